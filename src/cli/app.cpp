@@ -1,0 +1,78 @@
+#include "cli/app.hpp"
+
+#include "cli/commands.hpp"
+#include "core/errors.hpp"
+#include "util/logging.hpp"
+#include "util/redaction.hpp"
+
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+namespace forge::cli {
+
+namespace {
+
+void add_global_options(CLI::App& app, GlobalOptions& options) {
+  auto& f = options.flags;
+  app.add_option("--url", f.url, "Database URL (sqlite:db/dev.sqlite3, postgres://..., mysql://...)");
+  app.add_option("--env", f.env, "Environment section of the config file (default: development)");
+  app.add_option("--config", f.config, "Config file (default: forge.json)");
+  app.add_option("--migrations-path", f.migrations_path, "Folder of migration units (default: migrations)");
+  app.add_option("--meta-table", f.meta_table, "History table name (default: ForgeMeta)");
+  app.add_option("--lock-timeout", options.lock_timeout_seconds,
+                 "Seconds to wait for another forge's migration lock (default: 60)")
+      ->check(CLI::NonNegativeNumber);
+  auto* verbose = app.add_flag("--verbose,-v", options.verbose, "Log each SQL statement as it runs");
+  app.add_flag("--quiet,-q", options.quiet, "Print only errors")->excludes(verbose);
+}
+
+util::Verbosity verbosity_of(const GlobalOptions& options) {
+  if (options.quiet) return util::Verbosity::quiet;
+  return options.verbose ? util::Verbosity::verbose : util::Verbosity::normal;
+}
+
+// The one place errors become exit codes.
+int report(const Error& error) {
+  if (error.hint().empty()) {
+    spdlog::error("{}", error.what());
+  } else {
+    spdlog::error("{}\n  {}", error.what(), error.hint());
+  }
+  return static_cast<int>(error.exit_code());
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  CLI::App app{"forge — schema migrations for PostgreSQL, MySQL/MariaDB and SQLite", "forge"};
+  app.set_version_flag("--version", "forge " FORGE_VERSION);
+  app.fallthrough();  // global options after the command name too
+  app.require_subcommand(1);
+  GlobalOptions options;
+  add_global_options(app, options);
+  Action chosen;
+  add_init_command(app, options, chosen);
+  add_generate_command(app, options, chosen);
+  add_migrate_commands(app, options, chosen);
+  add_status_command(app, options, chosen);
+
+  util::setup_logging(util::Verbosity::normal);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);
+    return code == 0 ? 0 : static_cast<int>(ExitCode::usage);
+  }
+  util::setup_logging(verbosity_of(options));
+  try {
+    if (chosen) chosen();
+    return static_cast<int>(ExitCode::ok);
+  } catch (const Error& error) {
+    return report(error);
+  } catch (const std::exception& error) {
+    spdlog::error("unexpected failure: {}", error.what());
+    return static_cast<int>(ExitCode::unit_failed);
+  }
+}
+
+}  // namespace forge::cli

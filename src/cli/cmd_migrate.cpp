@@ -1,0 +1,60 @@
+#include "cli/commands.hpp"
+#include "cli/output.hpp"
+#include "core/runner.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+
+namespace forge::cli {
+
+namespace {
+
+void run_migrate(const GlobalOptions& options, const core::MigrateRequest& request) {
+  Target target = open_target(options);
+  HumanReporter reporter(options.quiet);
+  core::run_migrate(*target.connection, target.units, request, reporter, target.run);
+}
+
+void run_undo(const GlobalOptions& options, const core::UndoRequest& request) {
+  Target target = open_target(options);
+  HumanReporter reporter(options.quiet);
+  core::run_undo(*target.connection, target.units, request, reporter, target.run);
+}
+
+void add_migrate(CLI::App& app, const GlobalOptions& options, Action& chosen) {
+  auto* command = app.add_subcommand("db-migrate", "Apply every pending unit, oldest first");
+  command->name("db:migrate");
+  auto request = std::make_shared<core::MigrateRequest>();
+  command->add_option("--to", request->to, "Stop after this unit (applied too)");
+  command->add_option("--step", request->step, "Apply at most this many units");
+  command->callback([&, request] { chosen = [&, request] { run_migrate(options, *request); }; });
+}
+
+void add_undo(CLI::App& app, const GlobalOptions& options, Action& chosen) {
+  auto* command = app.add_subcommand("db-migrate-undo", "Revert the most recently applied unit");
+  command->name("db:migrate:undo");
+  auto request = std::make_shared<core::UndoRequest>();
+  auto* step = command->add_option("--step", request->step, "Revert this many units, newest first");
+  command->add_option("--name", request->name, "Revert exactly this applied unit")->excludes(step);
+  command->callback([&, request] { chosen = [&, request] { run_undo(options, *request); }; });
+}
+
+void add_undo_all(CLI::App& app, const GlobalOptions& options, Action& chosen) {
+  auto* command = app.add_subcommand("db-migrate-undo-all", "Revert every applied unit, newest first");
+  command->name("db:migrate:undo:all");
+  auto request = std::make_shared<core::UndoRequest>();
+  request->scope = core::UndoRequest::Scope::all;
+  command->add_option("--to", request->to, "Stop after reverting this unit");
+  command->callback([&, request] { chosen = [&, request] { run_undo(options, *request); }; });
+}
+
+}  // namespace
+
+void add_migrate_commands(CLI::App& app, const GlobalOptions& options, Action& chosen) {
+  add_migrate(app, options, chosen);
+  add_undo(app, options, chosen);
+  add_undo_all(app, options, chosen);
+}
+
+}  // namespace forge::cli

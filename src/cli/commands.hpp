@@ -1,0 +1,22 @@
+#pragma once
+#include "cli/context.hpp"
+
+#include <functional>
+
+namespace CLI {
+class App;
+}
+
+namespace forge::cli {
+
+/// What a command does once the command line is parsed and logging is set up.
+using Action = std::function<void()>;
+
+/// Each `add_*` registers one command family on `app`; when the user picks one of its commands,
+/// CLI11 stores the command's work in `chosen`.
+void add_init_command(CLI::App& app, const GlobalOptions& options, Action& chosen);
+void add_generate_command(CLI::App& app, const GlobalOptions& options, Action& chosen);
+void add_migrate_commands(CLI::App& app, const GlobalOptions& options, Action& chosen);
+void add_status_command(CLI::App& app, const GlobalOptions& options, Action& chosen);
+
+}  // namespace forge::cli

@@ -1,0 +1,37 @@
+#pragma once
+#include "core/adapter.hpp"
+#include "core/config.hpp"
+#include "core/runner.hpp"
+#include "core/unit.hpp"
+#include "core/url.hpp"
+
+#include <memory>
+#include <vector>
+
+namespace forge::cli {
+
+/// Options every command accepts, before or after the command name.
+struct GlobalOptions {
+  core::ConfigFlags flags;
+  bool verbose = false;
+  bool quiet = false;
+  double lock_timeout_seconds = 60;
+};
+
+/// Settings resolved from flags, environment, .forgerc and the config file, announced on stderr.
+core::Settings load_settings(const GlobalOptions& options);
+
+/// A database ready for a command: its settings, URL, the units on disk, and an open session.
+struct Target {
+  core::Settings settings;
+  core::DatabaseUrl url;
+  std::vector<core::Unit> units;
+  std::unique_ptr<core::Connection> connection;
+  core::RunSettings run;
+};
+
+/// Resolves the settings and URL, loads every unit (so file errors come before any database
+/// work), then connects.
+Target open_target(const GlobalOptions& options);
+
+}  // namespace forge::cli

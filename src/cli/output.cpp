@@ -1,0 +1,83 @@
+#include "cli/output.hpp"
+
+#include "util/redaction.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+namespace forge::cli {
+
+namespace {
+std::string seconds(std::chrono::duration<double> elapsed) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.3fs", elapsed.count());
+  return buffer;
+}
+}  // namespace
+
+void print_line(const std::string& line, bool quiet) {
+  if (quiet) return;
+  std::cout << util::redact(line) << std::endl;  // flushed: progress must show as it happens
+}
+
+void HumanReporter::step_started(const core::Entry& entry, core::Direction direction) {
+  print_line("== " + entry.name + ": " +
+                 (direction == core::Direction::up ? "migrating" : "reverting") + " =======",
+             m_quiet);
+}
+
+void HumanReporter::step_finished(const core::Entry& entry, core::Direction direction,
+                                  std::chrono::duration<double> elapsed) {
+  print_line("== " + entry.name + ": " +
+                 (direction == core::Direction::up ? "migrated" : "reverted") + " (" +
+                 seconds(elapsed) + ")\n",
+             m_quiet);
+}
+
+void HumanReporter::nothing_to_do(core::Direction direction) {
+  print_line(direction == core::Direction::up
+                 ? "No migrations were executed, database schema was already up to date."
+                 : "No executed migrations found.",
+             m_quiet);
+}
+
+void print_status_text(const std::vector<core::Entry>& entries, bool quiet) {
+  if (entries.empty()) print_line("No migrations found.", quiet);
+  for (const auto& entry : entries) {
+    print_line(std::string(entry.is_applied() ? "up " : "down ") + entry.name +
+                   (entry.has_file() ? "" : " (missing file)"),
+               quiet);
+  }
+}
+
+void print_status_json(const std::vector<core::Entry>& entries, const std::string& database,
+                       const std::string& environment, const std::string& table) {
+  nlohmann::ordered_json units = nlohmann::ordered_json::array();
+  std::size_t up = 0, missing = 0;
+  for (const auto& entry : entries) {
+    nlohmann::ordered_json unit;
+    unit["name"] = entry.name;
+    unit["version"] = entry.version;
+    unit["status"] = entry.is_applied() ? "up" : "down";
+    unit["file"] = entry.has_file() ? nlohmann::ordered_json(entry.unit->up.file) : nullptr;
+    unit["missingFile"] = !entry.has_file();
+    unit["appliedAt"] = entry.is_applied() ? nlohmann::ordered_json(entry.applied->applied_at) : nullptr;
+    unit["checksum"] = entry.has_file() ? nlohmann::ordered_json(entry.unit->checksum) : nullptr;
+    units.push_back(std::move(unit));
+    up += entry.is_applied() ? 1 : 0;
+    missing += entry.has_file() ? 0 : 1;
+  }
+  nlohmann::ordered_json document;
+  document["formatVersion"] = 1;
+  document["database"] = util::redact(database);
+  document["environment"] = environment;
+  document["historyTable"] = table;
+  document["migrations"] = std::move(units);
+  document["summary"] = {{"total", entries.size()}, {"up", up}, {"down", entries.size() - up},
+                         {"missingFile", missing}};
+  std::cout << document.dump(2) << std::endl;
+}
+
+}  // namespace forge::cli

@@ -1,0 +1,32 @@
+#pragma once
+#include "core/catalog.hpp"
+#include "core/runner.hpp"
+
+#include <string>
+#include <vector>
+
+namespace forge::cli {
+
+/// Prints a result line to stdout (through redaction), unless quiet.
+void print_line(const std::string& line, bool quiet);
+
+/// Progress in sequelize-cli's words: `== name: migrating =======`, `== name: migrated (0.012s)`.
+class HumanReporter : public core::Reporter {
+ public:
+  explicit HumanReporter(bool quiet) : m_quiet(quiet) {}
+  void step_started(const core::Entry& entry, core::Direction direction) override;
+  void step_finished(const core::Entry& entry, core::Direction direction,
+                     std::chrono::duration<double> elapsed) override;
+  void nothing_to_do(core::Direction direction) override;
+
+ private:
+  bool m_quiet;
+};
+
+/// `up name` / `down name` lines, `(missing file)` marked.
+void print_status_text(const std::vector<core::Entry>& entries, bool quiet);
+/// The documented JSON status document (README, "db:migrate:status --json").
+void print_status_json(const std::vector<core::Entry>& entries, const std::string& database,
+                       const std::string& environment, const std::string& table);
+
+}  // namespace forge::cli

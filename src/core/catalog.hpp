@@ -1,0 +1,35 @@
+#pragma once
+#include "core/history.hpp"
+#include "core/unit.hpp"
+
+#include <string>
+#include <vector>
+
+namespace forge::core {
+
+/// A unit known from its file, from the history table, or both.
+struct Entry {
+  std::string name;                   ///< the unit's stem
+  std::string version;                ///< leading digits of the name
+  const Unit* unit = nullptr;         ///< nullptr: applied, but its file is gone
+  const HistoryRow* applied = nullptr;///< nullptr: not applied (pending)
+
+  bool is_applied() const noexcept { return applied != nullptr; }
+  bool has_file() const noexcept { return unit != nullptr; }
+};
+
+/// Units and history merged into one ordered list (version as a number, then name).
+/// Holds pointers into `units` and `history`: both must outlive the catalog.
+class Catalog {
+ public:
+  Catalog(const std::vector<Unit>& units, const std::vector<HistoryRow>& history);
+  /// Every entry, in order.
+  const std::vector<Entry>& entries() const noexcept { return m_entries; }
+  /// Position of `entry` in entries().
+  std::size_t index_of(const Entry& entry) const noexcept { return static_cast<std::size_t>(&entry - m_entries.data()); }
+
+ private:
+  std::vector<Entry> m_entries;
+};
+
+}  // namespace forge::core

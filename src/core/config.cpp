@@ -1,0 +1,167 @@
+#include "core/config.hpp"
+
+#include "core/errors.hpp"
+#include "util/redaction.hpp"
+#include "util/strings.hpp"
+
+namespace forge::core {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* k_no_database_hint =
+    "Pass --url (e.g. --url sqlite:db/development.sqlite3), set DATABASE_URL, or run "
+    "'forge init' to write a forge.json.";
+
+// The first of several spellings of a key present in `values`.
+std::optional<std::string> pick(const ConfigValues& values, std::initializer_list<const char*> keys) {
+  for (const char* key : keys) {
+    if (auto found = values.find(key); found != values.end()) return found->second;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> first_of(std::initializer_list<std::optional<std::string>> choices) {
+  for (const auto& choice : choices) {
+    if (choice && !choice->empty()) return choice;
+  }
+  return std::nullopt;
+}
+
+fs::path absolute_from(const fs::path& cwd, const std::string& path) {
+  fs::path p(path);
+  return p.is_absolute() ? p : cwd / p;
+}
+
+std::optional<fs::path> find_config_file(const ConfigFlags& flags, const Getenv& getenv,
+                                         const ConfigValues& rc, const fs::path& cwd) {
+  if (auto named = first_of({flags.config, getenv("FORGE_CONFIG"), pick(rc, {"config"})})) {
+    fs::path path = absolute_from(cwd, *named);
+    if (!fs::exists(path)) {
+      throw ConfigError("config file " + *named + " not found",
+                        "Check the path, or run 'forge init' to create forge.json.");
+    }
+    return fs::path(*named);
+  }
+  for (const char* fallback : {"forge.json", "config/config.json"}) {
+    if (fs::exists(cwd / fallback)) return fs::path(fallback);
+  }
+  return std::nullopt;
+}
+
+void load_section(Settings& settings, const fs::path& cwd) {
+  if (!settings.config_path) return;
+  ConfigFile file = read_config_file(absolute_from(cwd, settings.config_path->string()));
+  for (const auto& [name, values] : file.environments) settings.environments.push_back(name);
+  if (auto found = file.environments.find(settings.environment); found != file.environments.end()) {
+    settings.section = found->second;
+    settings.has_section = true;
+  }
+}
+
+std::string where(const Settings& settings, const std::string& key) {
+  return settings.config_path->string() + " (environment " + settings.environment + ", \"" + key + "\")";
+}
+
+std::optional<std::string> section_value(const Settings& settings, const Getenv& getenv,
+                                         std::initializer_list<const char*> keys) {
+  for (const char* key : keys) {
+    if (auto found = settings.section.find(key); found != settings.section.end()) {
+      return expand_env(found->second, getenv, where(settings, key));
+    }
+  }
+  return std::nullopt;
+}
+
+DatabaseUrl url_from_parts(const Settings& settings, const Getenv& getenv) {
+  auto dialect_name = section_value(settings, getenv, {"dialect"});
+  if (!dialect_name) {
+    throw ConfigError(where(settings, "dialect") + ": no \"url\", \"use_env_variable\" or \"dialect\"",
+                      k_no_database_hint);
+  }
+  auto dialect = parse_dialect(*dialect_name);
+  if (!dialect) {
+    throw ConfigError(where(settings, "dialect") + ": unsupported dialect '" + *dialect_name + "'",
+                      "Use sqlite, postgres, mysql or mariadb.");
+  }
+  DatabaseUrl url;
+  url.dialect = *dialect;
+  url.scheme = util::to_lower(*dialect_name);
+  if (url.dialect == Dialect::sqlite) {
+    url.database = section_value(settings, getenv, {"storage"}).value_or("");
+    if (url.database.empty()) {
+      throw ConfigError(where(settings, "storage") + ": a sqlite configuration needs \"storage\"",
+                        "Set \"storage\" to the database file, e.g. \"db/development.sqlite3\".");
+    }
+    return url;
+  }
+  url.host = section_value(settings, getenv, {"host"}).value_or("localhost");
+  url.user = section_value(settings, getenv, {"username", "user"}).value_or("");
+  url.password = section_value(settings, getenv, {"password"}).value_or("");
+  url.database = section_value(settings, getenv, {"database"}).value_or("");
+  if (auto port = section_value(settings, getenv, {"port"})) {
+    if (!util::is_digits(*port) || port->size() > 5 || std::stoi(*port) > 65535) {
+      throw ConfigError(where(settings, "port") + ": bad port '" + *port + "'",
+                        "A port is a number from 1 to 65535.");
+    }
+    url.port = std::stoi(*port);
+  }
+  util::register_secret(url.password);
+  return url;
+}
+
+}  // namespace
+
+Settings resolve_settings(const ConfigFlags& flags, const Getenv& getenv, const fs::path& cwd) {
+  ConfigValues rc;
+  if (fs::exists(cwd / ".forgerc")) rc = read_rc_file(cwd / ".forgerc");
+  Settings settings;
+  settings.environment =
+      first_of({flags.env, getenv("FORGE_ENV"), getenv("NODE_ENV")}).value_or("development");
+  settings.config_path = find_config_file(flags, getenv, rc, cwd);
+  load_section(settings, cwd);
+
+  const auto migrations = first_of({flags.migrations_path, getenv("FORGE_MIGRATIONS_PATH"),
+                                    pick(rc, {"migrations-path", "migrationsPath"}),
+                                    pick(settings.section, {"migrationsPath", "migrations-path"})});
+  settings.migrations_dir = migrations.value_or("migrations");
+  settings.meta_table = first_of({flags.meta_table, getenv("FORGE_META_TABLE"),
+                                  pick(rc, {"meta-table", "migrationStorageTableName"}),
+                                  pick(settings.section, {"migrationStorageTableName"})})
+                            .value_or("ForgeMeta");
+  if (flags.url && !flags.url->empty()) {
+    settings.url = flags.url;
+    settings.url_origin = "--url";
+  } else if (auto env_url = getenv("DATABASE_URL"); env_url && !env_url->empty()) {
+    settings.url = env_url;
+    settings.url_origin = "DATABASE_URL";
+  } else if (auto rc_url = pick(rc, {"url"})) {
+    settings.url = rc_url;
+    settings.url_origin = ".forgerc";
+  }
+  return settings;
+}
+
+DatabaseUrl resolve_database_url(const Settings& settings, const Getenv& getenv) {
+  if (settings.url) return parse_database_url(*settings.url);
+  if (!settings.config_path) throw ConfigError("no database configured", k_no_database_hint);
+  if (!settings.has_section) {
+    throw ConfigError(settings.config_path->string() + " has no \"" + settings.environment +
+                          "\" environment (it has: " + util::join(settings.environments, ", ") + ")",
+                      "Choose one with --env or FORGE_ENV, or add the environment to the file.");
+  }
+  if (auto variable = section_value(settings, getenv, {"use_env_variable"})) {
+    auto value = getenv(*variable);
+    if (!value || value->empty()) {
+      throw ConfigError(where(settings, "use_env_variable") + " names " + *variable +
+                            ", which is not set",
+                        "Set " + *variable + " to the database URL.");
+    }
+    return parse_database_url(*value);
+  }
+  if (auto url = section_value(settings, getenv, {"url"})) return parse_database_url(*url);
+  return url_from_parts(settings, getenv);
+}
+
+}  // namespace forge::core

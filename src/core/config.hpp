@@ -1,0 +1,43 @@
+#pragma once
+#include "core/config_file.hpp"
+#include "core/env_expansion.hpp"
+#include "core/url.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace forge::core {
+
+/// What the command line said; unset options are nullopt.
+struct ConfigFlags {
+  std::optional<std::string> url, env, config, migrations_path, meta_table;
+};
+
+/// Everything forge needs to know before it connects. Each value follows the precedence
+/// flag > environment variable > .forgerc > config file > default.
+struct Settings {
+  std::string environment;                       ///< --env, FORGE_ENV, NODE_ENV, "development"
+  std::optional<std::filesystem::path> config_path;  ///< the config file read, if any
+  std::filesystem::path migrations_dir;          ///< default "migrations"
+  std::string meta_table;                        ///< default "ForgeMeta"
+  std::optional<std::string> url;                ///< --url, DATABASE_URL or .forgerc "url"
+  std::string url_origin;                        ///< where `url` came from, for messages
+  ConfigValues section;                          ///< the environment's config values, unexpanded
+  bool has_section = false;                      ///< the config file has this environment
+  std::vector<std::string> environments;         ///< all environments in the config file
+};
+
+/// Resolves the settings from flags, the environment, `<cwd>/.forgerc` and the config file
+/// (`--config`, `FORGE_CONFIG`, .forgerc "config", else `forge.json`, else Sequelize's
+/// `config/config.json` when present). Relative paths are taken from `cwd`. Throws ConfigError
+/// for an unreadable or invalid file, or a config file named explicitly that does not exist.
+Settings resolve_settings(const ConfigFlags& flags, const Getenv& getenv,
+                          const std::filesystem::path& cwd);
+
+/// The database to use: `settings.url` when set, else the environment's section (`url`,
+/// `use_env_variable`, or Sequelize's dialect/storage/host/port/username/password/database),
+/// with `${VAR}` expanded. Throws ConfigError when nothing names a database or a value is bad.
+DatabaseUrl resolve_database_url(const Settings& settings, const Getenv& getenv);
+
+}  // namespace forge::core

@@ -1,0 +1,94 @@
+#pragma once
+#include <stdexcept>
+#include <string>
+
+namespace forge {
+
+/// The process exit statuses forge documents (README, "Exit codes").
+enum class ExitCode : int {
+  ok = 0,
+  unit_failed = 1,    ///< a migration unit's statement failed
+  usage = 2,          ///< bad flags, configuration or migration files
+  connection = 3,     ///< the database cannot be reached or opened
+  lock_timeout = 4,   ///< another forge held the migration lock for too long
+};
+
+/// Base of every error forge reports to the user. `what()` says what went wrong,
+/// `hint()` what to do next; both are printed through redaction by the CLI.
+class Error : public std::runtime_error {
+ public:
+  Error(const std::string& message, std::string hint);
+  /// The exit status this error maps to.
+  virtual ExitCode exit_code() const noexcept = 0;
+  /// What the user can do about it; may be empty.
+  const std::string& hint() const noexcept { return m_hint; }
+
+ private:
+  std::string m_hint;
+};
+
+/// Bad command-line use: unknown unit reference, invalid name, conflicting flags.
+class UsageError : public Error {
+ public:
+  using Error::Error;
+  ExitCode exit_code() const noexcept override { return ExitCode::usage; }
+};
+
+/// Bad configuration: unreadable config file, unset variable, unsupported URL.
+class ConfigError : public Error {
+ public:
+  using Error::Error;
+  ExitCode exit_code() const noexcept override { return ExitCode::usage; }
+};
+
+/// A migration file that cannot be loaded; `what()` starts with `file:line:`.
+class MigrationFileError : public Error {
+ public:
+  MigrationFileError(const std::string& file, int line, const std::string& problem,
+                     std::string hint = {});
+  ExitCode exit_code() const noexcept override { return ExitCode::usage; }
+};
+
+/// The plan cannot be carried out (a unit with no down, an applied unit whose file is gone).
+class PlanError : public Error {
+ public:
+  using Error::Error;
+  ExitCode exit_code() const noexcept override { return ExitCode::usage; }
+};
+
+/// The database could not be opened or reached. The message never holds a password.
+class ConnectionError : public Error {
+ public:
+  using Error::Error;
+  ExitCode exit_code() const noexcept override { return ExitCode::connection; }
+};
+
+/// Another forge held the migration lock longer than the allowed wait.
+class LockTimeout : public Error {
+ public:
+  using Error::Error;
+  ExitCode exit_code() const noexcept override { return ExitCode::lock_timeout; }
+};
+
+/// A statement was refused by the database. Adapters throw it with the server's message and
+/// code and the statement's own file and line; the runner adds the unit's name.
+class StatementError : public Error {
+ public:
+  StatementError(std::string server_message, std::string server_code, std::string file, int line,
+                 std::string unit = {});
+  ExitCode exit_code() const noexcept override { return ExitCode::unit_failed; }
+  const std::string& server_message() const noexcept { return m_server_message; }
+  const std::string& server_code() const noexcept { return m_server_code; }
+  const std::string& file() const noexcept { return m_file; }
+  int line() const noexcept { return m_line; }
+  const std::string& unit() const noexcept { return m_unit; }
+  /// A copy that names the unit it belongs to.
+  StatementError with_unit(const std::string& unit) const;
+
+ private:
+  std::string m_server_message, m_server_code, m_file;
+  int m_line;
+  std::string m_unit;
+};
+
+}  // namespace forge

@@ -1,0 +1,78 @@
+#include "core/plan.hpp"
+
+#include "core/errors.hpp"
+#include "core/unit_ref.hpp"
+
+namespace forge::core {
+
+namespace {
+
+std::size_t checked_count(const std::optional<int>& step, std::size_t fallback) {
+  if (!step) return fallback;
+  if (*step < 1) throw UsageError("--step must be 1 or more", "Pass --step 1 to take one unit.");
+  return static_cast<std::size_t>(*step);
+}
+
+void check_revertible(const Entry& entry) {
+  if (!entry.has_file()) {
+    throw PlanError("cannot undo " + entry.name + ": it is applied but its file is missing",
+                    "Restore the unit's file, then run the undo again.");
+  }
+  if (!entry.unit->down) {
+    throw PlanError("cannot undo " + entry.name + ": " + entry.unit->up.file +
+                        " has no down section",
+                    "Add a '-- forge:down' section (or a .down.sql file) that reverts it.");
+  }
+}
+
+std::vector<Step> as_down_steps(const std::vector<const Entry*>& entries) {
+  std::vector<Step> steps;
+  for (const Entry* entry : entries) check_revertible(*entry);
+  for (const Entry* entry : entries) steps.push_back(Step{entry, Direction::down});
+  return steps;
+}
+
+// Applied entries from newest to oldest, stopping at (and including) index `floor`.
+std::vector<const Entry*> applied_newest_first(const Catalog& catalog, std::size_t floor) {
+  std::vector<const Entry*> applied;
+  const auto& entries = catalog.entries();
+  for (std::size_t i = entries.size(); i-- > floor;) {
+    if (entries[i].is_applied()) applied.push_back(&entries[i]);
+  }
+  return applied;
+}
+
+}  // namespace
+
+std::vector<Step> plan_migrate(const Catalog& catalog, const MigrateRequest& request) {
+  const std::size_t limit = checked_count(request.step, catalog.entries().size());
+  std::size_t last = catalog.entries().size();
+  if (request.to) last = catalog.index_of(resolve_unit_ref(catalog, *request.to)) + 1;
+  std::vector<Step> steps;
+  for (std::size_t i = 0; i < last && steps.size() < limit; ++i) {
+    const Entry& entry = catalog.entries()[i];
+    if (!entry.is_applied() && entry.has_file()) steps.push_back(Step{&entry, Direction::up});
+  }
+  return steps;
+}
+
+std::vector<Step> plan_undo(const Catalog& catalog, const UndoRequest& request) {
+  if (request.name) {
+    const Entry& entry = resolve_unit_ref(catalog, *request.name);
+    if (!entry.is_applied()) {
+      throw UsageError(entry.name + " is not applied", "Only applied units can be undone.");
+    }
+    return as_down_steps({&entry});
+  }
+  if (request.scope == UndoRequest::Scope::all) {
+    std::size_t floor = 0;
+    if (request.to) floor = catalog.index_of(resolve_unit_ref(catalog, *request.to));
+    return as_down_steps(applied_newest_first(catalog, floor));
+  }
+  auto applied = applied_newest_first(catalog, 0);
+  const std::size_t count = checked_count(request.step, 1);
+  if (applied.size() > count) applied.resize(count);
+  return as_down_steps(applied);
+}
+
+}  // namespace forge::core

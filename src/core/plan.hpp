@@ -1,0 +1,40 @@
+#pragma once
+#include "core/catalog.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace forge::core {
+
+enum class Direction { up, down };
+
+/// One unit to apply or revert.
+struct Step {
+  const Entry* entry = nullptr;
+  Direction direction = Direction::up;
+};
+
+/// `db:migrate`: pending units in order, up to and including `to`, at most `step` of them.
+struct MigrateRequest {
+  std::optional<std::string> to;
+  std::optional<int> step;
+};
+
+/// `db:migrate:undo` (scope last) and `db:migrate:undo:all` (scope all).
+struct UndoRequest {
+  enum class Scope { last, all };
+  Scope scope = Scope::last;
+  std::optional<int> step;          ///< last: how many, newest first (default 1)
+  std::optional<std::string> name;  ///< last: exactly this applied unit
+  std::optional<std::string> to;    ///< all: down to and including this unit
+};
+
+/// The steps `db:migrate` takes. Throws UsageError for a bad reference or step count.
+std::vector<Step> plan_migrate(const Catalog& catalog, const MigrateRequest& request);
+/// The steps an undo takes, newest first. Throws UsageError for a bad reference, a unit that
+/// is not applied or a bad step count, and PlanError — before anything runs — when a unit to
+/// revert has no down section or its file is gone.
+std::vector<Step> plan_undo(const Catalog& catalog, const UndoRequest& request);
+
+}  // namespace forge::core

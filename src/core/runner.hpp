@@ -1,0 +1,44 @@
+#pragma once
+#include "core/adapter.hpp"
+#include "core/catalog.hpp"
+#include "core/plan.hpp"
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+namespace forge::core {
+
+/// Told about each step as it runs, so the CLI can print progress.
+class Reporter {
+ public:
+  virtual ~Reporter() = default;
+  /// Before the first statement of a step.
+  virtual void step_started(const Entry& entry, Direction direction) = 0;
+  /// After a step's history change is committed.
+  virtual void step_finished(const Entry& entry, Direction direction,
+                             std::chrono::duration<double> elapsed) = 0;
+  /// When a run had nothing to do.
+  virtual void nothing_to_do(Direction direction) = 0;
+};
+
+/// How a run uses the database.
+struct RunSettings {
+  std::string history_table = "ForgeMeta";
+  std::chrono::milliseconds lock_wait{60000};
+};
+
+/// Applies the pending units `request` selects: takes the lock, creates the history table when
+/// missing, reads it, plans, then runs each unit in its own transaction together with its
+/// history row. Returns how many units were applied. Throws StatementError naming the unit, file
+/// and line when a statement fails; units applied before it stay applied.
+std::size_t run_migrate(Connection& connection, const std::vector<Unit>& units,
+                        const MigrateRequest& request, Reporter& reporter,
+                        const RunSettings& settings);
+
+/// Reverts the applied units `request` selects, newest first, like run_migrate in reverse.
+/// Refuses (PlanError) before changing anything when a unit cannot be undone.
+std::size_t run_undo(Connection& connection, const std::vector<Unit>& units,
+                     const UndoRequest& request, Reporter& reporter, const RunSettings& settings);
+
+}  // namespace forge::core

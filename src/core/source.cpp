@@ -1,0 +1,174 @@
+#include "core/source.hpp"
+
+#include "core/errors.hpp"
+#include "core/sql_splitter.hpp"
+#include "core/sql_unit_parser.hpp"
+#include "core/unit_file_name.hpp"
+#include "core/version.hpp"
+#include "util/files.hpp"
+#include "util/sha256.hpp"
+#include "util/strings.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace forge::core {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct UnitFile {
+  std::string path;  // as shown to the user
+  UnitFileName name;
+  std::string tag;   // canonical dialect name, or the raw tag for dialects forge lacks
+};
+
+using FileGroups = std::map<std::string, std::vector<UnitFile>>;  // by stem
+
+std::string canonical_tag(const std::string& raw) {
+  if (raw.empty()) return raw;
+  auto dialect = parse_dialect(raw);
+  return dialect ? std::string(dialect_name(*dialect)) : raw;
+}
+
+FileGroups scan(const fs::path& directory) {
+  std::error_code error;
+  if (!fs::is_directory(directory, error)) {
+    throw MigrationFileError(directory.string(), 0, "migrations folder not found",
+                             "Run 'forge init', or point --migrations-path at the folder.");
+  }
+  FileGroups groups;
+  for (const auto& entry : fs::directory_iterator(directory)) {
+    if (!entry.is_regular_file()) continue;
+    auto parsed = parse_unit_file_name(entry.path().filename().string());
+    if (!parsed) continue;
+    std::string tag = canonical_tag(parsed->dialect_tag);
+    groups[parsed->stem].push_back(UnitFile{entry.path().string(), std::move(*parsed), std::move(tag)});
+  }
+  for (auto& [stem, files] : groups) {
+    std::sort(files.begin(), files.end(),
+              [](const UnitFile& a, const UnitFile& b) { return a.path < b.path; });
+  }
+  return groups;
+}
+
+bool provides(const UnitFile& file, FileRole direction) {
+  return file.name.role == FileRole::both || file.name.role == direction;
+}
+
+// The file that gives `direction` for `tag`; two candidates are an error.
+const UnitFile* provider(const std::vector<UnitFile>& files, const std::string& tag,
+                         FileRole direction) {
+  const UnitFile* found = nullptr;
+  for (const auto& file : files) {
+    if (file.tag != tag || !provides(file, direction)) continue;
+    if (found != nullptr) {
+      throw MigrationFileError(file.path, 0,
+                               "gives the same section as " + found->path,
+                               "Keep one file per direction and dialect; remove or rename one.");
+    }
+    found = &file;
+  }
+  return found;
+}
+
+void check_group(const std::vector<UnitFile>& files) {
+  std::map<std::string, bool> tags;
+  for (const auto& file : files) tags[file.tag] = true;
+  bool any_up = false;
+  for (const auto& [tag, unused] : tags) {
+    provider(files, tag, FileRole::down);
+    any_up = provider(files, tag, FileRole::up) != nullptr || any_up;
+  }
+  if (!any_up) {
+    throw MigrationFileError(files.front().path, 0, "a down file with no up file for its version",
+                             "Add the matching .up.sql file, or remove this one.");
+  }
+}
+
+void check_unique_versions(const FileGroups& groups) {
+  std::map<std::string, const UnitFile*, bool (*)(const std::string&, const std::string&)> seen(
+      [](const std::string& a, const std::string& b) { return compare_versions(a, b) < 0; });
+  for (const auto& [stem, files] : groups) {
+    const UnitFile& file = files.front();
+    auto [at, inserted] = seen.emplace(file.name.version, &file);
+    if (!inserted) {
+      throw MigrationFileError(file.path, 0,
+                               "has version " + file.name.version + ", as does " + at->second->path,
+                               "Each unit needs its own version; rename one of the files.");
+    }
+  }
+}
+
+Section read_section(const UnitFile& file, const std::string& text, int first_line,
+                     bool in_transaction, Dialect dialect) {
+  Section section{file.path, first_line, text, in_transaction && !file.name.autocommit, {}};
+  section.statements = split_sql(text, SqlOrigin{file.path, first_line}, dialect);
+  return section;
+}
+
+std::string read_unit_text(const std::string& path) {
+  std::string bytes;
+  try {
+    bytes = util::read_file(path);
+  } catch (const std::exception& e) {
+    throw MigrationFileError(path, 0, e.what(), "Check the file's permissions.");
+  }
+  if (util::starts_with(bytes, "\xEF\xBB\xBF")) bytes.erase(0, 3);  // a UTF-8 byte-order mark
+  return util::normalize_newlines(bytes);
+}
+
+// Reads one direction of a unit from the file chosen for it.
+std::optional<Section> load_section(const UnitFile& file, FileRole direction, Dialect dialect) {
+  const std::string text = read_unit_text(file.path);
+  if (file.name.role != FileRole::both) return read_section(file, text, 1, true, dialect);
+  MarkedSql marked = parse_marked_sql(text, file.path);
+  if (!marked.up) {
+    throw MigrationFileError(file.path, 0, "no up section",
+                             "Add a '-- forge:up' line (or dbmate's '-- migrate:up') before the SQL.");
+  }
+  const auto& chosen = direction == FileRole::up ? marked.up : marked.down;
+  if (!chosen) return std::nullopt;
+  return read_section(file, chosen->text, chosen->first_line, chosen->in_transaction, dialect);
+}
+
+std::optional<Unit> load_unit(const std::string& stem, const std::vector<UnitFile>& files,
+                              Dialect dialect) {
+  const std::string own(dialect_name(dialect));
+  auto pick = [&](FileRole direction) {
+    const UnitFile* chosen = provider(files, own, direction);
+    return chosen != nullptr ? chosen : provider(files, "", direction);
+  };
+  const UnitFile* up_file = pick(FileRole::up);
+  if (up_file == nullptr) return std::nullopt;  // this unit is for other dialects only
+  Unit unit;
+  unit.version = files.front().name.version;
+  unit.name = stem;
+  for (const auto& file : files) unit.files.push_back(file.path);
+  unit.up = *load_section(*up_file, FileRole::up, dialect);
+  if (const UnitFile* down_file = pick(FileRole::down)) {
+    unit.down = load_section(*down_file, FileRole::down, dialect);
+  }
+  unit.checksum = util::sha256_hex(unit.up.text);
+  return unit;
+}
+
+}  // namespace
+
+std::vector<Unit> load_units(const fs::path& directory, Dialect dialect) {
+  const FileGroups groups = scan(directory);
+  for (const auto& [stem, files] : groups) check_group(files);
+  check_unique_versions(groups);
+  std::vector<Unit> units;
+  for (const auto& [stem, files] : groups) {
+    if (auto unit = load_unit(stem, files, dialect)) units.push_back(std::move(*unit));
+  }
+  std::sort(units.begin(), units.end(), [](const Unit& a, const Unit& b) {
+    const int order = compare_versions(a.version, b.version);
+    return order != 0 ? order < 0 : a.name < b.name;
+  });
+  return units;
+}
+
+}  // namespace forge::core

@@ -1,0 +1,24 @@
+#pragma once
+#include "core/dialect_kind.hpp"
+#include "core/statement.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace forge::core {
+
+/// Where a piece of SQL text sits in its file, so statements get absolute line numbers.
+struct SqlOrigin {
+  std::string file;    ///< as shown to the user
+  int first_line = 1;  ///< line of the file on which `text` begins
+};
+
+/// Splits `text` into statements at top-level delimiters, with the lexical rules of `dialect`:
+/// quotes and escapes, `--` / `#` / block comments, PostgreSQL dollar quoting, BEGIN ... END
+/// bodies of triggers, functions and procedures, and the mysql client's DELIMITER lines.
+/// Statements holding nothing but comments are dropped. Throws MigrationFileError at the
+/// opening line of an unterminated quote, dollar quote or comment.
+std::vector<Statement> split_sql(std::string_view text, const SqlOrigin& origin, Dialect dialect);
+
+}  // namespace forge::core

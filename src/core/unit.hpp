@@ -1,0 +1,29 @@
+#pragma once
+#include "core/statement.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace forge::core {
+
+/// One direction (up or down) of a unit, as loaded from its file.
+struct Section {
+  std::string file;                  ///< the file it was read from, as shown to the user
+  int first_line = 1;                ///< line of `file` where the section's text begins
+  std::string text;                  ///< the section's SQL, line endings normalised
+  bool in_transaction = true;        ///< false for `transaction:false` / `.autocommit`
+  std::vector<Statement> statements; ///< split with the target dialect's rules; may be empty
+};
+
+/// A migration unit as loaded for one dialect: an up, and a down when it can be undone.
+struct Unit {
+  std::string version;             ///< the leading digits of its file name
+  std::string name;                ///< its stem (`20240315102344-add-discount-code`), the history key
+  std::vector<std::string> files;  ///< every file of the unit, for messages and references
+  Section up;
+  std::optional<Section> down;     ///< nullopt: the unit cannot be undone
+  std::string checksum;            ///< SHA-256 of `up.text`
+};
+
+}  // namespace forge::core

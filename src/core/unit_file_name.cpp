@@ -1,0 +1,63 @@
+#include "core/unit_file_name.hpp"
+
+#include "core/version.hpp"
+#include "util/strings.hpp"
+
+#include <array>
+
+namespace forge::core {
+
+namespace {
+
+bool strip_suffix(std::string& text, std::string_view suffix) {
+  if (text.size() <= suffix.size() || !util::ends_with(util::to_lower(text), suffix)) return false;
+  text.resize(text.size() - suffix.size());
+  return true;
+}
+
+// The segment after the last dot, lower-cased; empty when there is none.
+std::string last_segment(const std::string& text) {
+  const auto dot = text.rfind('.');
+  return dot == std::string::npos ? std::string() : util::to_lower(text.substr(dot + 1));
+}
+
+}  // namespace
+
+bool is_known_dialect_tag(std::string_view tag) {
+  static constexpr std::array<std::string_view, 19> k_tags = {
+      "sqlite",   "sqlite3",   "postgres", "postgresql", "pg",     "mysql",    "mariadb",
+      "cockroach", "cockroachdb", "crdb",  "mssql",      "sqlserver", "oracle", "clickhouse",
+      "redshift", "spanner",   "tidb",     "yugabyte",   "snowflake"};
+  for (auto known : k_tags) {
+    if (known == tag) return true;
+  }
+  return false;
+}
+
+std::optional<UnitFileName> parse_unit_file_name(std::string_view file_name) {
+  UnitFileName parsed;
+  parsed.version = std::string(leading_version(file_name));
+  std::string rest(file_name);
+  if (parsed.version.empty() || !strip_suffix(rest, ".sql")) return std::nullopt;
+  if (strip_suffix(rest, ".up")) {
+    parsed.role = FileRole::up;
+  } else if (strip_suffix(rest, ".down")) {
+    parsed.role = FileRole::down;
+  }
+  // popx writes `.<dialect>.autocommit`; accept the two segments in either order.
+  for (int i = 0; i < 2; ++i) {
+    const std::string segment = last_segment(rest);
+    if (segment == "autocommit" && !parsed.autocommit) {
+      parsed.autocommit = true;
+    } else if (parsed.dialect_tag.empty() && is_known_dialect_tag(segment)) {
+      parsed.dialect_tag = segment;
+    } else {
+      break;
+    }
+    rest.resize(rest.size() - segment.size() - 1);
+  }
+  parsed.stem = rest;
+  return parsed;
+}
+
+}  // namespace forge::core

@@ -1,0 +1,33 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace forge::core {
+
+/// Which directions a file holds.
+enum class FileRole {
+  both,  ///< `<version>-<name>.sql`: up and down sections behind markers
+  up,    ///< `<version>_<name>.up.sql`
+  down,  ///< `<version>_<name>.down.sql`
+};
+
+/// What a migration file's name says about it.
+struct UnitFileName {
+  std::string version;      ///< leading digits
+  std::string stem;         ///< name without dialect, direction and extension: the unit's identity
+  std::string dialect_tag;  ///< empty when dialect-neutral; else as written, lower-cased
+  FileRole role = FileRole::both;
+  bool autocommit = false;  ///< popx's `.autocommit` segment: run outside a transaction
+};
+
+/// Reads a file name such as `20240315102344-add-codes.postgres.sql` or
+/// `1_init.mysql.autocommit.up.sql`; nullopt when it is not a migration unit's name
+/// (no leading digits, or not `.sql`).
+std::optional<UnitFileName> parse_unit_file_name(std::string_view file_name);
+
+/// True for dialect tags seen in migration sets (`postgres`, `cockroach`, `sqlite3`, ...),
+/// whether or not forge has an adapter for them.
+bool is_known_dialect_tag(std::string_view tag);
+
+}  // namespace forge::core

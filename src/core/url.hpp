@@ -1,0 +1,36 @@
+#pragma once
+#include "core/dialect_kind.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace forge::core {
+
+/// A database location, parsed. For SQLite `database` is the file path.
+struct DatabaseUrl {
+  Dialect dialect = Dialect::sqlite;
+  std::string scheme;  ///< as written, lower-cased: `postgresql`, `mariadb`, `sqlite3`, ...
+  std::string user;
+  std::string password;
+  std::string host;
+  std::optional<int> port;
+  std::string database;
+  std::vector<std::pair<std::string, std::string>> params;  ///< query parameters, in order
+
+  /// The URL for printing: the password (in user info or a `password` parameter) as `***`.
+  std::string redacted() const;
+};
+
+/// Parses `sqlite:relative.db`, `sqlite:///abs.db`, `postgres://user:pw@host:5432/db?sslmode=x`,
+/// `postgresql://`, `mysql://`, `mariadb://`; user, password, database and parameters are
+/// percent-decoded. The password is registered for redaction. Throws ConfigError, whose
+/// message never holds the password.
+DatabaseUrl parse_database_url(std::string_view text);
+
+/// `text` with the password of anything URL-like in it masked; for echoing unparsable input.
+std::string mask_url_password(std::string_view text);
+
+}  // namespace forge::core

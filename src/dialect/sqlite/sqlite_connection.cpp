@@ -1,0 +1,176 @@
+#include "dialect/sqlite/sqlite_connection.hpp"
+
+#include "core/errors.hpp"
+#include "dialect/sqlite/sqlite_file_lock.hpp"
+#include "dialect/sqlite/sqlite_sql.hpp"
+#include "util/strings.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+
+namespace forge::dialect::sqlite {
+
+namespace {
+
+constexpr int k_busy_timeout_ms = 10000;
+
+std::string code_of(sqlite3* handle) {
+  return "SQLite code " + std::to_string(sqlite3_extended_errcode(handle));
+}
+
+// The line within `text` where the SQL at `offset` starts, skipping blanks before it.
+int line_at(const std::string& text, std::size_t offset) {
+  while (offset < text.size() && std::isspace(static_cast<unsigned char>(text[offset]))) ++offset;
+  return util::count_newlines(std::string_view(text).substr(0, offset));
+}
+
+// A failure outside a migration's own statements: the file itself is unusable (exit 3), or the
+// history table could not be written.
+[[noreturn]] void rethrow_history_failure(const SQLite::Exception& e, const std::string& path,
+                                          const std::string& table) {
+  switch (e.getErrorCode()) {
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_IOERR:
+    case SQLITE_AUTH:
+      throw ConnectionError("cannot use SQLite database " + path + ": " + e.what(),
+                            "Check that the file is a SQLite database and that forge may write it.");
+    default:
+      throw StatementError(e.what(), "SQLite code " + std::to_string(e.getExtendedErrorCode()),
+                           "history table " + table, 0);
+  }
+}
+
+class SqliteTransaction : public core::Transaction {
+ public:
+  explicit SqliteTransaction(SQLite::Database& db)
+      : m_transaction(db, SQLite::TransactionBehavior::IMMEDIATE) {}
+  void commit() override {
+    try {
+      m_transaction.commit();
+    } catch (const SQLite::Exception& e) {
+      throw StatementError(e.what(), "SQLite code " + std::to_string(e.getExtendedErrorCode()), {}, 0);
+    }
+  }
+
+ private:
+  SQLite::Transaction m_transaction;  // rolls back in its destructor, which never throws
+};
+
+void make_parent_folder(const std::string& path) {
+  const auto parent = std::filesystem::path(path).parent_path();
+  std::error_code error;
+  if (!parent.empty()) std::filesystem::create_directories(parent, error);
+}
+
+}  // namespace
+
+SqliteConnection::SqliteConnection(const core::DatabaseUrl& url) : m_path(url.database) {
+  if (m_path != ":memory:") make_parent_folder(m_path);
+  try {
+    m_db = std::make_unique<SQLite::Database>(m_path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
+                                              k_busy_timeout_ms);
+  } catch (const SQLite::Exception& e) {
+    throw ConnectionError("cannot open SQLite database " + m_path + ": " + e.what(),
+                          "Check the path in the URL and that forge may write there.");
+  }
+}
+
+SqliteConnection::~SqliteConnection() = default;
+
+void SqliteConnection::execute(const core::Statement& statement) {
+  sqlite3* handle = m_db->getHandle();
+  const std::string& text = statement.text;
+  const char* sql = text.c_str();
+  // SQLite's own parser walks the text: a piece holding several statements runs them all.
+  while (*sql != '\0') {
+    sqlite3_stmt* prepared = nullptr;
+    const char* tail = nullptr;
+    const int line = statement.line + line_at(text, static_cast<std::size_t>(sql - text.c_str()));
+    int rc = sqlite3_prepare_v2(handle, sql, -1, &prepared, &tail);
+    if (rc == SQLITE_OK && prepared != nullptr) {
+      while ((rc = sqlite3_step(prepared)) == SQLITE_ROW) {
+      }
+      if (rc == SQLITE_DONE) rc = SQLITE_OK;
+    }
+    if (rc != SQLITE_OK) {
+      std::string message = sqlite3_errmsg(handle);
+      std::string code = code_of(handle);
+      sqlite3_finalize(prepared);
+      throw StatementError(message, code, statement.file, line);
+    }
+    sqlite3_finalize(prepared);
+    sql = tail;
+  }
+}
+
+std::unique_ptr<core::Transaction> SqliteConnection::begin() {
+  try {
+    return std::make_unique<SqliteTransaction>(*m_db);
+  } catch (const SQLite::Exception& e) {
+    throw StatementError(e.what(), "SQLite code " + std::to_string(e.getExtendedErrorCode()), {}, 0);
+  }
+}
+
+std::unique_ptr<core::MigrationLock> SqliteConnection::lock(std::chrono::milliseconds wait) {
+  return lock_database_file(m_path, wait);
+}
+
+void SqliteConnection::ensure_history(const std::string& table) {
+  try {
+    m_db->exec(create_history_sql(table));
+  } catch (const SQLite::Exception& e) {
+    rethrow_history_failure(e, m_path, table);
+  }
+}
+
+std::vector<core::HistoryRow> SqliteConnection::read_history(const std::string& table) {
+  try {
+    return read_history_rows(table);
+  } catch (const SQLite::Exception& e) {
+    rethrow_history_failure(e, m_path, table);
+  }
+}
+
+std::vector<core::HistoryRow> SqliteConnection::read_history_rows(const std::string& table) {
+  SQLite::Statement exists(*m_db, table_exists_sql());
+  exists.bind(1, table);
+  if (!exists.executeStep() || exists.getColumn(0).getInt() == 0) return {};
+  std::vector<core::HistoryRow> rows;
+  SQLite::Statement query(*m_db, select_history_sql(table));
+  while (query.executeStep()) {
+    rows.push_back(core::HistoryRow{query.getColumn(0).getString(), query.getColumn(1).getString(),
+                                    query.getColumn(2).getString(), query.getColumn(3).getInt64()});
+  }
+  return rows;
+}
+
+void SqliteConnection::record(const std::string& table, const core::HistoryRow& row) {
+  try {
+    SQLite::Statement insert(*m_db, insert_history_sql(table));
+    insert.bind(1, row.name);
+    insert.bind(2, row.checksum);
+    insert.bind(3, row.applied_at);
+    insert.bind(4, static_cast<int64_t>(row.execution_ms));
+    insert.exec();
+  } catch (const SQLite::Exception& e) {
+    rethrow_history_failure(e, m_path, table);
+  }
+}
+
+void SqliteConnection::erase(const std::string& table, const std::string& name) {
+  try {
+    SQLite::Statement remove(*m_db, delete_history_sql(table));
+    remove.bind(1, name);
+    remove.exec();
+  } catch (const SQLite::Exception& e) {
+    rethrow_history_failure(e, m_path, table);
+  }
+}
+
+}  // namespace forge::dialect::sqlite

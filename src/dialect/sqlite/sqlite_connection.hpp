@@ -1,0 +1,40 @@
+#pragma once
+#include "core/adapter.hpp"
+#include "core/url.hpp"
+
+#include <memory>
+#include <string>
+
+namespace SQLite {
+class Database;
+}
+
+namespace forge::dialect::sqlite {
+
+/// A session with a SQLite file, the embedded default. DDL is transactional; the migration
+/// lock is a flock on a file beside the database.
+class SqliteConnection : public core::Connection {
+ public:
+  /// Opens (creating when missing, with its folder) the file `url.database`.
+  /// Throws ConnectionError when it cannot be opened.
+  explicit SqliteConnection(const core::DatabaseUrl& url);
+  ~SqliteConnection() override;
+
+  core::Dialect dialect() const noexcept override { return core::Dialect::sqlite; }
+  core::Capabilities capabilities() const noexcept override { return {true}; }
+  void execute(const core::Statement& statement) override;
+  std::unique_ptr<core::Transaction> begin() override;
+  std::unique_ptr<core::MigrationLock> lock(std::chrono::milliseconds wait) override;
+  void ensure_history(const std::string& table) override;
+  std::vector<core::HistoryRow> read_history(const std::string& table) override;
+  void record(const std::string& table, const core::HistoryRow& row) override;
+  void erase(const std::string& table, const std::string& name) override;
+
+ private:
+  std::vector<core::HistoryRow> read_history_rows(const std::string& table);
+
+  std::string m_path;
+  std::unique_ptr<SQLite::Database> m_db;
+};
+
+}  // namespace forge::dialect::sqlite

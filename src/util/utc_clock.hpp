@@ -1,0 +1,12 @@
+#pragma once
+#include <chrono>
+#include <string>
+
+namespace forge::util {
+
+/// `when` as UTC `YYYYMMDDHHMMSS`, the version stamp of a generated unit.
+std::string version_stamp(std::chrono::system_clock::time_point when);
+/// `when` as UTC ISO-8601 with milliseconds, e.g. `2024-03-15T10:23:44.012Z`.
+std::string iso8601_utc(std::chrono::system_clock::time_point when);
+
+}  // namespace forge::util
