@@ -1,6 +1,8 @@
 #include "dialect/registry.hpp"
 
 #include "core/errors.hpp"
+#include "dialect/mysql/mysql_connection.hpp"
+#include "dialect/postgres/postgres_connection.hpp"
 #include "dialect/sqlite/sqlite_connection.hpp"
 
 #include <array>
@@ -16,15 +18,16 @@ struct AdapterEntry {
   Factory open;  // nullptr: the URL parses, but this build has no adapter yet
 };
 
-std::unique_ptr<core::Connection> open_sqlite(const core::DatabaseUrl& url) {
-  return std::make_unique<sqlite::SqliteConnection>(url);
+template <typename Adapter>
+std::unique_ptr<core::Connection> open(const core::DatabaseUrl& url) {
+  return std::make_unique<Adapter>(url);
 }
 
 // The explicit dialect -> adapter table (no static self-registration: the linker would drop it).
 constexpr std::array<AdapterEntry, 3> k_adapters = {{
-    {core::Dialect::sqlite, &open_sqlite},
-    {core::Dialect::postgres, nullptr},
-    {core::Dialect::mysql, nullptr},
+    {core::Dialect::sqlite, &open<sqlite::SqliteConnection>},
+    {core::Dialect::postgres, &open<postgres::PostgresConnection>},
+    {core::Dialect::mysql, &open<mysql::MysqlConnection>},
 }};
 
 }  // namespace
@@ -37,7 +40,7 @@ std::unique_ptr<core::Connection> connect(const core::DatabaseUrl& url) {
   }
   throw ConfigError("this forge cannot connect to " + std::string(core::dialect_name(url.dialect)) +
                         " yet (" + url.redacted() + ")",
-                    "Only SQLite is supported in this version; use a sqlite: URL.");
+                    "Use a sqlite:, postgres: or mysql: URL.");
 }
 
 }  // namespace forge::dialect

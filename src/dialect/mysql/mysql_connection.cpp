@@ -1,0 +1,211 @@
+#include "dialect/mysql/mysql_connection.hpp"
+
+#include "core/errors.hpp"
+#include "dialect/mysql/mysql_sql.hpp"
+#include "util/strings.hpp"
+
+#include <cppconn/connection.h>
+#include <cppconn/driver.h>
+#include <cppconn/exception.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+#include <cppconn/statement.h>
+#include <spdlog/spdlog.h>
+
+#include <thread>
+
+namespace forge::dialect::mysql {
+
+namespace {
+
+// Client-side error codes that mean the session is gone, not that the SQL was wrong.
+bool is_connection_lost(int code) { return code == 2006 || code == 2013 || code == 2055; }
+
+[[noreturn]] void rethrow_as_forge_error(const sql::SQLException& e, const std::string& target,
+                                         const std::string& file, int line) {
+  if (is_connection_lost(e.getErrorCode())) {
+    throw ConnectionError("lost the connection to MySQL at " + target + ": " + e.what(),
+                          "Check that the server is up, then run the command again.");
+  }
+  throw StatementError(std::string(util::trim(e.what())),
+                       "MySQL error " + std::to_string(e.getErrorCode()) + ", SQLSTATE " +
+                           e.getSQLState(),
+                       file, line);
+}
+
+std::string describe_target(const core::DatabaseUrl& url) {
+  return (url.host.empty() ? std::string("localhost") : url.host) + ":" +
+         std::to_string(url.port.value_or(3306)) + "/" + url.database;
+}
+
+// MySQL cannot roll DDL back, so the runner never asks for one; this exists for the interface
+// and for data-only work.
+class MysqlTransaction : public core::Transaction {
+ public:
+  explicit MysqlTransaction(MysqlConnection& connection) : m_connection(connection) {
+    m_connection.run_internal("START TRANSACTION", "START TRANSACTION");
+  }
+  ~MysqlTransaction() override {
+    if (!m_open) return;
+    try {
+      m_connection.run_internal("ROLLBACK", "ROLLBACK");
+    } catch (...) {
+    }
+  }
+  void commit() override {
+    m_open = false;
+    m_connection.run_internal("COMMIT", "COMMIT");
+  }
+
+ private:
+  MysqlConnection& m_connection;
+  bool m_open = true;
+};
+
+class NamedLock : public core::MigrationLock {
+ public:
+  NamedLock(MysqlConnection& connection, std::string name)
+      : m_connection(connection), m_name(std::move(name)) {}
+  ~NamedLock() override {
+    try {
+      m_connection.query_value("SELECT RELEASE_LOCK('" + m_name + "')");
+    } catch (...) {
+      // The server releases it when the session ends anyway.
+    }
+  }
+
+ private:
+  MysqlConnection& m_connection;
+  std::string m_name;
+};
+
+}  // namespace
+
+MysqlConnection::MysqlConnection(const core::DatabaseUrl& url)
+    : m_target(describe_target(url)), m_database(url.database) {
+  sql::ConnectOptionsMap options;
+  options["hostName"] = sql::SQLString(url.host.empty() ? "127.0.0.1" : url.host);
+  options["port"] = url.port.value_or(3306);
+  options["userName"] = sql::SQLString(url.user);
+  options["password"] = sql::SQLString(url.password);
+  if (!url.database.empty()) options["schema"] = sql::SQLString(url.database);
+  options["OPT_CONNECT_TIMEOUT"] = 10;
+  options["OPT_CHARSET_NAME"] = sql::SQLString("utf8mb4");
+  options["OPT_RECONNECT"] = false;
+  try {
+    m_connection.reset(get_driver_instance()->connect(options));
+    run_internal("SET time_zone = '+00:00'", "session setup");
+  } catch (const sql::SQLException& e) {
+    throw ConnectionError("cannot connect to MySQL at " + m_target + ": " + e.what(),
+                          "Check the host, port, database, user and password; with --wait <seconds> "
+                          "forge retries while the server starts.");
+  }
+}
+
+MysqlConnection::~MysqlConnection() = default;
+
+void MysqlConnection::run_internal(const std::string& sql, const std::string& what) {
+  try {
+    std::unique_ptr<sql::Statement> statement(m_connection->createStatement());
+    statement->execute(sql);
+    std::unique_ptr<sql::ResultSet> drained(statement->getResultSet());
+  } catch (const sql::SQLException& e) {
+    rethrow_as_forge_error(e, m_target, what, 0);
+  }
+}
+
+std::string MysqlConnection::query_value(const std::string& sql) {
+  std::unique_ptr<sql::Statement> statement(m_connection->createStatement());
+  std::unique_ptr<sql::ResultSet> result(statement->executeQuery(sql));
+  if (!result->next() || result->isNull(1)) return "";
+  return result->getString(1);
+}
+
+void MysqlConnection::execute(const core::Statement& statement) {
+  try {
+    std::unique_ptr<sql::Statement> sql_statement(m_connection->createStatement());
+    sql_statement->execute(statement.text);
+    // Drain every result, or the next statement fails with "Commands out of sync".
+    do {
+      std::unique_ptr<sql::ResultSet> drained(sql_statement->getResultSet());
+    } while (sql_statement->getMoreResults());
+  } catch (const sql::SQLException& e) {
+    rethrow_as_forge_error(e, m_target, statement.file, statement.line);
+  }
+}
+
+std::unique_ptr<core::Transaction> MysqlConnection::begin() {
+  return std::make_unique<MysqlTransaction>(*this);
+}
+
+std::unique_ptr<core::MigrationLock> MysqlConnection::lock(std::chrono::milliseconds wait) {
+  const std::string name = lock_name(m_database);
+  const auto deadline = std::chrono::steady_clock::now() + wait;
+  bool told = false;
+  try {
+    while (query_value("SELECT GET_LOCK('" + name + "', 0)") != "1") {
+      if (std::chrono::steady_clock::now() >= deadline) {
+        const std::string holder = query_value("SELECT IS_USED_LOCK('" + name + "')");
+        throw LockTimeout("another forge held the migration lock on " + m_target + " for over " +
+                              std::to_string(wait.count() / 1000) + " s" +
+                              (holder.empty() ? "" : " (held by connection " + holder + ")"),
+                          "Wait for that forge to finish, or end it (SHOW PROCESSLIST; KILL <id>); "
+                          "raise --lock-timeout to wait longer.");
+      }
+      if (!told) spdlog::info("waiting for the migration lock on {} (another forge is running)", m_target);
+      told = true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  } catch (const sql::SQLException& e) {
+    rethrow_as_forge_error(e, m_target, "migration lock", 0);
+  }
+  return std::make_unique<NamedLock>(*this, name);
+}
+
+void MysqlConnection::ensure_history(const std::string& table) {
+  run_internal(create_history_sql(table), "history table " + table);
+}
+
+std::vector<core::HistoryRow> MysqlConnection::read_history(const std::string& table) {
+  try {
+    std::unique_ptr<sql::PreparedStatement> exists(m_connection->prepareStatement(history_exists_sql()));
+    exists->setString(1, table);
+    std::unique_ptr<sql::ResultSet> found(exists->executeQuery());
+    if (!found->next() || found->getInt(1) == 0) return {};
+    std::unique_ptr<sql::Statement> query(m_connection->createStatement());
+    std::unique_ptr<sql::ResultSet> result(query->executeQuery(select_history_sql(table)));
+    std::vector<core::HistoryRow> rows;
+    while (result->next()) {
+      rows.push_back(core::HistoryRow{result->getString(1), result->getString(2),
+                                      result->getString(3), result->getInt64(4)});
+    }
+    return rows;
+  } catch (const sql::SQLException& e) {
+    rethrow_as_forge_error(e, m_target, "history table " + table, 0);
+  }
+}
+
+void MysqlConnection::record(const std::string& table, const core::HistoryRow& row) {
+  try {
+    std::unique_ptr<sql::PreparedStatement> insert(m_connection->prepareStatement(insert_history_sql(table)));
+    insert->setString(1, row.name);
+    insert->setString(2, row.checksum);
+    insert->setString(3, to_datetime(row.applied_at));
+    insert->setInt64(4, row.execution_ms);
+    insert->executeUpdate();
+  } catch (const sql::SQLException& e) {
+    rethrow_as_forge_error(e, m_target, "history table " + table, 0);
+  }
+}
+
+void MysqlConnection::erase(const std::string& table, const std::string& name) {
+  try {
+    std::unique_ptr<sql::PreparedStatement> remove(m_connection->prepareStatement(delete_history_sql(table)));
+    remove->setString(1, name);
+    remove->executeUpdate();
+  } catch (const sql::SQLException& e) {
+    rethrow_as_forge_error(e, m_target, "history table " + table, 0);
+  }
+}
+
+}  // namespace forge::dialect::mysql

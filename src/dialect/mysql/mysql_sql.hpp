@@ -1,0 +1,25 @@
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace forge::dialect::mysql {
+
+/// `name` as a backtick-quoted MySQL identifier; a dotted `schema.table` quotes each part.
+std::string quote_identifier(std::string_view name);
+/// Creates the history table when missing. The key is VARCHAR(191): a utf8mb4 index on it fits
+/// the 767-byte limit of older InnoDB row formats (sequelize's VARCHAR(255) fails there).
+std::string create_history_sql(const std::string& table);
+/// Selects name, checksum, applied_at (ISO-8601 UTC text, milliseconds), execution_ms.
+std::string select_history_sql(const std::string& table);
+/// Tells whether the history table exists in the current database: one row, a count.
+std::string history_exists_sql();
+/// Inserts one history row; binds name, checksum, applied_at (`YYYY-MM-DD HH:MM:SS.mmm`), execution_ms.
+std::string insert_history_sql(const std::string& table);
+/// Deletes one history row; binds name.
+std::string delete_history_sql(const std::string& table);
+/// The GET_LOCK name for a database (at most 64 characters).
+std::string lock_name(std::string_view database);
+/// `2024-03-15T10:23:44.012Z` as MySQL DATETIME text `2024-03-15 10:23:44.012`.
+std::string to_datetime(std::string_view iso8601);
+
+}  // namespace forge::dialect::mysql

@@ -1,0 +1,147 @@
+#include "dialect/postgres/postgres_connection.hpp"
+
+#include "core/errors.hpp"
+#include "dialect/postgres/postgres_conninfo.hpp"
+#include "dialect/postgres/postgres_lock.hpp"
+#include "dialect/postgres/postgres_sql.hpp"
+#include "util/strings.hpp"
+
+#include <pqxx/pqxx>
+#include <spdlog/spdlog.h>
+
+namespace forge::dialect::postgres {
+
+/// Passes the server's NOTICEs and WARNINGs to the log instead of dropping them.
+class NoticeLogger : public pqxx::errorhandler {
+ public:
+  explicit NoticeLogger(pqxx::connection_base& connection) : pqxx::errorhandler(connection) {}
+  bool operator()(const char message[]) noexcept override {
+    try {
+      spdlog::info("postgres: {}", util::trim(message));
+    } catch (...) {
+    }
+    return false;
+  }
+};
+
+namespace {
+
+class PostgresTransaction : public core::Transaction {
+ public:
+  explicit PostgresTransaction(PostgresConnection& connection) : m_connection(connection) {
+    m_connection.run_internal("BEGIN", "BEGIN");
+  }
+  ~PostgresTransaction() override {
+    if (m_open) {
+      try {
+        m_connection.run_internal("ROLLBACK", "ROLLBACK");
+      } catch (...) {
+      }
+    }
+  }
+  void commit() override {
+    m_open = false;
+    m_connection.run_internal("COMMIT", "COMMIT");
+  }
+
+ private:
+  PostgresConnection& m_connection;
+  bool m_open = true;
+};
+
+[[noreturn]] void rethrow_as_forge_error(const std::string& target, const std::string& file,
+                                         int line) {
+  try {
+    throw;
+  } catch (const pqxx::broken_connection& e) {
+    throw ConnectionError("lost the connection to PostgreSQL at " + target + ": " +
+                              std::string(util::trim(e.what())),
+                          "Check that the server is up, then run the command again.");
+  } catch (const pqxx::sql_error& e) {
+    throw StatementError(std::string(util::trim(e.what())), "SQLSTATE " + e.sqlstate(), file, line);
+  } catch (const pqxx::failure& e) {
+    throw StatementError(std::string(util::trim(e.what())), {}, file, line);
+  }
+}
+
+}  // namespace
+
+PostgresConnection::PostgresConnection(const core::DatabaseUrl& url)
+    : m_target(describe_target(url)), m_database(url.database) {
+  try {
+    m_connection = std::make_unique<pqxx::connection>(to_conninfo(url));
+  } catch (const std::exception& e) {
+    throw ConnectionError("cannot connect to PostgreSQL at " + m_target + ": " +
+                              std::string(util::trim(e.what())),
+                          "Check the host, port, database, user and password; with --wait <seconds> "
+                          "forge retries while the server starts.");
+  }
+  m_notices = std::make_unique<NoticeLogger>(*m_connection);
+  m_session = std::make_unique<pqxx::nontransaction>(*m_connection, "forge");
+}
+
+PostgresConnection::~PostgresConnection() {
+  m_session.reset();  // before the connection it belongs to
+  m_notices.reset();
+}
+
+void PostgresConnection::run_internal(const std::string& sql, const std::string& what) {
+  try {
+    m_session->exec(sql);
+  } catch (...) {
+    rethrow_as_forge_error(m_target, what, 0);
+  }
+}
+
+void PostgresConnection::execute(const core::Statement& statement) {
+  try {
+    m_session->exec(statement.text);
+  } catch (...) {
+    rethrow_as_forge_error(m_target, statement.file, statement.line);
+  }
+}
+
+std::unique_ptr<core::Transaction> PostgresConnection::begin() {
+  return std::make_unique<PostgresTransaction>(*this);
+}
+
+std::unique_ptr<core::MigrationLock> PostgresConnection::lock(std::chrono::milliseconds wait) {
+  return take_advisory_lock(*m_session, advisory_lock_key(m_database), m_target, wait);
+}
+
+void PostgresConnection::ensure_history(const std::string& table) {
+  run_internal(create_history_sql(table), "history table " + table);
+}
+
+std::vector<core::HistoryRow> PostgresConnection::read_history(const std::string& table) {
+  try {
+    if (!m_session->exec(history_exists_sql(table))[0][0].as<bool>()) return {};
+    std::vector<core::HistoryRow> rows;
+    for (const auto& row : m_session->exec(select_history_sql(table))) {
+      rows.push_back(core::HistoryRow{row[0].as<std::string>(), row[1].as<std::string>(),
+                                      row[2].as<std::string>(), row[3].as<std::int64_t>()});
+    }
+    return rows;
+  } catch (...) {
+    rethrow_as_forge_error(m_target, "history table " + table, 0);
+  }
+}
+
+void PostgresConnection::record(const std::string& table, const core::HistoryRow& row) {
+  try {
+    m_session->exec_params(insert_history_sql(table), row.name, row.checksum, row.applied_at,
+                           row.execution_ms);
+  } catch (...) {
+    rethrow_as_forge_error(m_target, "history table " + table, 0);
+  }
+}
+
+void PostgresConnection::erase(const std::string& table, const std::string& name) {
+  try {
+    m_session->exec_params(delete_history_sql(table), name);
+  } catch (...) {
+    rethrow_as_forge_error(m_target, "history table " + table, 0);
+  }
+}
+
+}  // namespace forge::dialect::postgres

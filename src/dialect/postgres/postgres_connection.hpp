@@ -1,0 +1,48 @@
+#pragma once
+#include "core/adapter.hpp"
+#include "core/url.hpp"
+
+#include <memory>
+#include <string>
+
+namespace pqxx {
+class connection_base;
+class nontransaction;
+}  // namespace pqxx
+
+namespace forge::dialect::postgres {
+
+class NoticeLogger;
+
+/// A session with a PostgreSQL server through libpqxx. DDL is transactional; the migration lock
+/// is a session-level advisory lock, which the server drops with the session.
+class PostgresConnection : public core::Connection {
+ public:
+  /// Connects; throws ConnectionError naming host, port and database (never the password).
+  explicit PostgresConnection(const core::DatabaseUrl& url);
+  ~PostgresConnection() override;
+
+  core::Dialect dialect() const noexcept override { return core::Dialect::postgres; }
+  core::Capabilities capabilities() const noexcept override { return {true}; }
+  void execute(const core::Statement& statement) override;
+  std::unique_ptr<core::Transaction> begin() override;
+  std::unique_ptr<core::MigrationLock> lock(std::chrono::milliseconds wait) override;
+  void ensure_history(const std::string& table) override;
+  std::vector<core::HistoryRow> read_history(const std::string& table) override;
+  void record(const std::string& table, const core::HistoryRow& row) override;
+  void erase(const std::string& table, const std::string& name) override;
+
+  /// Runs SQL that forge itself wrote; failures become StatementError about `what`.
+  void run_internal(const std::string& sql, const std::string& what);
+
+ private:
+  std::string m_target;  // host:port/database, for messages
+  std::string m_database;
+  std::unique_ptr<pqxx::connection_base> m_connection;
+  std::unique_ptr<NoticeLogger> m_notices;
+  // One long-lived autocommit session: forge sends BEGIN/COMMIT itself, so a file's own
+  // transaction statements and statements that refuse transaction blocks both work.
+  std::unique_ptr<pqxx::nontransaction> m_session;
+};
+
+}  // namespace forge::dialect::postgres

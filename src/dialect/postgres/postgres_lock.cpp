@@ -1,0 +1,74 @@
+#include "dialect/postgres/postgres_lock.hpp"
+
+#include "core/errors.hpp"
+
+#include <pqxx/pqxx>
+#include <spdlog/spdlog.h>
+
+#include <thread>
+
+namespace forge::dialect::postgres {
+
+namespace {
+
+class AdvisoryLock : public core::MigrationLock {
+ public:
+  AdvisoryLock(pqxx::nontransaction& session, std::int64_t key) : m_session(session), m_key(key) {}
+  ~AdvisoryLock() override {
+    try {
+      m_session.exec_params("SELECT pg_advisory_unlock($1)", m_key);
+    } catch (...) {
+      // The server releases a session lock when the session ends anyway.
+    }
+  }
+
+ private:
+  pqxx::nontransaction& m_session;
+  std::int64_t m_key;
+};
+
+// Who holds the lock, for the timeout message.
+std::string describe_holder(pqxx::nontransaction& session, std::int64_t key) {
+  try {
+    const auto rows = session.exec_params(
+        "SELECT a.pid, coalesce(a.application_name, ''), coalesce(host(a.client_addr), 'local'), "
+        "coalesce(a.usename, '') FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+        "WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 "
+        "AND l.classid::bigint = (($1::bigint >> 32) & 4294967295) "
+        "AND l.objid::bigint = ($1::bigint & 4294967295)",
+        key);
+    if (rows.empty()) return "";
+    return " (held by server process " + rows[0][0].as<std::string>() + ", application '" +
+           rows[0][1].as<std::string>() + "', user " + rows[0][3].as<std::string>() + ", from " +
+           rows[0][2].as<std::string>() + ")";
+  } catch (...) {
+    return "";
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<core::MigrationLock> take_advisory_lock(pqxx::nontransaction& session,
+                                                        std::int64_t key, const std::string& target,
+                                                        std::chrono::milliseconds wait) {
+  const auto deadline = std::chrono::steady_clock::now() + wait;
+  bool told = false;
+  try {
+    while (!session.exec_params("SELECT pg_try_advisory_lock($1)", key)[0][0].as<bool>()) {
+      if (std::chrono::steady_clock::now() >= deadline) {
+        throw LockTimeout("another forge held the migration lock on " + target + " for over " +
+                              std::to_string(wait.count() / 1000) + " s" + describe_holder(session, key),
+                          "Wait for that forge to finish, or end it (SELECT pg_terminate_backend(pid)); "
+                          "raise --lock-timeout to wait longer.");
+      }
+      if (!told) spdlog::info("waiting for the migration lock on {} (another forge is running)", target);
+      told = true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  } catch (const pqxx::broken_connection& e) {
+    throw ConnectionError("lost the connection to PostgreSQL at " + target + ": " + e.what(), {});
+  }
+  return std::make_unique<AdvisoryLock>(session, key);
+}
+
+}  // namespace forge::dialect::postgres

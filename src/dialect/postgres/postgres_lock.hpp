@@ -1,0 +1,22 @@
+#pragma once
+#include "core/adapter.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace pqxx {
+class nontransaction;
+}
+
+namespace forge::dialect::postgres {
+
+/// Takes the session-level advisory lock `key` with pg_try_advisory_lock, retried until `wait`
+/// is over (no transaction stays open while it waits, so CREATE INDEX CONCURRENTLY elsewhere
+/// is not blocked). Throws LockTimeout naming the holder's pid, application and address.
+std::unique_ptr<core::MigrationLock> take_advisory_lock(pqxx::nontransaction& session,
+                                                        std::int64_t key, const std::string& target,
+                                                        std::chrono::milliseconds wait);
+
+}  // namespace forge::dialect::postgres
