@@ -22,6 +22,9 @@ void add_global_options(CLI::App& app, GlobalOptions& options) {
   app.add_option("--lock-timeout", options.lock_timeout_seconds,
                  "Seconds to wait for another forge's migration lock (default: 60)")
       ->check(CLI::NonNegativeNumber);
+  app.add_option("--wait", options.wait_seconds,
+                 "Retry connecting for up to this many seconds while the database starts")
+      ->check(CLI::NonNegativeNumber);
   auto* verbose = app.add_flag("--verbose,-v", options.verbose, "Log each SQL statement as it runs");
   app.add_flag("--quiet,-q", options.quiet, "Print only errors")->excludes(verbose);
 }
@@ -55,6 +58,7 @@ int run(int argc, char** argv) {
   add_generate_command(app, options, chosen);
   add_migrate_commands(app, options, chosen);
   add_status_command(app, options, chosen);
+  add_wait_command(app, options, chosen);
 
   util::setup_logging(util::Verbosity::normal);
   try {

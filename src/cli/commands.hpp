@@ -18,5 +18,6 @@ void add_init_command(CLI::App& app, const GlobalOptions& options, Action& chose
 void add_generate_command(CLI::App& app, const GlobalOptions& options, Action& chosen);
 void add_migrate_commands(CLI::App& app, const GlobalOptions& options, Action& chosen);
 void add_status_command(CLI::App& app, const GlobalOptions& options, Action& chosen);
+void add_wait_command(CLI::App& app, const GlobalOptions& options, Action& chosen);
 
 }  // namespace forge::cli

@@ -1,6 +1,7 @@
 #include "cli/context.hpp"
 
 #include "core/source.hpp"
+#include "core/wait.hpp"
 #include "dialect/registry.hpp"
 
 #include <spdlog/spdlog.h>
@@ -20,6 +21,22 @@ core::Settings load_settings(const GlobalOptions& options) {
   return settings;
 }
 
+namespace {
+std::chrono::milliseconds to_millis(double seconds) {
+  return std::chrono::milliseconds(static_cast<long long>(std::llround(seconds * 1000)));
+}
+}  // namespace
+
+std::unique_ptr<core::Connection> connect_waiting(const core::DatabaseUrl& url,
+                                                  std::chrono::milliseconds patience) {
+  return core::connect_with_retry([&] { return dialect::connect(url); }, patience,
+                                  core::sleep_for);
+}
+
+std::chrono::milliseconds wait_patience(const GlobalOptions& options) {
+  return to_millis(options.wait_seconds.value_or(0));
+}
+
 Target open_target(const GlobalOptions& options) {
   Target target;
   target.settings = load_settings(options);
@@ -27,11 +44,10 @@ Target open_target(const GlobalOptions& options) {
   target.units = core::load_units(target.settings.migrations_dir, target.url.dialect);
   spdlog::debug("{} units in {} for {}", target.units.size(),
                 target.settings.migrations_dir.string(), core::dialect_name(target.url.dialect));
-  target.connection = dialect::connect(target.url);
+  target.connection = connect_waiting(target.url, wait_patience(options));
   spdlog::debug("Connected to {}", target.url.redacted());
   target.run.history_table = target.settings.meta_table;
-  target.run.lock_wait = std::chrono::milliseconds(
-      static_cast<long long>(std::llround(options.lock_timeout_seconds * 1000)));
+  target.run.lock_wait = to_millis(options.lock_timeout_seconds);
   return target;
 }
 

@@ -5,7 +5,9 @@
 #include "core/unit.hpp"
 #include "core/url.hpp"
 
+#include <chrono>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace forge::cli {
@@ -16,6 +18,7 @@ struct GlobalOptions {
   bool verbose = false;
   bool quiet = false;
   double lock_timeout_seconds = 60;
+  std::optional<double> wait_seconds;  ///< retry connecting this long (--wait)
 };
 
 /// Settings resolved from flags, environment, .forgerc and the config file, announced on stderr.
@@ -29,6 +32,12 @@ struct Target {
   std::unique_ptr<core::Connection> connection;
   core::RunSettings run;
 };
+
+/// Connects to `url`, retrying for `patience` while the server is not ready.
+std::unique_ptr<core::Connection> connect_waiting(const core::DatabaseUrl& url,
+                                                  std::chrono::milliseconds patience);
+/// --wait as a duration (zero when not given).
+std::chrono::milliseconds wait_patience(const GlobalOptions& options);
 
 /// Resolves the settings and URL, loads every unit (so file errors come before any database
 /// work), then connects.

@@ -26,6 +26,12 @@ bool wants_transaction(const Connection& connection, const Section& section,
                  unit);
     return false;
   }
+  if (const Statement* refusing = first_refusing_transaction(section.statements,
+                                                             connection.dialect())) {
+    spdlog::info("{}:{}: this statement cannot run inside a transaction; running {} without one",
+                 refusing->file, refusing->line, unit);
+    return false;
+  }
   return true;
 }
 

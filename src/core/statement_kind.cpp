@@ -8,14 +8,17 @@
 namespace forge::core {
 
 namespace {
-std::vector<std::string> leading_words(const std::string& text, std::size_t count) {
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// The first `count` words of `text`, lower-cased. With `stop_at_punctuation`, a character that
+// is neither blank nor part of a word ends the run; otherwise it is skipped.
+std::vector<std::string> leading_words(const std::string& text, std::size_t count,
+                                       bool stop_at_punctuation = true) {
   std::vector<std::string> words;
   std::size_t pos = 0;
   while (words.size() < count && pos < text.size()) {
     while (pos < text.size() && !std::isalpha(static_cast<unsigned char>(text[pos]))) {
-      if (text[pos] != ' ' && text[pos] != '\t' && text[pos] != '\n' && text[pos] != '\r') {
-        return words;  // punctuation ends the leading run of words
-      }
+      if (stop_at_punctuation && !is_blank(text[pos])) return words;
       ++pos;
     }
     std::size_t end = pos;
@@ -43,6 +46,32 @@ bool is_transaction_control(const Statement& statement) {
 
 bool manages_own_transaction(const std::vector<Statement>& statements) {
   return std::any_of(statements.begin(), statements.end(), is_transaction_control);
+}
+
+bool refuses_transaction(const Statement& statement, Dialect dialect) {
+  if (dialect == Dialect::mysql) return false;  // MySQL never runs DDL in a transaction anyway
+  const auto words = leading_words(statement.text, 6, false);
+  auto word = [&](std::size_t i) { return i < words.size() ? words[i] : std::string(); };
+  if (word(0) == "vacuum") return true;
+  if (dialect != Dialect::postgres) return false;
+  const bool concurrently = std::find(words.begin(), words.end(), "concurrently") != words.end();
+  if (word(0) == "reindex" || (word(0) == "create" && (word(1) == "index" || word(2) == "index"))) {
+    return concurrently;
+  }
+  if (word(0) == "drop" && word(1) == "index") return concurrently;
+  if ((word(0) == "create" || word(0) == "drop") &&
+      (word(1) == "database" || word(1) == "tablespace")) {
+    return true;
+  }
+  return word(0) == "alter" && word(1) == "system";
+}
+
+const Statement* first_refusing_transaction(const std::vector<Statement>& statements,
+                                            Dialect dialect) {
+  for (const auto& statement : statements) {
+    if (refuses_transaction(statement, dialect)) return &statement;
+  }
+  return nullptr;
 }
 
 }  // namespace forge::core

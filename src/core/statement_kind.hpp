@@ -1,4 +1,5 @@
 #pragma once
+#include "core/dialect_kind.hpp"
 #include "core/statement.hpp"
 
 #include <vector>
@@ -10,5 +11,12 @@ namespace forge::core {
 bool is_transaction_control(const Statement& statement);
 /// True when any of `statements` is transaction control.
 bool manages_own_transaction(const std::vector<Statement>& statements);
+/// True for statements `dialect` refuses inside a transaction block: PostgreSQL's
+/// CREATE/DROP INDEX CONCURRENTLY, REINDEX ... CONCURRENTLY, VACUUM, CREATE/DROP DATABASE,
+/// CREATE/DROP TABLESPACE, ALTER SYSTEM; SQLite's VACUUM.
+bool refuses_transaction(const Statement& statement, Dialect dialect);
+/// The first of `statements` that refuses a transaction, or nullptr.
+const Statement* first_refusing_transaction(const std::vector<Statement>& statements,
+                                            Dialect dialect);
 
 }  // namespace forge::core

@@ -76,6 +76,19 @@ int count_newlines(std::string_view text) {
   return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
 }
 
+std::optional<int> number_after_last(std::string_view text, std::string_view marker) {
+  const auto at = text.rfind(marker);
+  if (at == std::string_view::npos) return std::nullopt;
+  long value = 0;
+  std::size_t i = at + marker.size();
+  const std::size_t start = i;
+  for (; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) && value < 100000000; ++i) {
+    value = value * 10 + (text[i] - '0');
+  }
+  if (i == start || value >= 100000000) return std::nullopt;
+  return static_cast<int>(value);
+}
+
 bool is_digits(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
     return std::isdigit(static_cast<unsigned char>(c)) != 0;

@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,8 @@ std::vector<std::string> split(std::string_view text, char separator);
 std::string join(const std::vector<std::string>& pieces, std::string_view separator);
 /// Number of '\n' in `text`.
 int count_newlines(std::string_view text);
+/// The decimal number right after the last `marker` in `text`; nullopt when there is none.
+std::optional<int> number_after_last(std::string_view text, std::string_view marker);
 /// True when `text` is non-empty and all ASCII digits.
 bool is_digits(std::string_view text);
 

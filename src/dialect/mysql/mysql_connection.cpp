@@ -21,16 +21,24 @@ namespace {
 // Client-side error codes that mean the session is gone, not that the SQL was wrong.
 bool is_connection_lost(int code) { return code == 2006 || code == 2013 || code == 2055; }
 
+// MySQL ends a syntax error with "at line n" within the statement; turn it into the file's line.
+int line_in_file(const std::string& message, int statement_line) {
+  const auto offset = util::number_after_last(message, "at line ");
+  if (!offset || *offset < 1 || statement_line <= 0) return statement_line;
+  return statement_line + *offset - 1;
+}
+
 [[noreturn]] void rethrow_as_forge_error(const sql::SQLException& e, const std::string& target,
                                          const std::string& file, int line) {
   if (is_connection_lost(e.getErrorCode())) {
     throw ConnectionError("lost the connection to MySQL at " + target + ": " + e.what(),
                           "Check that the server is up, then run the command again.");
   }
-  throw StatementError(std::string(util::trim(e.what())),
+  const std::string message(util::trim(e.what()));
+  throw StatementError(message,
                        "MySQL error " + std::to_string(e.getErrorCode()) + ", SQLSTATE " +
                            e.getSQLState(),
-                       file, line);
+                       file, line_in_file(message, line));
 }
 
 std::string describe_target(const core::DatabaseUrl& url) {

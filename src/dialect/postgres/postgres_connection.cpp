@@ -49,6 +49,14 @@ class PostgresTransaction : public core::Transaction {
   bool m_open = true;
 };
 
+// PostgreSQL reports a syntax error's position as "LINE n:" within the statement; turn it
+// into the file's line.
+int line_in_file(const std::string& message, int statement_line) {
+  const auto offset = util::number_after_last(message, "LINE ");
+  if (!offset || *offset < 1 || statement_line <= 0) return statement_line;
+  return statement_line + *offset - 1;
+}
+
 [[noreturn]] void rethrow_as_forge_error(const std::string& target, const std::string& file,
                                          int line) {
   try {
@@ -58,7 +66,8 @@ class PostgresTransaction : public core::Transaction {
                               std::string(util::trim(e.what())),
                           "Check that the server is up, then run the command again.");
   } catch (const pqxx::sql_error& e) {
-    throw StatementError(std::string(util::trim(e.what())), "SQLSTATE " + e.sqlstate(), file, line);
+    const std::string message(util::trim(e.what()));
+    throw StatementError(message, "SQLSTATE " + e.sqlstate(), file, line_in_file(message, line));
   } catch (const pqxx::failure& e) {
     throw StatementError(std::string(util::trim(e.what())), {}, file, line);
   }
