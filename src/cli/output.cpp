@@ -15,6 +15,11 @@ std::string seconds(std::chrono::duration<double> elapsed) {
   std::snprintf(buffer, sizeof buffer, "%.3fs", elapsed.count());
   return buffer;
 }
+const char* status_word(const core::Entry& entry) {
+  if (entry.is_failed()) return "failed";
+  return entry.is_applied() ? "up" : "down";
+}
+
 }  // namespace
 
 void print_line(const std::string& line, bool quiet) {
@@ -46,27 +51,33 @@ void HumanReporter::nothing_to_do(core::Direction direction) {
 void print_status_text(const std::vector<core::Entry>& entries, bool quiet) {
   if (entries.empty()) print_line("No migrations found.", quiet);
   for (const auto& entry : entries) {
-    print_line(std::string(entry.is_applied() ? "up " : "down ") + entry.name +
-                   (entry.has_file() ? "" : " (missing file)"),
-               quiet);
+    std::string line = std::string(status_word(entry)) + " " + entry.name;
+    if (entry.is_failed()) {
+      line += " (stopped part-way: " + std::to_string(entry.row->statements_done) +
+              " statement(s) took effect; see db:migrate:resolve)";
+    }
+    if (!entry.has_file()) line += " (missing file)";
+    print_line(line, quiet);
   }
 }
 
 void print_status_json(const std::vector<core::Entry>& entries, const std::string& database,
                        const std::string& environment, const std::string& table) {
   nlohmann::ordered_json units = nlohmann::ordered_json::array();
-  std::size_t up = 0, missing = 0;
+  std::size_t up = 0, failed = 0, missing = 0;
   for (const auto& entry : entries) {
     nlohmann::ordered_json unit;
     unit["name"] = entry.name;
     unit["version"] = entry.version;
-    unit["status"] = entry.is_applied() ? "up" : "down";
+    unit["status"] = status_word(entry);
     unit["file"] = entry.has_file() ? nlohmann::ordered_json(entry.unit->up.file) : nullptr;
     unit["missingFile"] = !entry.has_file();
-    unit["appliedAt"] = entry.is_applied() ? nlohmann::ordered_json(entry.applied->applied_at) : nullptr;
+    unit["appliedAt"] = entry.is_applied() ? nlohmann::ordered_json(entry.row->applied_at) : nullptr;
+    if (entry.is_failed()) unit["statementsDone"] = entry.row->statements_done;
     unit["checksum"] = entry.has_file() ? nlohmann::ordered_json(entry.unit->checksum) : nullptr;
     units.push_back(std::move(unit));
     up += entry.is_applied() ? 1 : 0;
+    failed += entry.is_failed() ? 1 : 0;
     missing += entry.has_file() ? 0 : 1;
   }
   nlohmann::ordered_json document;
@@ -75,8 +86,8 @@ void print_status_json(const std::vector<core::Entry>& entries, const std::strin
   document["environment"] = environment;
   document["historyTable"] = table;
   document["migrations"] = std::move(units);
-  document["summary"] = {{"total", entries.size()}, {"up", up}, {"down", entries.size() - up},
-                         {"missingFile", missing}};
+  document["summary"] = {{"total", entries.size()}, {"up", up}, {"failed", failed},
+                         {"down", entries.size() - up - failed}, {"missingFile", missing}};
   std::cout << document.dump(2) << std::endl;
 }
 

@@ -44,11 +44,13 @@ class Connection {
   virtual std::unique_ptr<Transaction> begin() = 0;
   /// Takes the migration lock, waiting up to `wait`; throws LockTimeout after that.
   virtual std::unique_ptr<MigrationLock> lock(std::chrono::milliseconds wait) = 0;
-  /// Creates the history table `table` when it does not exist.
+  /// Creates the history table `table` when it does not exist, and adds the columns a table
+  /// written by an earlier forge lacks, keeping its rows. Call it while holding the lock.
   virtual void ensure_history(const std::string& table) = 0;
   /// Every row of `table`, in any order; empty when the table does not exist.
   virtual std::vector<HistoryRow> read_history(const std::string& table) = 0;
-  /// Adds `row` to `table`, in the current transaction if one is open.
+  /// Writes `row` to `table`, replacing any row with the same name, in the current transaction
+  /// if one is open.
   virtual void record(const std::string& table, const HistoryRow& row) = 0;
   /// Removes the row named `name` from `table`, in the current transaction if one is open.
   virtual void erase(const std::string& table, const std::string& name) = 0;

@@ -19,7 +19,7 @@ Catalog::Catalog(const std::vector<Unit>& units, const std::vector<HistoryRow>& 
     Entry& entry = by_name[row.name];
     entry.name = row.name;
     entry.version = std::string(leading_version(row.name));
-    entry.applied = &row;
+    entry.row = &row;
   }
   m_entries.reserve(by_name.size());
   for (auto& [name, entry] : by_name) m_entries.push_back(std::move(entry));

@@ -11,10 +11,15 @@ namespace forge::core {
 struct Entry {
   std::string name;                   ///< the unit's stem
   std::string version;                ///< leading digits of the name
-  const Unit* unit = nullptr;         ///< nullptr: applied, but its file is gone
-  const HistoryRow* applied = nullptr;///< nullptr: not applied (pending)
+  const Unit* unit = nullptr;       ///< nullptr: in the history, but its file is gone
+  const HistoryRow* row = nullptr;  ///< nullptr: never run (pending)
 
-  bool is_applied() const noexcept { return applied != nullptr; }
+  /// Ran to the end.
+  bool is_applied() const noexcept { return row != nullptr && row->state == RowState::applied; }
+  /// Stopped part-way on an earlier run.
+  bool is_failed() const noexcept { return row != nullptr && row->state == RowState::failed; }
+  /// Neither applied nor failed.
+  bool is_pending() const noexcept { return row == nullptr; }
   bool has_file() const noexcept { return unit != nullptr; }
 };
 

@@ -4,12 +4,14 @@ namespace forge {
 
 namespace {
 std::string describe_statement_error(const std::string& unit, const std::string& file, int line,
-                                     const std::string& message, const std::string& code) {
+                                     const std::string& message, const std::string& code,
+                                     const std::string& aftermath) {
   std::string text;
   if (!unit.empty()) text += "migration " + unit + " failed: ";
   if (!file.empty()) text += file + (line > 0 ? ":" + std::to_string(line) : std::string()) + ": ";
   text += message;
   if (!code.empty()) text += " (" + code + ")";
+  if (!aftermath.empty()) text += "\n" + aftermath;
   return text;
 }
 }  // namespace
@@ -23,17 +25,20 @@ MigrationFileError::MigrationFileError(const std::string& file, int line,
             std::move(hint)) {}
 
 StatementError::StatementError(std::string server_message, std::string server_code,
-                               std::string file, int line, std::string unit)
-    : Error(describe_statement_error(unit, file, line, server_message, server_code),
+                               std::string file, int line, std::string unit,
+                               std::string aftermath)
+    : Error(describe_statement_error(unit, file, line, server_message, server_code, aftermath),
             "Fix the statement and run the command again; units completed before it stay done."),
       m_server_message(std::move(server_message)),
       m_server_code(std::move(server_code)),
       m_file(std::move(file)),
       m_line(line),
-      m_unit(std::move(unit)) {}
+      m_unit(std::move(unit)),
+      m_aftermath(std::move(aftermath)) {}
 
-StatementError StatementError::with_unit(const std::string& unit) const {
-  return StatementError(m_server_message, m_server_code, m_file, m_line, unit);
+StatementError StatementError::with_unit(const std::string& unit,
+                                         const std::string& aftermath) const {
+  return StatementError(m_server_message, m_server_code, m_file, m_line, unit, aftermath);
 }
 
 }  // namespace forge

@@ -11,6 +11,7 @@ enum class ExitCode : int {
   usage = 2,          ///< bad flags, configuration or migration files
   connection = 3,     ///< the database cannot be reached or opened
   lock_timeout = 4,   ///< another forge held the migration lock for too long
+  refused = 5,        ///< the database's state needs a person first (a unit failed part-way)
 };
 
 /// Base of every error forge reports to the user. `what()` says what went wrong,
@@ -56,6 +57,14 @@ class PlanError : public Error {
   ExitCode exit_code() const noexcept override { return ExitCode::usage; }
 };
 
+/// forge will not go on until someone settles the database's state (a unit that failed
+/// part-way and cannot be resumed safely).
+class RefusedError : public Error {
+ public:
+  using Error::Error;
+  ExitCode exit_code() const noexcept override { return ExitCode::refused; }
+};
+
 /// The database could not be opened or reached. The message never holds a password.
 class ConnectionError : public Error {
  public:
@@ -75,20 +84,22 @@ class LockTimeout : public Error {
 class StatementError : public Error {
  public:
   StatementError(std::string server_message, std::string server_code, std::string file, int line,
-                 std::string unit = {});
+                 std::string unit = {}, std::string aftermath = {});
   ExitCode exit_code() const noexcept override { return ExitCode::unit_failed; }
   const std::string& server_message() const noexcept { return m_server_message; }
   const std::string& server_code() const noexcept { return m_server_code; }
   const std::string& file() const noexcept { return m_file; }
   int line() const noexcept { return m_line; }
   const std::string& unit() const noexcept { return m_unit; }
-  /// A copy that names the unit it belongs to.
-  StatementError with_unit(const std::string& unit) const;
+  /// A copy that names the unit it belongs to and says what the failure left behind
+  /// (statements that had already taken effect), when anything.
+  StatementError with_unit(const std::string& unit, const std::string& aftermath = {}) const;
 
  private:
   std::string m_server_message, m_server_code, m_file;
   int m_line;
   std::string m_unit;
+  std::string m_aftermath;
 };
 
 }  // namespace forge

@@ -1,15 +1,32 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace forge::core {
 
-/// One row of the history table: a unit that has been applied.
+/// What a history row says about its unit.
+enum class RowState {
+  applied,  ///< the unit ran to the end
+  failed,   ///< a unit run outside a transaction stopped part-way; see statements_done
+};
+
+/// One row of the history table.
 struct HistoryRow {
   std::string name;             ///< the unit's stem, primary key
   std::string checksum;         ///< SHA-256 of the up section when it was applied
   std::string applied_at;       ///< UTC, ISO-8601 with milliseconds
   std::int64_t execution_ms = 0;
+  RowState state = RowState::applied;
+  int statements_done = 0;      ///< failed: how many statements took effect before the failure
+  std::string statement_hashes; ///< failed: comma-separated SHA-256 of those statements, in order
 };
+
+/// The text stored in the `state` column.
+const char* state_name(RowState state);
+/// Reads the `state` column; anything but "failed" (an older forge wrote none) is applied.
+RowState parse_state(const std::string& text);
+/// Comma-separated SHA-256 of each statement text, as kept in `statement_hashes`.
+std::string hash_statements(const std::vector<std::string>& texts);
 
 }  // namespace forge::core

@@ -1,6 +1,7 @@
 #include "core/plan.hpp"
 
 #include "core/errors.hpp"
+#include "core/resume.hpp"
 #include "core/unit_ref.hpp"
 
 namespace forge::core {
@@ -14,6 +15,7 @@ std::size_t checked_count(const std::optional<int>& step, std::size_t fallback) 
 }
 
 void check_revertible(const Entry& entry) {
+  if (entry.is_failed()) throw refuse_failed_unit(entry, "it stopped part-way and is not applied");
   if (!entry.has_file()) {
     throw PlanError("cannot undo " + entry.name + ": it is applied but its file is missing",
                     "Restore the unit's file, then run the undo again.");
@@ -32,14 +34,20 @@ std::vector<Step> as_down_steps(const std::vector<const Entry*>& entries) {
   return steps;
 }
 
-// Applied entries from newest to oldest, stopping at (and including) index `floor`.
-std::vector<const Entry*> applied_newest_first(const Catalog& catalog, std::size_t floor) {
-  std::vector<const Entry*> applied;
+// Entries that ran (applied, or failed part-way) from newest to oldest, down to and including
+// index `floor`.
+std::vector<const Entry*> ran_newest_first(const Catalog& catalog, std::size_t floor) {
+  std::vector<const Entry*> ran;
   const auto& entries = catalog.entries();
   for (std::size_t i = entries.size(); i-- > floor;) {
-    if (entries[i].is_applied()) applied.push_back(&entries[i]);
+    if (!entries[i].is_pending()) ran.push_back(&entries[i]);
   }
-  return applied;
+  return ran;
+}
+
+Step up_step(const Entry& entry) {
+  if (!entry.is_failed()) return Step{&entry, Direction::up, 0};
+  return Step{&entry, Direction::up, resume_point(entry)};
 }
 
 }  // namespace
@@ -51,7 +59,8 @@ std::vector<Step> plan_migrate(const Catalog& catalog, const MigrateRequest& req
   std::vector<Step> steps;
   for (std::size_t i = 0; i < last && steps.size() < limit; ++i) {
     const Entry& entry = catalog.entries()[i];
-    if (!entry.is_applied() && entry.has_file()) steps.push_back(Step{&entry, Direction::up});
+    if (entry.is_applied() || !entry.has_file()) continue;
+    steps.push_back(up_step(entry));
   }
   return steps;
 }
@@ -59,7 +68,7 @@ std::vector<Step> plan_migrate(const Catalog& catalog, const MigrateRequest& req
 std::vector<Step> plan_undo(const Catalog& catalog, const UndoRequest& request) {
   if (request.name) {
     const Entry& entry = resolve_unit_ref(catalog, *request.name);
-    if (!entry.is_applied()) {
+    if (entry.is_pending()) {
       throw UsageError(entry.name + " is not applied", "Only applied units can be undone.");
     }
     return as_down_steps({&entry});
@@ -67,9 +76,9 @@ std::vector<Step> plan_undo(const Catalog& catalog, const UndoRequest& request) 
   if (request.scope == UndoRequest::Scope::all) {
     std::size_t floor = 0;
     if (request.to) floor = catalog.index_of(resolve_unit_ref(catalog, *request.to));
-    return as_down_steps(applied_newest_first(catalog, floor));
+    return as_down_steps(ran_newest_first(catalog, floor));
   }
-  auto applied = applied_newest_first(catalog, 0);
+  auto applied = ran_newest_first(catalog, 0);
   const std::size_t count = checked_count(request.step, 1);
   if (applied.size() > count) applied.resize(count);
   return as_down_steps(applied);

@@ -13,6 +13,7 @@ enum class Direction { up, down };
 struct Step {
   const Entry* entry = nullptr;
   Direction direction = Direction::up;
+  std::size_t resume_from = 0;  ///< statements to skip: they took effect on an earlier run
 };
 
 /// `db:migrate`: pending units in order, up to and including `to`, at most `step` of them.
@@ -30,11 +31,14 @@ struct UndoRequest {
   std::optional<std::string> to;    ///< all: down to and including this unit
 };
 
-/// The steps `db:migrate` takes. Throws UsageError for a bad reference or step count.
+/// The steps `db:migrate` takes. A unit that failed part-way on an earlier run is resumed at its
+/// failed statement when the statements before it are unchanged; otherwise RefusedError says
+/// what to check. Throws UsageError for a bad reference or step count.
 std::vector<Step> plan_migrate(const Catalog& catalog, const MigrateRequest& request);
 /// The steps an undo takes, newest first. Throws UsageError for a bad reference, a unit that
-/// is not applied or a bad step count, and PlanError — before anything runs — when a unit to
-/// revert has no down section or its file is gone.
+/// is not applied or a bad step count, PlanError — before anything runs — when a unit to
+/// revert has no down section or its file is gone, and RefusedError for a unit that failed
+/// part-way.
 std::vector<Step> plan_undo(const Catalog& catalog, const UndoRequest& request);
 
 }  // namespace forge::core

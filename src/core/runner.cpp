@@ -1,7 +1,9 @@
 #include "core/runner.hpp"
 
 #include "core/errors.hpp"
+#include "core/resume.hpp"
 #include "core/statement_kind.hpp"
+#include "core/unit_ref.hpp"
 #include "util/utc_clock.hpp"
 
 #include <spdlog/spdlog.h>
@@ -43,42 +45,95 @@ class StepRunner {
   void run(const Step& step) {
     const Section& section = section_for(step);
     m_reporter.step_started(*step.entry, step.direction);
+    if (step.resume_from > 0) {
+      spdlog::info("{}: resuming at statement {} ({} took effect on an earlier run)",
+                   step.entry->name, step.resume_from + 1, describe_done(section, step.resume_from));
+    }
     const auto started = Clock::now();
-    try {
-      if (wants_transaction(m_connection, section, step.entry->name)) {
-        auto transaction = m_connection.begin();
-        execute_all(section);
-        write_history(step, Clock::now() - started);
-        transaction->commit();
-      } else {
-        execute_all(section);
-        write_history(step, Clock::now() - started);
-      }
-    } catch (const StatementError& error) {
-      throw error.with_unit(step.entry->name);
+    if (wants_transaction(m_connection, section, step.entry->name)) {
+      run_in_transaction(step, section, started);
+    } else {
+      run_statement_by_statement(step, section, started);
     }
     m_reporter.step_finished(*step.entry, step.direction, Clock::now() - started);
   }
 
  private:
-  void execute_all(const Section& section) {
-    for (const auto& statement : section.statements) {
-      spdlog::debug("[SQL] {}", statement.text);
-      m_connection.execute(statement);
+  void run_in_transaction(const Step& step, const Section& section, Clock::time_point started) {
+    try {
+      auto transaction = m_connection.begin();
+      for (std::size_t i = step.resume_from; i < section.statements.size(); ++i) {
+        execute(section.statements[i]);
+      }
+      write_history(step, Clock::now() - started);
+      transaction->commit();
+    } catch (const StatementError& error) {
+      throw error.with_unit(step.entry->name);  // rolled back: nothing took effect
     }
   }
 
-  void write_history(const Step& step, Clock::duration elapsed) {
-    if (step.direction == Direction::down) {
-      m_connection.erase(m_settings.history_table, step.entry->name);
-      return;
+  // Without a transaction each statement commits as it runs: on failure, record how far the
+  // unit got so that the next run can resume, and say so.
+  void run_statement_by_statement(const Step& step, const Section& section,
+                                  Clock::time_point started) {
+    std::size_t done = step.resume_from;
+    try {
+      for (; done < section.statements.size(); ++done) execute(section.statements[done]);
+      write_history(step, Clock::now() - started);
+    } catch (const StatementError& error) {
+      if (done == 0) throw error.with_unit(step.entry->name);
+      if (step.direction == Direction::up) record_failure(step, section, done, Clock::now() - started);
+      throw error.with_unit(step.entry->name, aftermath(step, section, done));
     }
+  }
+
+  static std::string aftermath(const Step& step, const Section& section, std::size_t done) {
+    std::string text = describe_done(section, done) + " of " + section.file +
+                       " had already taken effect and stay";
+    if (step.direction == Direction::up) {
+      text += "; the unit is recorded as failed. Fix the failing statement and run db:migrate "
+              "again to resume there, or settle it with db:migrate:resolve.";
+    } else {
+      text += "; the unit is still recorded as applied.";
+    }
+    return text;
+  }
+
+  void record_failure(const Step& step, const Section& section, std::size_t done,
+                      Clock::duration elapsed) {
+    HistoryRow row = history_row(step, elapsed);
+    row.state = RowState::failed;
+    row.statements_done = static_cast<int>(done);
+    std::vector<std::string> texts;
+    for (std::size_t i = 0; i < done; ++i) texts.push_back(section.statements[i].text);
+    row.statement_hashes = hash_statements(texts);
+    try {
+      m_connection.record(m_settings.history_table, row);
+    } catch (const Error& error) {
+      spdlog::error("could not record {} as failed: {}", step.entry->name, error.what());
+    }
+  }
+
+  void execute(const Statement& statement) {
+    spdlog::debug("[SQL] {}", statement.text);
+    m_connection.execute(statement);
+  }
+
+  HistoryRow history_row(const Step& step, Clock::duration elapsed) const {
     HistoryRow row;
     row.name = step.entry->name;
     row.checksum = step.entry->unit->checksum;
     row.applied_at = util::iso8601_utc(std::chrono::system_clock::now());
     row.execution_ms = std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count();
-    m_connection.record(m_settings.history_table, row);
+    return row;
+  }
+
+  void write_history(const Step& step, Clock::duration elapsed) {
+    if (step.direction == Direction::down) {
+      m_connection.erase(m_settings.history_table, step.entry->name);
+    } else {
+      m_connection.record(m_settings.history_table, history_row(step, elapsed));
+    }
   }
 
   Connection& m_connection;
@@ -86,21 +141,29 @@ class StepRunner {
   const RunSettings& m_settings;
 };
 
-// The shared procedure of every run: lock, history, plan, steps. `plan` maps the catalog to
-// the steps to take.
+// The shared start of every change: take the lock, bring the history table up to date, and
+// read it only then (another forge may have just applied units); `work` gets the catalog.
+template <typename Work>
+auto with_locked_catalog(Connection& connection, const std::vector<Unit>& units,
+                         const RunSettings& settings, Work work) {
+  auto lock = connection.lock(settings.lock_wait);
+  connection.ensure_history(settings.history_table);
+  const std::vector<HistoryRow> history = connection.read_history(settings.history_table);
+  const Catalog catalog(units, history);
+  return work(catalog);
+}
+
+// `plan` maps the catalog to the steps to take.
 template <typename Plan>
 std::size_t run_locked(Connection& connection, const std::vector<Unit>& units, Reporter& reporter,
                        const RunSettings& settings, Direction direction, Plan plan) {
-  auto lock = connection.lock(settings.lock_wait);
-  connection.ensure_history(settings.history_table);
-  // Read only after the lock is held: another forge may have just applied units.
-  const std::vector<HistoryRow> history = connection.read_history(settings.history_table);
-  const Catalog catalog(units, history);
-  const std::vector<Step> steps = plan(catalog);
-  if (steps.empty()) reporter.nothing_to_do(direction);
-  StepRunner runner(connection, reporter, settings);
-  for (const auto& step : steps) runner.run(step);
-  return steps.size();
+  return with_locked_catalog(connection, units, settings, [&](const Catalog& catalog) {
+    const std::vector<Step> steps = plan(catalog);
+    if (steps.empty()) reporter.nothing_to_do(direction);
+    StepRunner runner(connection, reporter, settings);
+    for (const auto& step : steps) runner.run(step);
+    return steps.size();
+  });
 }
 
 }  // namespace
@@ -116,6 +179,28 @@ std::size_t run_undo(Connection& connection, const std::vector<Unit>& units,
                      const UndoRequest& request, Reporter& reporter, const RunSettings& settings) {
   return run_locked(connection, units, reporter, settings, Direction::down,
                     [&](const Catalog& catalog) { return plan_undo(catalog, request); });
+}
+
+}  // namespace forge::core
+
+namespace forge::core {
+
+std::string run_resolve(Connection& connection, const std::vector<Unit>& units,
+                        const std::string& reference, Resolution resolution,
+                        const RunSettings& settings) {
+  return with_locked_catalog(connection, units, settings, [&](const Catalog& catalog) {
+    const Entry& entry = resolve_unit_ref(catalog, reference);
+    if (resolution == Resolution::rolled_back) {
+      connection.erase(settings.history_table, entry.name);
+      return entry.name;
+    }
+    HistoryRow row;
+    row.name = entry.name;
+    row.checksum = entry.has_file() ? entry.unit->checksum : entry.row->checksum;
+    row.applied_at = util::iso8601_utc(std::chrono::system_clock::now());
+    connection.record(settings.history_table, row);
+    return entry.name;
+  });
 }
 
 }  // namespace forge::core

@@ -41,4 +41,16 @@ std::size_t run_migrate(Connection& connection, const std::vector<Unit>& units,
 std::size_t run_undo(Connection& connection, const std::vector<Unit>& units,
                      const UndoRequest& request, Reporter& reporter, const RunSettings& settings);
 
+/// How a person settled a unit.
+enum class Resolution {
+  applied,      ///< it is fully in effect: record it as applied, with its file's checksum
+  rolled_back,  ///< nothing of it is in effect: remove its row
+};
+
+/// Settles the unit `reference` names without running any of its SQL, under the lock. Returns
+/// the unit's name. Throws UsageError for a reference that names no unit or several.
+std::string run_resolve(Connection& connection, const std::vector<Unit>& units,
+                        const std::string& reference, Resolution resolution,
+                        const RunSettings& settings);
+
 }  // namespace forge::core

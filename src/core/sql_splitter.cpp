@@ -44,7 +44,8 @@ class Splitter {
     }
     if (lookahead(m_delimiter)) {
       resolve_pending_end();
-      if (m_depth == 0) {
+      // Like the mysql client, a DELIMITER-set delimiter ends the statement whatever the body.
+      if (m_depth == 0 || m_delimiter != ";") {
         finish_statement(m_pos);
         m_pos += m_delimiter.size();
         return;
@@ -58,11 +59,14 @@ class Splitter {
       return skip_block_comment();
     }
     mark_content();
+    const bool at_body_statement_start = m_body_statement_start;
+    m_body_statement_start = false;
     if (c == '\'' || c == '"' || c == '`') return skip_quoted(c, c);
     if (c == '[' && m_dialect == Dialect::sqlite) return skip_quoted('[', ']');
     if (c == '$' && m_dialect == Dialect::postgres && try_dollar_quote()) return;
-    if (is_word_start(c)) return read_word();
+    if (is_word_start(c)) return read_word(at_body_statement_start);
     if (lookahead("/*!")) return skip_block_comment();
+    if (c == ';') m_body_statement_start = true;  // an inner statement of a body ended
     advance(1);
   }
 
@@ -165,16 +169,22 @@ class Splitter {
   }
 
   // --- words and BEGIN ... END bodies -------------------------------------
-  void read_word() {
+  // `at_statement_start`: only blanks and comments since the last inner `;` or BEGIN.
+  void read_word(bool at_statement_start) {
+    const bool qualified = m_pos > 0 && m_text[m_pos - 1] == '.';  // NEW.end is a column
     std::size_t end = m_pos;
-    while (end < m_text.size() && is_word_char(m_text[end])) ++end;
+    // `$` is a word character, so stop at a delimiter such as `$$` (as in `END$$`).
+    while (end < m_text.size() && is_word_char(m_text[end]) &&
+           m_text.substr(end, m_delimiter.size()) != m_delimiter) {
+      ++end;
+    }
     std::string word(m_text.substr(m_pos, end - m_pos));
     for (auto& ch : word) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     advance(end - m_pos);
-    on_word(word);
+    on_word(word, at_statement_start, qualified);
   }
 
-  void on_word(const std::string& word) {
+  void on_word(const std::string& word, bool at_statement_start, bool qualified) {
     ++m_word_count;
     if (m_word_count == 1) {
       m_create = word == "CREATE";
@@ -187,16 +197,33 @@ class Splitter {
     if (!m_compound) return;
     if (m_pending_end) {
       m_pending_end = false;
-      if (word == "IF" || word == "LOOP" || word == "WHILE" || word == "REPEAT") return;
+      if (word == "IF" || word == "LOOP" || word == "WHILE" || word == "REPEAT") {
+        m_end_closes_case = false;
+        return;
+      }
+      if (word == "CASE") m_end_closes_case = true;  // END CASE closes the CASE counted when it opened
       close_block();
-      if (word == "CASE") return;  // END CASE closes the CASE counted when it opened
+      if (word == "CASE") return;
     }
-    if (word == "BEGIN" || word == "CASE") ++m_depth;
-    if (word == "END") m_pending_end = true;
+    if (qualified) return;
+    if (word == "BEGIN") {
+      ++m_depth;
+      m_body_statement_start = true;  // BEGIN END is an empty block
+    } else if (word == "CASE") {
+      ++m_depth;
+      ++m_open_cases;
+    } else if (word == "END" && (at_statement_start || m_open_cases > 0)) {
+      // A block's END stands where a statement would start; a CASE expression's END after
+      // an expression. Elsewhere `end` is an identifier (a column called end).
+      m_pending_end = true;
+      m_end_closes_case = !at_statement_start;
+    }
   }
 
   void close_block() {
     if (m_depth > 0) --m_depth;
+    if (m_end_closes_case && m_open_cases > 0) --m_open_cases;
+    m_end_closes_case = false;
   }
 
   void resolve_pending_end() {
@@ -231,7 +258,8 @@ class Splitter {
     m_start = npos;
     m_word_count = 0;
     m_create = m_kind_known = m_compound = m_pending_end = false;
-    m_depth = 0;
+    m_body_statement_start = m_end_closes_case = false;
+    m_depth = m_open_cases = 0;
   }
 
   std::string_view m_text;
@@ -245,7 +273,10 @@ class Splitter {
   int m_start_line = 0;
   int m_word_count = 0;
   bool m_create = false, m_kind_known = false, m_compound = false, m_pending_end = false;
+  bool m_body_statement_start = false;  // only blanks/comments since an inner `;` or BEGIN
+  bool m_end_closes_case = false;       // the pending END closes a CASE, not a block
   int m_depth = 0;
+  int m_open_cases = 0;
 };
 
 }  // namespace

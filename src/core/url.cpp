@@ -139,11 +139,13 @@ void parse_server(std::string_view rest, DatabaseUrl& url, std::string_view orig
 
 std::string mask_url_password(std::string_view text) {
   std::string out(text);
-  const auto scheme_end = out.find("://");
+  // Also for `scheme:user:pw@host` (no `//`), and a password holding an unencoded `/`:
+  // everything from the first `:` of the user info to the last `@` before the query.
+  const auto scheme_end = out.find(':');
   if (scheme_end == std::string::npos) return out;
-  const auto authority_start = scheme_end + 3;
-  const auto authority_end = out.find('/', authority_start);
-  const auto at = out.rfind('@', authority_end);
+  auto authority_start = scheme_end + 1;
+  if (out.compare(authority_start, 2, "//") == 0) authority_start += 2;
+  const auto at = out.rfind('@', out.find('?', authority_start));
   if (at == std::string::npos || at < authority_start) return out;
   const auto colon = out.find(':', authority_start);
   if (colon == std::string::npos || colon > at) return out;

@@ -1,6 +1,7 @@
 #include "dialect/mysql/mysql_connection.hpp"
 
 #include "core/errors.hpp"
+#include "core/history_columns.hpp"
 #include "dialect/mysql/mysql_sql.hpp"
 #include "util/strings.hpp"
 
@@ -171,21 +172,47 @@ std::unique_ptr<core::MigrationLock> MysqlConnection::lock(std::chrono::millisec
 }
 
 void MysqlConnection::ensure_history(const std::string& table) {
-  run_internal(create_history_sql(table), "history table " + table);
+  const auto columns = history_columns(table);
+  if (columns.empty()) {
+    run_internal(create_history_sql(table), "history table " + table);
+    return;
+  }
+  for (const auto& column : core::missing_history_columns(columns)) {
+    run_internal(add_history_column_sql(table, column), "history table " + table);
+  }
+}
+
+std::vector<std::string> MysqlConnection::history_columns(const std::string& table) {
+  try {
+    std::unique_ptr<sql::PreparedStatement> query(m_connection->prepareStatement(history_columns_sql()));
+    query->setString(1, table);
+    std::unique_ptr<sql::ResultSet> result(query->executeQuery());
+    std::vector<std::string> columns;
+    while (result->next()) columns.push_back(result->getString(1));
+    return columns;
+  } catch (const sql::SQLException& e) {
+    rethrow_as_forge_error(e, m_target, "history table " + table, 0);
+  }
 }
 
 std::vector<core::HistoryRow> MysqlConnection::read_history(const std::string& table) {
+  const auto columns = history_columns(table);
+  if (columns.empty()) return {};  // no table yet
   try {
-    std::unique_ptr<sql::PreparedStatement> exists(m_connection->prepareStatement(history_exists_sql()));
-    exists->setString(1, table);
-    std::unique_ptr<sql::ResultSet> found(exists->executeQuery());
-    if (!found->next() || found->getInt(1) == 0) return {};
     std::unique_ptr<sql::Statement> query(m_connection->createStatement());
-    std::unique_ptr<sql::ResultSet> result(query->executeQuery(select_history_sql(table)));
+    std::unique_ptr<sql::ResultSet> result(
+        query->executeQuery(select_history_sql(table, core::missing_history_columns(columns))));
     std::vector<core::HistoryRow> rows;
     while (result->next()) {
-      rows.push_back(core::HistoryRow{result->getString(1), result->getString(2),
-                                      result->getString(3), result->getInt64(4)});
+      core::HistoryRow row;
+      row.name = result->getString(1);
+      row.checksum = result->getString(2);
+      row.applied_at = result->getString(3);
+      row.execution_ms = result->getInt64(4);
+      row.state = core::parse_state(result->getString(5));
+      row.statements_done = result->getInt(6);
+      row.statement_hashes = result->getString(7);
+      rows.push_back(std::move(row));
     }
     return rows;
   } catch (const sql::SQLException& e) {
@@ -195,12 +222,15 @@ std::vector<core::HistoryRow> MysqlConnection::read_history(const std::string& t
 
 void MysqlConnection::record(const std::string& table, const core::HistoryRow& row) {
   try {
-    std::unique_ptr<sql::PreparedStatement> insert(m_connection->prepareStatement(insert_history_sql(table)));
-    insert->setString(1, row.name);
-    insert->setString(2, row.checksum);
-    insert->setString(3, to_datetime(row.applied_at));
-    insert->setInt64(4, row.execution_ms);
-    insert->executeUpdate();
+    std::unique_ptr<sql::PreparedStatement> upsert(m_connection->prepareStatement(upsert_history_sql(table)));
+    upsert->setString(1, row.name);
+    upsert->setString(2, row.checksum);
+    upsert->setString(3, to_datetime(row.applied_at));
+    upsert->setInt64(4, row.execution_ms);
+    upsert->setString(5, core::state_name(row.state));
+    upsert->setInt(6, row.statements_done);
+    upsert->setString(7, row.statement_hashes);
+    upsert->executeUpdate();
   } catch (const sql::SQLException& e) {
     rethrow_as_forge_error(e, m_target, "history table " + table, 0);
   }

@@ -37,6 +37,9 @@ class MysqlConnection : public core::Connection {
   std::string query_value(const std::string& sql);
 
  private:
+  /// The history table's column names; empty when it does not exist.
+  std::vector<std::string> history_columns(const std::string& table);
+
   std::string m_target;  // host:port/database, for messages
   std::string m_database;
   std::unique_ptr<sql::Connection> m_connection;

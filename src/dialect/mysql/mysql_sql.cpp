@@ -1,5 +1,6 @@
 #include "dialect/mysql/mysql_sql.hpp"
 
+#include "core/history_columns.hpp"
 #include "util/sha256.hpp"
 #include "util/strings.hpp"
 
@@ -24,27 +25,48 @@ std::string quote_identifier(std::string_view name) {
   return out;
 }
 
+namespace {
+const char* definition_of(const std::string& column) {
+  if (column == "state") return "VARCHAR(16) NOT NULL DEFAULT 'applied'";
+  if (column == "statements_done") return "INT NOT NULL DEFAULT 0";
+  return "TEXT NOT NULL";  // MySQL before 8.0.13 gives TEXT no default; '' is read for old rows
+}
+}  // namespace
+
 std::string create_history_sql(const std::string& table) {
   return "CREATE TABLE IF NOT EXISTS " + quote_identifier(table) +
          " (name VARCHAR(191) NOT NULL PRIMARY KEY, checksum CHAR(64) NOT NULL, "
-         "applied_at DATETIME(3) NOT NULL, execution_ms BIGINT NOT NULL) "
-         "DEFAULT CHARSET = utf8mb4";
+         "applied_at DATETIME(3) NOT NULL, execution_ms BIGINT NOT NULL, "
+         "state VARCHAR(16) NOT NULL DEFAULT 'applied', statements_done INT NOT NULL DEFAULT 0, "
+         "statement_hashes TEXT NOT NULL) DEFAULT CHARSET = utf8mb4";
 }
 
-std::string select_history_sql(const std::string& table) {
-  return "SELECT name, checksum, CONCAT(DATE_FORMAT(applied_at, '%Y-%m-%dT%H:%i:%s.'), "
-         "LPAD(FLOOR(MICROSECOND(applied_at) / 1000), 3, '0'), 'Z'), execution_ms FROM " +
-         quote_identifier(table);
-}
-
-std::string history_exists_sql() {
-  return "SELECT COUNT(*) FROM information_schema.tables "
+std::string history_columns_sql() {
+  return "SELECT column_name FROM information_schema.columns "
          "WHERE table_schema = DATABASE() AND table_name = ?";
 }
 
-std::string insert_history_sql(const std::string& table) {
+std::string add_history_column_sql(const std::string& table, const std::string& column) {
+  return "ALTER TABLE " + quote_identifier(table) + " ADD COLUMN " + quote_identifier(column) +
+         " " + definition_of(column);
+}
+
+std::string select_history_sql(const std::string& table, const std::vector<std::string>& missing) {
+  return "SELECT name, checksum, CONCAT(DATE_FORMAT(applied_at, '%Y-%m-%dT%H:%i:%s.'), "
+         "LPAD(FLOOR(MICROSECOND(applied_at) / 1000), 3, '0'), 'Z'), execution_ms, " +
+         core::added_column_or_default("state", missing) + ", " +
+         core::added_column_or_default("statements_done", missing) + ", " +
+         core::added_column_or_default("statement_hashes", missing) + " FROM " +
+         quote_identifier(table);
+}
+
+std::string upsert_history_sql(const std::string& table) {
   return "INSERT INTO " + quote_identifier(table) +
-         " (name, checksum, applied_at, execution_ms) VALUES (?, ?, ?, ?)";
+         " (name, checksum, applied_at, execution_ms, state, statements_done, statement_hashes) "
+         "VALUES (?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE checksum = VALUES(checksum), "
+         "applied_at = VALUES(applied_at), execution_ms = VALUES(execution_ms), "
+         "state = VALUES(state), statements_done = VALUES(statements_done), "
+         "statement_hashes = VALUES(statement_hashes)";
 }
 
 std::string delete_history_sql(const std::string& table) {

@@ -1,6 +1,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace forge::dialect::mysql {
 
@@ -9,12 +10,16 @@ std::string quote_identifier(std::string_view name);
 /// Creates the history table when missing. The key is VARCHAR(191): a utf8mb4 index on it fits
 /// the 767-byte limit of older InnoDB row formats (sequelize's VARCHAR(255) fails there).
 std::string create_history_sql(const std::string& table);
-/// Selects name, checksum, applied_at (ISO-8601 UTC text, milliseconds), execution_ms.
-std::string select_history_sql(const std::string& table);
-/// Tells whether the history table exists in the current database: one row, a count.
-std::string history_exists_sql();
-/// Inserts one history row; binds name, checksum, applied_at (`YYYY-MM-DD HH:MM:SS.mmm`), execution_ms.
-std::string insert_history_sql(const std::string& table);
+/// Lists the history table's columns in the current database; binds the table name.
+std::string history_columns_sql();
+/// Adds `column` (one of the added history columns) to a table written by an earlier forge.
+std::string add_history_column_sql(const std::string& table, const std::string& column);
+/// Selects name, checksum, applied_at (ISO-8601 UTC text, milliseconds), execution_ms, state,
+/// statements_done, statement_hashes; `missing` added columns are read as their defaults.
+std::string select_history_sql(const std::string& table, const std::vector<std::string>& missing);
+/// Writes one history row, replacing one of the same name; binds the seven columns in select
+/// order, applied_at as `YYYY-MM-DD HH:MM:SS.mmm`.
+std::string upsert_history_sql(const std::string& table);
 /// Deletes one history row; binds name.
 std::string delete_history_sql(const std::string& table);
 /// The GET_LOCK name for a database (at most 64 characters).

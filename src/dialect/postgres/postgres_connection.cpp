@@ -1,6 +1,7 @@
 #include "dialect/postgres/postgres_connection.hpp"
 
 #include "core/errors.hpp"
+#include "core/history_columns.hpp"
 #include "dialect/postgres/postgres_conninfo.hpp"
 #include "dialect/postgres/postgres_lock.hpp"
 #include "dialect/postgres/postgres_sql.hpp"
@@ -119,16 +120,43 @@ std::unique_ptr<core::MigrationLock> PostgresConnection::lock(std::chrono::milli
 }
 
 void PostgresConnection::ensure_history(const std::string& table) {
-  run_internal(create_history_sql(table), "history table " + table);
+  const auto columns = history_columns(table);
+  if (columns.empty()) {
+    run_internal(create_history_sql(table), "history table " + table);
+    return;
+  }
+  for (const auto& column : core::missing_history_columns(columns)) {
+    run_internal(add_history_column_sql(table, column), "history table " + table);
+  }
+}
+
+std::vector<std::string> PostgresConnection::history_columns(const std::string& table) {
+  try {
+    std::vector<std::string> columns;
+    for (const auto& row : m_session->exec(history_columns_sql(table))) {
+      columns.push_back(row[0].as<std::string>());
+    }
+    return columns;
+  } catch (...) {
+    rethrow_as_forge_error(m_target, "history table " + table, 0);
+  }
 }
 
 std::vector<core::HistoryRow> PostgresConnection::read_history(const std::string& table) {
+  const auto columns = history_columns(table);
+  if (columns.empty()) return {};  // no table yet
   try {
-    if (!m_session->exec(history_exists_sql(table))[0][0].as<bool>()) return {};
     std::vector<core::HistoryRow> rows;
-    for (const auto& row : m_session->exec(select_history_sql(table))) {
-      rows.push_back(core::HistoryRow{row[0].as<std::string>(), row[1].as<std::string>(),
-                                      row[2].as<std::string>(), row[3].as<std::int64_t>()});
+    for (const auto& found : m_session->exec(select_history_sql(table, core::missing_history_columns(columns)))) {
+      core::HistoryRow row;
+      row.name = found[0].as<std::string>();
+      row.checksum = found[1].as<std::string>();
+      row.applied_at = found[2].as<std::string>();
+      row.execution_ms = found[3].as<std::int64_t>();
+      row.state = core::parse_state(found[4].as<std::string>());
+      row.statements_done = found[5].as<int>();
+      row.statement_hashes = found[6].as<std::string>();
+      rows.push_back(std::move(row));
     }
     return rows;
   } catch (...) {
@@ -138,8 +166,9 @@ std::vector<core::HistoryRow> PostgresConnection::read_history(const std::string
 
 void PostgresConnection::record(const std::string& table, const core::HistoryRow& row) {
   try {
-    m_session->exec_params(insert_history_sql(table), row.name, row.checksum, row.applied_at,
-                           row.execution_ms);
+    m_session->exec_params(upsert_history_sql(table), row.name, row.checksum, row.applied_at,
+                           row.execution_ms, core::state_name(row.state), row.statements_done,
+                           row.statement_hashes);
   } catch (...) {
     rethrow_as_forge_error(m_target, "history table " + table, 0);
   }

@@ -36,6 +36,9 @@ class PostgresConnection : public core::Connection {
   void run_internal(const std::string& sql, const std::string& what);
 
  private:
+  /// The history table's column names; empty when it does not exist.
+  std::vector<std::string> history_columns(const std::string& table);
+
   std::string m_target;  // host:port/database, for messages
   std::string m_database;
   std::unique_ptr<pqxx::connection_base> m_connection;

@@ -1,5 +1,6 @@
 #include "dialect/postgres/postgres_sql.hpp"
 
+#include "core/history_columns.hpp"
 #include "util/strings.hpp"
 
 namespace forge::dialect::postgres {
@@ -32,25 +33,48 @@ std::string quote_literal(std::string_view value) {
   return out + "'";
 }
 
+namespace {
+const char* definition_of(const std::string& column) {
+  if (column == "state") return "VARCHAR(16) NOT NULL DEFAULT 'applied'";
+  if (column == "statements_done") return "INTEGER NOT NULL DEFAULT 0";
+  return "TEXT NOT NULL DEFAULT ''";
+}
+}  // namespace
+
 std::string create_history_sql(const std::string& table) {
   return "CREATE TABLE IF NOT EXISTS " + quote_identifier(table) +
          " (name VARCHAR(255) NOT NULL PRIMARY KEY, checksum VARCHAR(64) NOT NULL, "
-         "applied_at TIMESTAMPTZ NOT NULL, execution_ms BIGINT NOT NULL)";
+         "applied_at TIMESTAMPTZ NOT NULL, execution_ms BIGINT NOT NULL, "
+         "state VARCHAR(16) NOT NULL DEFAULT 'applied', statements_done INTEGER NOT NULL DEFAULT 0, "
+         "statement_hashes TEXT NOT NULL DEFAULT '')";
 }
 
-std::string select_history_sql(const std::string& table) {
+std::string history_columns_sql(const std::string& table) {
+  return "SELECT attname FROM pg_attribute WHERE attrelid = to_regclass(" +
+         quote_literal(quote_identifier(table)) + ") AND attnum > 0 AND NOT attisdropped";
+}
+
+std::string add_history_column_sql(const std::string& table, const std::string& column) {
+  return "ALTER TABLE " + quote_identifier(table) + " ADD COLUMN IF NOT EXISTS " +
+         quote_identifier(column) + " " + definition_of(column);
+}
+
+std::string select_history_sql(const std::string& table, const std::vector<std::string>& missing) {
   return "SELECT name, checksum, "
          "to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
-         "execution_ms FROM " + quote_identifier(table);
+         "execution_ms, " + core::added_column_or_default("state", missing) + ", " +
+         core::added_column_or_default("statements_done", missing) + ", " +
+         core::added_column_or_default("statement_hashes", missing) + " FROM " +
+         quote_identifier(table);
 }
 
-std::string history_exists_sql(const std::string& table) {
-  return "SELECT to_regclass(" + quote_literal(quote_identifier(table)) + ") IS NOT NULL";
-}
-
-std::string insert_history_sql(const std::string& table) {
+std::string upsert_history_sql(const std::string& table) {
   return "INSERT INTO " + quote_identifier(table) +
-         " (name, checksum, applied_at, execution_ms) VALUES ($1, $2, $3::timestamptz, $4)";
+         " (name, checksum, applied_at, execution_ms, state, statements_done, statement_hashes) "
+         "VALUES ($1, $2, $3::timestamptz, $4, $5, $6, $7) ON CONFLICT (name) DO UPDATE SET "
+         "checksum = EXCLUDED.checksum, applied_at = EXCLUDED.applied_at, "
+         "execution_ms = EXCLUDED.execution_ms, state = EXCLUDED.state, "
+         "statements_done = EXCLUDED.statements_done, statement_hashes = EXCLUDED.statement_hashes";
 }
 
 std::string delete_history_sql(const std::string& table) {

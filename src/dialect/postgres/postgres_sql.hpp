@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace forge::dialect::postgres {
 
@@ -11,12 +12,15 @@ std::string quote_identifier(std::string_view name);
 std::string quote_literal(std::string_view value);
 /// Creates the history table when missing.
 std::string create_history_sql(const std::string& table);
-/// Selects name, checksum, applied_at (ISO-8601 UTC text), execution_ms.
-std::string select_history_sql(const std::string& table);
-/// Tells whether the history table exists: one row, one boolean.
-std::string history_exists_sql(const std::string& table);
-/// Inserts one history row; binds $1 name, $2 checksum, $3 applied_at, $4 execution_ms.
-std::string insert_history_sql(const std::string& table);
+/// Lists the history table's columns; no rows when it does not exist.
+std::string history_columns_sql(const std::string& table);
+/// Adds `column` (one of the added history columns) to a table written by an earlier forge.
+std::string add_history_column_sql(const std::string& table, const std::string& column);
+/// Selects name, checksum, applied_at (ISO-8601 UTC text), execution_ms, state, statements_done,
+/// statement_hashes; `missing` added columns (an older table) are read as their defaults.
+std::string select_history_sql(const std::string& table, const std::vector<std::string>& missing);
+/// Writes one history row, replacing one of the same name; binds $1..$7 in select order.
+std::string upsert_history_sql(const std::string& table);
 /// Deletes one history row; binds $1 name.
 std::string delete_history_sql(const std::string& table);
 /// The advisory-lock key for a database: stable across forge versions and processes.

@@ -1,6 +1,7 @@
 #include "dialect/sqlite/sqlite_connection.hpp"
 
 #include "core/errors.hpp"
+#include "core/history_columns.hpp"
 #include "dialect/sqlite/sqlite_file_lock.hpp"
 #include "dialect/sqlite/sqlite_sql.hpp"
 #include "util/strings.hpp"
@@ -124,6 +125,9 @@ std::unique_ptr<core::MigrationLock> SqliteConnection::lock(std::chrono::millise
 void SqliteConnection::ensure_history(const std::string& table) {
   try {
     m_db->exec(create_history_sql(table));
+    for (const auto& column : core::missing_history_columns(history_columns(table))) {
+      m_db->exec(add_history_column_sql(table, column));
+    }
   } catch (const SQLite::Exception& e) {
     rethrow_history_failure(e, m_path, table);
   }
@@ -137,27 +141,43 @@ std::vector<core::HistoryRow> SqliteConnection::read_history(const std::string& 
   }
 }
 
+std::vector<std::string> SqliteConnection::history_columns(const std::string& table) {
+  std::vector<std::string> columns;
+  SQLite::Statement info(*m_db, history_columns_sql(table));
+  while (info.executeStep()) columns.push_back(info.getColumn(1).getString());
+  return columns;
+}
+
 std::vector<core::HistoryRow> SqliteConnection::read_history_rows(const std::string& table) {
-  SQLite::Statement exists(*m_db, table_exists_sql());
-  exists.bind(1, table);
-  if (!exists.executeStep() || exists.getColumn(0).getInt() == 0) return {};
+  const auto columns = history_columns(table);
+  if (columns.empty()) return {};  // no table yet
   std::vector<core::HistoryRow> rows;
-  SQLite::Statement query(*m_db, select_history_sql(table));
+  SQLite::Statement query(*m_db, select_history_sql(table, core::missing_history_columns(columns)));
   while (query.executeStep()) {
-    rows.push_back(core::HistoryRow{query.getColumn(0).getString(), query.getColumn(1).getString(),
-                                    query.getColumn(2).getString(), query.getColumn(3).getInt64()});
+    core::HistoryRow row;
+    row.name = query.getColumn(0).getString();
+    row.checksum = query.getColumn(1).getString();
+    row.applied_at = query.getColumn(2).getString();
+    row.execution_ms = query.getColumn(3).getInt64();
+    row.state = core::parse_state(query.getColumn(4).getString());
+    row.statements_done = query.getColumn(5).getInt();
+    row.statement_hashes = query.getColumn(6).getString();
+    rows.push_back(std::move(row));
   }
   return rows;
 }
 
 void SqliteConnection::record(const std::string& table, const core::HistoryRow& row) {
   try {
-    SQLite::Statement insert(*m_db, insert_history_sql(table));
-    insert.bind(1, row.name);
-    insert.bind(2, row.checksum);
-    insert.bind(3, row.applied_at);
-    insert.bind(4, static_cast<int64_t>(row.execution_ms));
-    insert.exec();
+    SQLite::Statement upsert(*m_db, upsert_history_sql(table));
+    upsert.bind(1, row.name);
+    upsert.bind(2, row.checksum);
+    upsert.bind(3, row.applied_at);
+    upsert.bind(4, static_cast<int64_t>(row.execution_ms));
+    upsert.bind(5, core::state_name(row.state));
+    upsert.bind(6, row.statements_done);
+    upsert.bind(7, row.statement_hashes);
+    upsert.exec();
   } catch (const SQLite::Exception& e) {
     rethrow_history_failure(e, m_path, table);
   }

@@ -32,6 +32,8 @@ class SqliteConnection : public core::Connection {
 
  private:
   std::vector<core::HistoryRow> read_history_rows(const std::string& table);
+  /// The history table's column names; empty when it does not exist.
+  std::vector<std::string> history_columns(const std::string& table);
 
   std::string m_path;
   std::unique_ptr<SQLite::Database> m_db;

@@ -1,5 +1,7 @@
 #include "dialect/sqlite/sqlite_sql.hpp"
 
+#include "core/history_columns.hpp"
+
 namespace forge::dialect::sqlite {
 
 std::string quote_identifier(std::string_view name) {
@@ -11,27 +13,51 @@ std::string quote_identifier(std::string_view name) {
   return out + "\"";
 }
 
+namespace {
+// Columns added after the first release, with their definitions; an older table gets them.
+const char* definition_of(const std::string& column) {
+  if (column == "state") return "TEXT NOT NULL DEFAULT 'applied'";
+  if (column == "statements_done") return "INTEGER NOT NULL DEFAULT 0";
+  return "TEXT NOT NULL DEFAULT ''";
+}
+}  // namespace
+
 std::string create_history_sql(const std::string& table) {
   return "CREATE TABLE IF NOT EXISTS " + quote_identifier(table) +
          " (name TEXT NOT NULL PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL, "
-         "execution_ms INTEGER NOT NULL)";
+         "execution_ms INTEGER NOT NULL, state TEXT NOT NULL DEFAULT 'applied', "
+         "statements_done INTEGER NOT NULL DEFAULT 0, statement_hashes TEXT NOT NULL DEFAULT '')";
 }
 
-std::string select_history_sql(const std::string& table) {
-  return "SELECT name, checksum, applied_at, execution_ms FROM " + quote_identifier(table);
+std::string history_columns_sql(const std::string& table) {
+  return "PRAGMA table_info(" + quote_identifier(table) + ")";
 }
 
-std::string insert_history_sql(const std::string& table) {
+std::string add_history_column_sql(const std::string& table, const std::string& column) {
+  return "ALTER TABLE " + quote_identifier(table) + " ADD COLUMN " + quote_identifier(column) +
+         " " + definition_of(column);
+}
+
+std::string select_history_sql(const std::string& table, const std::vector<std::string>& missing) {
+  return "SELECT name, checksum, applied_at, execution_ms, " +
+         core::added_column_or_default("state", missing) + ", " +
+         core::added_column_or_default("statements_done", missing) + ", " +
+         core::added_column_or_default("statement_hashes", missing) + " FROM " +
+         quote_identifier(table);
+}
+
+std::string upsert_history_sql(const std::string& table) {
   return "INSERT INTO " + quote_identifier(table) +
-         " (name, checksum, applied_at, execution_ms) VALUES (?1, ?2, ?3, ?4)";
+         " (name, checksum, applied_at, execution_ms, state, statements_done, statement_hashes) "
+         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (name) DO UPDATE SET "
+         "checksum = excluded.checksum, applied_at = excluded.applied_at, "
+         "execution_ms = excluded.execution_ms, state = excluded.state, "
+         "statements_done = excluded.statements_done, statement_hashes = excluded.statement_hashes";
 }
 
 std::string delete_history_sql(const std::string& table) {
   return "DELETE FROM " + quote_identifier(table) + " WHERE name = ?1";
 }
 
-std::string table_exists_sql() {
-  return "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1";
-}
 
 }  // namespace forge::dialect::sqlite

@@ -1,6 +1,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace forge::dialect::sqlite {
 
@@ -8,13 +9,17 @@ namespace forge::dialect::sqlite {
 std::string quote_identifier(std::string_view name);
 /// Creates the history table when missing.
 std::string create_history_sql(const std::string& table);
-/// Selects name, checksum, applied_at, execution_ms from the history table.
-std::string select_history_sql(const std::string& table);
-/// Inserts one history row; binds name, checksum, applied_at, execution_ms.
-std::string insert_history_sql(const std::string& table);
+/// Lists the history table's columns (PRAGMA table_info: the name is column 1).
+std::string history_columns_sql(const std::string& table);
+/// Adds `column` (one of upgrade_columns()) to a history table written by an earlier forge.
+std::string add_history_column_sql(const std::string& table, const std::string& column);
+/// Selects name, checksum, applied_at, execution_ms, state, statements_done, statement_hashes;
+/// `missing` added columns (an older table) are read as their defaults.
+std::string select_history_sql(const std::string& table, const std::vector<std::string>& missing);
+/// Writes one history row, replacing one of the same name; binds the seven columns in the
+/// order select_history_sql reads them.
+std::string upsert_history_sql(const std::string& table);
 /// Deletes one history row; binds name.
 std::string delete_history_sql(const std::string& table);
-/// Counts tables called ?1.
-std::string table_exists_sql();
 
 }  // namespace forge::dialect::sqlite

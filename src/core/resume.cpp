@@ -1,0 +1,51 @@
+#include "core/resume.hpp"
+
+#include "core/history.hpp"
+
+namespace forge::core {
+
+namespace {
+
+std::string done_hashes(const Section& section, std::size_t done) {
+  std::vector<std::string> texts;
+  for (std::size_t i = 0; i < done && i < section.statements.size(); ++i) {
+    texts.push_back(section.statements[i].text);
+  }
+  return hash_statements(texts);
+}
+
+}  // namespace
+
+std::string describe_done(const Section& section, std::size_t done) {
+  if (done == 0) return "no statement";
+  std::string text = done == 1 ? "statement 1" : "statements 1-" + std::to_string(done);
+  text += done == 1 ? " (line " : " (lines ";
+  for (std::size_t i = 0; i < done && i < section.statements.size(); ++i) {
+    text += (i == 0 ? "" : ", ") + std::to_string(section.statements[i].line);
+  }
+  return text + ")";
+}
+
+RefusedError refuse_failed_unit(const Entry& failed, const std::string& why) {
+  const int done = failed.row != nullptr ? failed.row->statements_done : 0;
+  return RefusedError(
+      failed.name + " failed part-way on an earlier run (" + std::to_string(done) +
+          " statement(s) had taken effect): " + why,
+      "Check the database by hand, then settle it: 'forge db:migrate:resolve " + failed.name +
+          " --applied' if it is now fully applied, or '--rolled-back' if you reverted what had "
+          "taken effect.");
+}
+
+std::size_t resume_point(const Entry& failed) {
+  if (!failed.has_file()) throw refuse_failed_unit(failed, "its file is missing");
+  const auto done = static_cast<std::size_t>(failed.row->statements_done);
+  const Section& up = failed.unit->up;
+  if (done > up.statements.size() || done_hashes(up, done) != failed.row->statement_hashes) {
+    throw refuse_failed_unit(failed, "the statements that took effect (" + std::to_string(done) +
+                                         ") have changed in " + up.file +
+                                         " since, so forge cannot tell where to resume");
+  }
+  return done;
+}
+
+}  // namespace forge::core
