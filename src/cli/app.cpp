@@ -8,6 +8,8 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <iostream>
+
 namespace forge::cli {
 
 namespace {
@@ -50,7 +52,8 @@ int run(int argc, char** argv) {
   CLI::App app{"forge — schema migrations for PostgreSQL, MySQL/MariaDB and SQLite", "forge"};
   app.set_version_flag("--version", "forge " FORGE_VERSION);
   app.fallthrough();  // global options after the command name too
-  app.require_subcommand(1);
+  // At most one command; an unknown word then gets CLI11's "not expected" message.
+  app.require_subcommand(0, 1);
   GlobalOptions options;
   add_global_options(app, options);
   Action chosen;
@@ -68,8 +71,12 @@ int run(int argc, char** argv) {
     return code == 0 ? 0 : static_cast<int>(ExitCode::usage);
   }
   util::setup_logging(verbosity_of(options));
+  if (!chosen) {
+    std::cerr << app.help() << "\nerror: name a command (see above)\n";
+    return static_cast<int>(ExitCode::usage);
+  }
   try {
-    if (chosen) chosen();
+    chosen();
     return static_cast<int>(ExitCode::ok);
   } catch (const Error& error) {
     return report(error);

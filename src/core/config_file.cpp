@@ -11,6 +11,14 @@ namespace {
 
 using nlohmann::json;
 
+// nlohmann ends some messages with "; last read: '<token>'", quoting the file's text near the
+// error -- which may be a password. The line and column are enough to find it.
+std::string without_quoted_text(std::string message) {
+  const auto at = message.find("; last read:");
+  if (at != std::string::npos) message.erase(at);
+  return message;
+}
+
 json parse_json(const std::filesystem::path& path) {
   std::string text;
   try {
@@ -22,7 +30,7 @@ json parse_json(const std::filesystem::path& path) {
     return json::parse(text);
   } catch (const json::parse_error& e) {
     // nlohmann reports "at line L, column C"; keep its words after the file name.
-    throw ConfigError(path.string() + ": invalid JSON: " + e.what(),
+    throw ConfigError(path.string() + ": invalid JSON: " + without_quoted_text(e.what()),
                       "Fix the JSON syntax at the line and column shown.");
   }
 }

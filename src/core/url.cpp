@@ -101,9 +101,10 @@ void parse_host_port(std::string_view hostport, DatabaseUrl& url, std::string_vi
   if (port.empty()) return;
   if (!util::is_digits(port) || port.size() > 5 || std::stoi(std::string(port)) > 65535 ||
       std::stoi(std::string(port)) == 0) {
-    throw ConfigError("bad port '" + std::string(port) + "' in database URL " +
-                          mask_url_password(original),
-                      "A port is a number from 1 to 65535.");
+    // The port text is not echoed: with an unencoded '/' in a password it may be part of it.
+    throw ConfigError("bad port in database URL " + mask_url_password(original),
+                      "A port is a number from 1 to 65535; percent-encode '/', '@' and ':' in "
+                      "passwords (%2F, %40, %3A).");
   }
   url.port = std::stoi(std::string(port));
 }

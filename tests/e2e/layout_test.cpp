@@ -1,0 +1,159 @@
+// Migration sets written for other tools: golang-migrate pairs, dbmate markers, pop/popx
+// dialect variants, and how versions are ordered.
+#include "forge_test.hpp"
+
+namespace forge::e2e {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::Not;
+
+class Layout : public ForgeTest {
+ protected:
+  std::vector<std::string> status_lines() const {
+    return lines_of(forge_db({"db:migrate:status"}).out);
+  }
+};
+
+TEST_F(Layout, GolangMigratePairedFilesMigrateAndUndo) {
+  project.write("migrations/1_create_users.up.sql", create_table("users"));
+  project.write("migrations/1_create_users.down.sql", "DROP TABLE users;");
+
+  const auto up = forge_db({"db:migrate"});
+  ASSERT_EQ(up.exit_code, 0) << up;
+  EXPECT_TRUE(db().has_table("users"));
+  EXPECT_THAT(db().applied(), ElementsAre("1_create_users"));
+
+  const auto down = forge_db({"db:migrate:undo"});
+  ASSERT_EQ(down.exit_code, 0) << down;
+  EXPECT_FALSE(db().has_table("users"));
+  EXPECT_THAT(db().applied(), IsEmpty());
+}
+
+TEST_F(Layout, DbmateMarkersAreReadLikeForgeMarkers) {
+  project.write(
+      "migrations/20240101000001_create_users.sql",
+      "-- migrate:up\n" + create_table("users") + "\n\n-- migrate:down\nDROP TABLE users;\n");
+
+  ASSERT_EQ(forge_db({"db:migrate"}).exit_code, 0);
+  EXPECT_TRUE(db().has_table("users"));
+  EXPECT_THAT(db().applied(), ElementsAre("20240101000001_create_users"));
+  ASSERT_EQ(forge_db({"db:migrate:undo"}).exit_code, 0);
+  EXPECT_FALSE(db().has_table("users"));
+}
+
+TEST_F(Layout, TheSqliteVariantIsChosenOverTheNeutralFile) {
+  project.write("migrations/1_items.up.sql", create_table("neutral_items"));
+  project.write("migrations/1_items.sqlite.up.sql", create_table("variant_items"));
+
+  const auto result = forge_db({"db:migrate"});
+
+  ASSERT_EQ(result.exit_code, 0) << result;
+  EXPECT_TRUE(db().has_table("variant_items"));
+  EXPECT_FALSE(db().has_table("neutral_items"));
+  EXPECT_THAT(db().applied(), ElementsAre("1_items"));
+}
+
+TEST_F(Layout, EachDirectionFallsBackToTheNeutralFileOnItsOwn) {
+  project.write("migrations/1_items.sqlite.up.sql", create_table("variant_items"));
+  project.write("migrations/1_items.down.sql", "DROP TABLE variant_items;");
+  project.write("migrations/1_items.postgres.down.sql", "DROP TABLE items CASCADE;");
+
+  ASSERT_EQ(forge_db({"db:migrate"}).exit_code, 0);
+  const auto result = forge_db({"db:migrate:undo"});
+
+  ASSERT_EQ(result.exit_code, 0) << result;
+  EXPECT_FALSE(db().has_table("variant_items"));
+}
+
+TEST_F(Layout, VariantsForOtherDialectsAreIgnored) {
+  project.write("migrations/1_items.up.sql", create_table("items"));
+  project.write("migrations/1_items.postgres.up.sql",
+                "CREATE TABLE items (id SERIAL PRIMARY KEY) WITH (fillfactor = 70);");
+  project.write("migrations/1_items.mysql.up.sql", "CREATE TABLE items (id INT) ENGINE=InnoDB;");
+  project.write("migrations/1_items.cockroach.up.sql", "CREATE TABLE items (id UUID);");
+
+  const auto result = forge_db({"db:migrate"});
+
+  ASSERT_EQ(result.exit_code, 0) << result;
+  EXPECT_TRUE(db().has_table("items"));
+  EXPECT_THAT(db().applied(), ElementsAre("1_items"));
+}
+
+TEST_F(Layout, AUnitOnlyForOtherDialectsIsNotInThePlan) {
+  project.write("migrations/1_base.up.sql", create_table("base"));
+  project.write("migrations/2_pg_extension.postgres.up.sql", "CREATE EXTENSION pgcrypto;");
+  project.write("migrations/3_crdb_only.cockroach.up.sql", "SET CLUSTER SETTING x = 1;");
+
+  const auto result = forge_db({"db:migrate"});
+
+  ASSERT_EQ(result.exit_code, 0) << result;
+  EXPECT_THAT(result.out, Not(HasSubstr("pg_extension"))) << result;
+  EXPECT_THAT(db().applied(), ElementsAre("1_base"));
+  EXPECT_THAT(status_lines(), ElementsAre("up 1_base"));
+}
+
+TEST_F(Layout, Sqlite3IsAcceptedAsTheSqliteDialectTag) {
+  project.write("migrations/1_items.up.sql", create_table("neutral_items"));
+  project.write("migrations/1_items.sqlite3.up.sql", create_table("variant3_items"));
+
+  ASSERT_EQ(forge_db({"db:migrate"}).exit_code, 0);
+  EXPECT_TRUE(db().has_table("variant3_items"));
+  EXPECT_FALSE(db().has_table("neutral_items"));
+}
+
+TEST_F(Layout, ASingleFileVariantNamedForSqliteIsUsed) {
+  project.write("migrations/20240101000001-items.sql", unit_sql(create_table("neutral_items"), ""));
+  project.write("migrations/20240101000001-items.sqlite.sql",
+                unit_sql(create_table("variant_items"), "DROP TABLE variant_items;"));
+
+  ASSERT_EQ(forge_db({"db:migrate"}).exit_code, 0);
+  EXPECT_TRUE(db().has_table("variant_items"));
+  EXPECT_THAT(db().applied(), ElementsAre("20240101000001-items"));
+}
+
+TEST_F(Layout, VersionTwoRunsBeforeVersionTen) {
+  project.write("migrations/10_third.up.sql", create_table("third"));
+  project.write("migrations/2_second.up.sql", create_table("second"));
+  project.write("migrations/1_first.up.sql", create_table("first"));
+
+  const auto result = forge_db({"db:migrate"});
+
+  ASSERT_EQ(result.exit_code, 0) << result;
+  EXPECT_LT(position(result.out, "2_second: migrating"),
+            position(result.out, "10_third: migrating"))
+      << result;
+  EXPECT_LT(position(result.out, "1_first: migrating"), position(result.out, "2_second: migrating"))
+      << result;
+  EXPECT_THAT(status_lines(), ElementsAre("up 1_first", "up 2_second", "up 10_third"));
+}
+
+TEST_F(Layout, TwentyDigitVersionsAreOrderedAsNumbersWithoutOverflow) {
+  // 2^64 - 1, 2^64, and a version beyond both; and a short one that must come first.
+  project.write("migrations/99999999999999999999_z.up.sql", create_table("z"));
+  project.write("migrations/18446744073709551616_y.up.sql", create_table("y"));
+  project.write("migrations/18446744073709551615_x.up.sql", create_table("x"));
+  project.write("migrations/20240101000001_w.up.sql", create_table("w"));
+
+  const auto result = forge_db({"db:migrate", "--to", "18446744073709551616"});
+
+  ASSERT_EQ(result.exit_code, 0) << result;
+  EXPECT_THAT(status_lines(),
+              ElementsAre("up 20240101000001_w", "up 18446744073709551615_x",
+                          "up 18446744073709551616_y", "down 99999999999999999999_z"));
+}
+
+TEST_F(Layout, FilesThatAreNotUnitsAreIgnored) {
+  project.write("migrations/1_real.up.sql", create_table("real_table"));
+  project.write("migrations/README.md", "# notes\n");
+  project.write("migrations/schema.sql", "CREATE TABLE never (id INTEGER);");
+
+  ASSERT_EQ(forge_db({"db:migrate"}).exit_code, 0);
+  EXPECT_THAT(db().applied(), ElementsAre("1_real"));
+  EXPECT_FALSE(db().has_table("never"));
+}
+
+}  // namespace
+}  // namespace forge::e2e

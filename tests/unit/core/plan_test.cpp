@@ -1,0 +1,184 @@
+#include "core/plan.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "core/errors.hpp"
+#include "support/units.hpp"
+
+namespace forge::core {
+namespace {
+
+using testing::applied_row;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using testing::make_unit;
+
+std::vector<std::string> described(const std::vector<Step>& steps) {
+  std::vector<std::string> out;
+  for (const auto& step : steps) {
+    out.push_back((step.direction == Direction::up ? "up " : "down ") + step.entry->name);
+  }
+  return out;
+}
+
+// Five units; the first two applied.
+class Plan : public ::testing::Test {
+ protected:
+  std::vector<Step> migrate(MigrateRequest request = {}) {
+    return plan_migrate(m_catalog, request);
+  }
+  std::vector<Step> undo(UndoRequest request = {}) { return plan_undo(m_catalog, request); }
+  static UndoRequest undo_all(std::optional<std::string> to = std::nullopt) {
+    UndoRequest request;
+    request.scope = UndoRequest::Scope::all;
+    request.to = std::move(to);
+    return request;
+  }
+
+  std::vector<Unit> m_units{make_unit("1_a"), make_unit("2_b"), make_unit("3_c"), make_unit("10_d"),
+                            make_unit("20_e")};
+  std::vector<HistoryRow> m_history{applied_row("1_a"), applied_row("2_b")};
+  Catalog m_catalog{m_units, m_history};
+};
+
+// --- migrate ------------------------------------------------------------------------
+
+TEST_F(Plan, MigratesEveryPendingUnitInOrder) {
+  EXPECT_THAT(described(migrate()), ElementsAre("up 3_c", "up 10_d", "up 20_e"));
+}
+
+TEST_F(Plan, MigratesUpToAndIncludingTheToUnit) {
+  EXPECT_THAT(described(migrate({"10_d", std::nullopt})), ElementsAre("up 3_c", "up 10_d"));
+  EXPECT_THAT(described(migrate({"3", std::nullopt})), ElementsAre("up 3_c"));
+}
+
+TEST_F(Plan, MigratesNothingWhenTheToUnitIsAlreadyApplied) {
+  EXPECT_TRUE(migrate({"2_b", std::nullopt}).empty());
+}
+
+TEST_F(Plan, MigratesAtMostStepUnits) {
+  EXPECT_THAT(described(migrate({std::nullopt, 2})), ElementsAre("up 3_c", "up 10_d"));
+  EXPECT_THAT(described(migrate({std::nullopt, 99})), ElementsAre("up 3_c", "up 10_d", "up 20_e"));
+}
+
+TEST_F(Plan, AppliesBothToAndStep) {
+  EXPECT_THAT(described(migrate({"20_e", 1})), ElementsAre("up 3_c"));
+  EXPECT_THAT(described(migrate({"3_c", 5})), ElementsAre("up 3_c"));
+}
+
+TEST_F(Plan, RefusesAStepBelowOne) {
+  EXPECT_THROW(migrate({std::nullopt, 0}), UsageError);
+  EXPECT_THROW(migrate({std::nullopt, -3}), UsageError);
+}
+
+TEST_F(Plan, RefusesAnUnknownToUnit) {
+  EXPECT_THROW(migrate({"4_nothing", std::nullopt}), UsageError);
+}
+
+TEST_F(Plan, DoesNotMigrateAnAppliedUnitWhoseFileIsGone) {
+  const std::vector<Unit> units{make_unit("2_b")};
+  const std::vector<HistoryRow> history{applied_row("1_gone")};
+  EXPECT_THAT(described(plan_migrate(Catalog(units, history), {})), ElementsAre("up 2_b"));
+}
+
+TEST_F(Plan, FillsInAPendingUnitOlderThanAnAppliedOne) {
+  const std::vector<HistoryRow> history{applied_row("1_a"), applied_row("10_d")};
+  EXPECT_THAT(described(plan_migrate(Catalog(m_units, history), {})),
+              ElementsAre("up 2_b", "up 3_c", "up 20_e"));
+}
+
+// --- undo ---------------------------------------------------------------------------
+
+TEST_F(Plan, UndoesTheLastAppliedUnit) { EXPECT_THAT(described(undo()), ElementsAre("down 2_b")); }
+
+TEST_F(Plan, UndoesStepUnitsNewestFirst) {
+  UndoRequest request;
+  request.step = 2;
+  EXPECT_THAT(described(undo(request)), ElementsAre("down 2_b", "down 1_a"));
+  request.step = 10;
+  EXPECT_THAT(described(undo(request)), ElementsAre("down 2_b", "down 1_a"));
+}
+
+TEST_F(Plan, UndoesTheNamedUnitOnly) {
+  UndoRequest request;
+  request.name = "1_a.up.sql";
+  EXPECT_THAT(described(undo(request)), ElementsAre("down 1_a"));
+}
+
+TEST_F(Plan, RefusesToUndoANamedUnitThatIsNotApplied) {
+  UndoRequest request;
+  request.name = "3_c";
+  try {
+    undo(request);
+    FAIL() << "expected a UsageError";
+  } catch (const UsageError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("3_c is not applied"));
+  }
+}
+
+TEST_F(Plan, RefusesAnUndoStepBelowOne) {
+  UndoRequest request;
+  request.step = 0;
+  EXPECT_THROW(undo(request), UsageError);
+}
+
+TEST_F(Plan, UndoesNothingWhenNothingIsApplied) {
+  EXPECT_TRUE(plan_undo(Catalog(m_units, {}), {}).empty());
+  EXPECT_TRUE(plan_undo(Catalog(m_units, {}), undo_all()).empty());
+}
+
+TEST_F(Plan, UndoesAllAppliedUnitsNewestFirst) {
+  const std::vector<HistoryRow> history{applied_row("1_a"), applied_row("3_c"),
+                                        applied_row("20_e")};
+  EXPECT_THAT(described(plan_undo(Catalog(m_units, history), undo_all())),
+              ElementsAre("down 20_e", "down 3_c", "down 1_a"));
+}
+
+TEST_F(Plan, UndoesAllDownToAndIncludingTheToUnit) {
+  const std::vector<HistoryRow> history{applied_row("1_a"), applied_row("2_b"), applied_row("3_c"),
+                                        applied_row("10_d")};
+  const Catalog catalog(m_units, history);
+  EXPECT_THAT(described(plan_undo(catalog, undo_all("2_b"))),
+              ElementsAre("down 10_d", "down 3_c", "down 2_b"));
+  EXPECT_THAT(described(plan_undo(catalog, undo_all("10"))), ElementsAre("down 10_d"));
+}
+
+TEST_F(Plan, RefusesAnUnknownUndoAllToUnit) {
+  EXPECT_THROW(undo(undo_all("4_nothing")), UsageError);
+}
+
+TEST_F(Plan, RefusesBeforeAnyStepToUndoAUnitWithoutADown) {
+  const std::vector<Unit> units{make_unit("1_a", /*with_down=*/false), make_unit("2_b")};
+  const std::vector<HistoryRow> history{applied_row("1_a"), applied_row("2_b")};
+  try {
+    plan_undo(Catalog(units, history), undo_all());
+    FAIL() << "expected a PlanError";
+  } catch (const PlanError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("1_a"));
+    EXPECT_THAT(e.what(), HasSubstr("no down section"));
+  }
+}
+
+TEST_F(Plan, RefusesBeforeAnyStepToUndoAUnitWhoseFileIsGone) {
+  const std::vector<Unit> units{make_unit("2_b")};
+  const std::vector<HistoryRow> history{applied_row("1_gone"), applied_row("2_b")};
+  UndoRequest request;
+  request.step = 2;
+  try {
+    plan_undo(Catalog(units, history), request);
+    FAIL() << "expected a PlanError";
+  } catch (const PlanError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("1_gone"));
+    EXPECT_THAT(e.what(), HasSubstr("missing"));
+  }
+}
+
+TEST_F(Plan, UndoesAUnitWithAnEmptyDown) {
+  // An empty down is a valid no-op; only a missing down cannot be undone.
+  EXPECT_THAT(described(undo()), ElementsAre("down 2_b"));
+  EXPECT_TRUE(m_units[1].down->statements.empty());
+}
+
+}  // namespace
+}  // namespace forge::core

@@ -1,0 +1,351 @@
+#include "core/runner.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "core/errors.hpp"
+#include "support/units.hpp"
+
+namespace forge::core {
+namespace {
+
+using testing::applied_row;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using testing::make_unit;
+using Log = std::vector<std::string>;
+
+// A plain fake session: it writes every call to a shared log, keeps the history in memory with
+// transactional semantics, and fails any statement whose text is `fail_on`.
+class FakeConnection : public Connection {
+ public:
+  explicit FakeConnection(Log& log) : m_log(log) {}
+
+  std::vector<HistoryRow> rows;  // the committed history table
+  std::string fail_on;           // statement text that fails
+  bool transactional_ddl = true;
+  std::chrono::milliseconds lock_wait{-1};
+
+  Dialect dialect() const noexcept override { return Dialect::sqlite; }
+  Capabilities capabilities() const noexcept override { return {transactional_ddl}; }
+
+  void execute(const Statement& statement) override {
+    m_log.push_back("execute " + statement.text);
+    if (statement.text == fail_on)
+      throw StatementError("no such table: t", "1", statement.file, statement.line);
+  }
+
+  std::unique_ptr<Transaction> begin() override {
+    m_log.push_back("begin");
+    m_staged = rows;
+    m_in_transaction = true;
+    return std::make_unique<FakeTransaction>(*this);
+  }
+
+  std::unique_ptr<MigrationLock> lock(std::chrono::milliseconds wait) override {
+    m_log.push_back("lock");
+    lock_wait = wait;
+    return std::make_unique<FakeLock>(m_log);
+  }
+
+  void ensure_history(const std::string& table) override {
+    m_log.push_back("ensure_history " + table);
+  }
+
+  std::vector<HistoryRow> read_history(const std::string& table) override {
+    m_log.push_back("read_history " + table);
+    return rows;
+  }
+
+  void record(const std::string& table, const HistoryRow& row) override {
+    m_log.push_back("record " + table + " " + row.name);
+    recorded.push_back(row);
+    auto& target = m_in_transaction ? m_staged : rows;
+    target.erase(std::remove_if(target.begin(), target.end(),
+                                [&](const HistoryRow& old) { return old.name == row.name; }),
+                 target.end());
+    target.push_back(row);
+  }
+
+  void erase(const std::string& table, const std::string& name) override {
+    m_log.push_back("erase " + table + " " + name);
+    auto& target = m_in_transaction ? m_staged : rows;
+    target.erase(std::remove_if(target.begin(), target.end(),
+                                [&](const HistoryRow& row) { return row.name == name; }),
+                 target.end());
+  }
+
+  std::vector<HistoryRow> recorded;  // every row passed to record(), committed or not
+
+ private:
+  class FakeTransaction : public Transaction {
+   public:
+    explicit FakeTransaction(FakeConnection& connection) : m_connection(connection) {}
+    ~FakeTransaction() override {
+      if (m_committed) return;
+      m_connection.m_log.push_back("rollback");
+      m_connection.m_in_transaction = false;
+    }
+    void commit() override {
+      m_connection.m_log.push_back("commit");
+      m_connection.rows = m_connection.m_staged;
+      m_connection.m_in_transaction = false;
+      m_committed = true;
+    }
+
+   private:
+    FakeConnection& m_connection;
+    bool m_committed = false;
+  };
+
+  class FakeLock : public MigrationLock {
+   public:
+    explicit FakeLock(Log& log) : m_log(log) {}
+    ~FakeLock() override { m_log.push_back("unlock"); }
+
+   private:
+    Log& m_log;
+  };
+
+  Log& m_log;
+  std::vector<HistoryRow> m_staged;
+  bool m_in_transaction = false;
+};
+
+class FakeReporter : public Reporter {
+ public:
+  explicit FakeReporter(Log& log) : m_log(log) {}
+  void step_started(const Entry& entry, Direction direction) override {
+    m_log.push_back(std::string(direction == Direction::up ? "migrating " : "reverting ") +
+                    entry.name);
+  }
+  void step_finished(const Entry& entry, Direction direction,
+                     std::chrono::duration<double>) override {
+    m_log.push_back(std::string(direction == Direction::up ? "migrated " : "reverted ") +
+                    entry.name);
+  }
+  void nothing_to_do(Direction direction) override {
+    m_log.push_back(std::string("nothing to do ") + (direction == Direction::up ? "up" : "down"));
+  }
+
+ private:
+  Log& m_log;
+};
+
+std::vector<std::string> names_in(const std::vector<HistoryRow>& rows) {
+  std::vector<std::string> names;
+  for (const auto& row : rows) names.push_back(row.name);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+class Runner : public ::testing::Test {
+ protected:
+  std::size_t migrate(const std::vector<Unit>& units, MigrateRequest request = {}) {
+    return run_migrate(m_connection, units, request, m_reporter, m_settings);
+  }
+  std::size_t undo(const std::vector<Unit>& units, UndoRequest request = {}) {
+    return run_undo(m_connection, units, request, m_reporter, m_settings);
+  }
+
+  Log m_log;
+  FakeConnection m_connection{m_log};
+  FakeReporter m_reporter{m_log};
+  RunSettings m_settings;
+};
+
+TEST_F(Runner, TakesTheLockAndEnsuresTheHistoryTableBeforeReadingIt) {
+  migrate({});
+  ASSERT_GE(m_log.size(), 3u);
+  EXPECT_EQ(m_log[0], "lock");
+  EXPECT_EQ(m_log[1], "ensure_history ForgeMeta");
+  EXPECT_EQ(m_log[2], "read_history ForgeMeta");
+  EXPECT_EQ(m_log.back(), "unlock");
+}
+
+TEST_F(Runner, WaitsForTheLockAsLongAsTheSettingsSay) {
+  m_settings.lock_wait = std::chrono::milliseconds(1234);
+  migrate({});
+  EXPECT_EQ(m_connection.lock_wait, std::chrono::milliseconds(1234));
+}
+
+TEST_F(Runner, RunsEachUnitInItsOwnTransactionWithItsHistoryRowBeforeCommit) {
+  const std::vector<Unit> units{
+      make_unit("1_a", true, {"CREATE TABLE a (x)", "INSERT INTO a VALUES (1)"}),
+      make_unit("2_b", true, {"CREATE TABLE b (x)"})};
+  EXPECT_EQ(migrate(units), 2u);
+  EXPECT_THAT(m_log,
+              ElementsAre("lock", "ensure_history ForgeMeta", "read_history ForgeMeta",
+                          "migrating 1_a", "begin", "execute CREATE TABLE a (x)",
+                          "execute INSERT INTO a VALUES (1)", "record ForgeMeta 1_a", "commit",
+                          "migrated 1_a", "migrating 2_b", "begin", "execute CREATE TABLE b (x)",
+                          "record ForgeMeta 2_b", "commit", "migrated 2_b", "unlock"));
+  EXPECT_THAT(names_in(m_connection.rows), ElementsAre("1_a", "2_b"));
+}
+
+TEST_F(Runner, RecordsTheChecksumAndUtcTimeOfEachAppliedUnit) {
+  const std::vector<Unit> units{make_unit("1_a", true, {"CREATE TABLE a (x)"})};
+  migrate(units);
+  ASSERT_EQ(m_connection.recorded.size(), 1u);
+  const HistoryRow& row = m_connection.recorded[0];
+  EXPECT_EQ(row.name, "1_a");
+  EXPECT_EQ(row.checksum, units[0].checksum);
+  EXPECT_THAT(
+      row.applied_at,
+      ::testing::MatchesRegex("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z"));
+  EXPECT_GE(row.execution_ms, 0);
+}
+
+TEST_F(Runner, UsesTheConfiguredHistoryTable) {
+  m_settings.history_table = "SequelizeMeta";
+  migrate({make_unit("1_a", true, {"SELECT 1"})});
+  EXPECT_THAT(m_log, ::testing::Contains("ensure_history SequelizeMeta"));
+  EXPECT_THAT(m_log, ::testing::Contains("record SequelizeMeta 1_a"));
+}
+
+TEST_F(Runner, SkipsAppliedUnits) {
+  m_connection.rows = {applied_row("1_a")};
+  EXPECT_EQ(migrate({make_unit("1_a", true, {"SELECT 1"}), make_unit("2_b", true, {"SELECT 2"})}),
+            1u);
+  EXPECT_THAT(m_log, ::testing::Not(::testing::Contains("execute SELECT 1")));
+  EXPECT_THAT(m_log, ::testing::Contains("execute SELECT 2"));
+}
+
+TEST_F(Runner, StopsAtAFailingStatementNamingTheUnitFileAndLineAndKeepsEarlierUnits) {
+  const std::vector<Unit> units{make_unit("1_a", true, {"CREATE TABLE a (x)"}),
+                                make_unit("2_b", true, {"SELECT 1", "INSERT INTO t VALUES (1)"}),
+                                make_unit("3_c", true, {"CREATE TABLE c (x)"})};
+  m_connection.fail_on = "INSERT INTO t VALUES (1)";
+  try {
+    migrate(units);
+    FAIL() << "expected a StatementError";
+  } catch (const StatementError& e) {
+    EXPECT_EQ(e.unit(), "2_b");
+    EXPECT_EQ(e.file(), "db/migrations/2_b.up.sql");
+    EXPECT_EQ(e.line(), 2);
+    EXPECT_EQ(e.server_message(), "no such table: t");
+    EXPECT_THAT(e.what(), HasSubstr("migration 2_b failed"));
+    EXPECT_THAT(e.what(), HasSubstr("db/migrations/2_b.up.sql:2"));
+  }
+  EXPECT_THAT(m_log, ElementsAre("lock", "ensure_history ForgeMeta", "read_history ForgeMeta",
+                                 "migrating 1_a", "begin", "execute CREATE TABLE a (x)",
+                                 "record ForgeMeta 1_a", "commit", "migrated 1_a", "migrating 2_b",
+                                 "begin", "execute SELECT 1", "execute INSERT INTO t VALUES (1)",
+                                 "rollback", "unlock"));
+  EXPECT_THAT(names_in(m_connection.rows), ElementsAre("1_a"));
+}
+
+TEST_F(Runner, RunsTransactionFalseSectionsWithoutATransactionAndRecordsAfterSuccess) {
+  Unit unit = make_unit("1_outside", true, {"CREATE TABLE a (x)", "CREATE TABLE b (x)"});
+  unit.up.in_transaction = false;
+  migrate({unit});
+  EXPECT_THAT(m_log, ElementsAre("lock", "ensure_history ForgeMeta", "read_history ForgeMeta",
+                                 "migrating 1_outside", "execute CREATE TABLE a (x)",
+                                 "execute CREATE TABLE b (x)", "record ForgeMeta 1_outside",
+                                 "migrated 1_outside", "unlock"));
+}
+
+TEST_F(Runner, RunsAStatementThatRefusesATransactionWithoutOne) {
+  migrate({make_unit("1_vacuum", true, {"VACUUM"})});
+  EXPECT_THAT(m_log, ::testing::Not(::testing::Contains("begin")));
+  EXPECT_THAT(m_log, ::testing::Contains("record ForgeMeta 1_vacuum"));
+}
+
+TEST_F(Runner, DoesNotRecordAFailedUnitRunWithoutATransaction) {
+  Unit unit = make_unit("1_vacuum", true, {"VACUUM"});
+  unit.up.in_transaction = false;
+  m_connection.fail_on = "VACUUM";
+  EXPECT_THROW(migrate({unit}), StatementError);
+  EXPECT_THAT(m_connection.recorded, IsEmpty());
+}
+
+TEST_F(Runner, RunsAFileWithItsOwnBeginAndCommitAsWritten) {
+  migrate({make_unit("1_own", true, {"BEGIN", "CREATE TABLE a (x)", "COMMIT"})});
+  EXPECT_THAT(m_log,
+              ElementsAre("lock", "ensure_history ForgeMeta", "read_history ForgeMeta",
+                          "migrating 1_own", "execute BEGIN", "execute CREATE TABLE a (x)",
+                          "execute COMMIT", "record ForgeMeta 1_own", "migrated 1_own", "unlock"));
+}
+
+TEST_F(Runner, RunsWithoutATransactionWhenTheDatabaseCannotRollBackDdl) {
+  m_connection.transactional_ddl = false;
+  migrate({make_unit("1_a", true, {"CREATE TABLE a (x)"})});
+  EXPECT_THAT(m_log, ::testing::Not(::testing::Contains("begin")));
+  EXPECT_THAT(m_log, ::testing::Contains("record ForgeMeta 1_a"));
+}
+
+TEST_F(Runner, ReportsNothingToDoWhenNothingIsPending) {
+  m_connection.rows = {applied_row("1_a")};
+  EXPECT_EQ(migrate({make_unit("1_a", true, {"SELECT 1"})}), 0u);
+  EXPECT_THAT(m_log, ElementsAre("lock", "ensure_history ForgeMeta", "read_history ForgeMeta",
+                                 "nothing to do up", "unlock"));
+}
+
+TEST_F(Runner, ReportsNothingToUndoWhenNothingIsApplied) {
+  EXPECT_EQ(undo({make_unit("1_a")}), 0u);
+  EXPECT_THAT(m_log, ::testing::Contains("nothing to do down"));
+}
+
+TEST_F(Runner, UndoRunsTheDownAndErasesTheRowInOneTransaction) {
+  m_connection.rows = {applied_row("1_a"), applied_row("2_b")};
+  const std::vector<Unit> units{make_unit("1_a", true, {}, {"DROP TABLE a"}),
+                                make_unit("2_b", true, {}, {"DROP TABLE b"})};
+  EXPECT_EQ(undo(units), 1u);
+  EXPECT_THAT(m_log, ElementsAre("lock", "ensure_history ForgeMeta", "read_history ForgeMeta",
+                                 "reverting 2_b", "begin", "execute DROP TABLE b",
+                                 "erase ForgeMeta 2_b", "commit", "reverted 2_b", "unlock"));
+  EXPECT_THAT(names_in(m_connection.rows), ElementsAre("1_a"));
+}
+
+TEST_F(Runner, UndoAllRevertsNewestFirst) {
+  m_connection.rows = {applied_row("1_a"), applied_row("2_b")};
+  const std::vector<Unit> units{make_unit("1_a", true, {}, {"DROP TABLE a"}),
+                                make_unit("2_b", true, {}, {"DROP TABLE b"})};
+  UndoRequest request;
+  request.scope = UndoRequest::Scope::all;
+  EXPECT_EQ(undo(units, request), 2u);
+  EXPECT_THAT(m_connection.rows, IsEmpty());
+  const auto first = std::find(m_log.begin(), m_log.end(), "execute DROP TABLE b");
+  const auto second = std::find(m_log.begin(), m_log.end(), "execute DROP TABLE a");
+  EXPECT_LT(first, second);
+}
+
+TEST_F(Runner, UndoRevertsAnEmptyDownWithoutRunningSql) {
+  m_connection.rows = {applied_row("1_a")};
+  EXPECT_EQ(undo({make_unit("1_a")}), 1u);
+  EXPECT_THAT(m_log, ElementsAre("lock", "ensure_history ForgeMeta", "read_history ForgeMeta",
+                                 "reverting 1_a", "begin", "erase ForgeMeta 1_a", "commit",
+                                 "reverted 1_a", "unlock"));
+}
+
+TEST_F(Runner, UndoRefusesAUnitWithoutADownBeforeChangingAnything) {
+  m_connection.rows = {applied_row("1_a"), applied_row("2_b")};
+  const std::vector<Unit> units{make_unit("1_a", /*with_down=*/false),
+                                make_unit("2_b", true, {}, {"DROP TABLE b"})};
+  UndoRequest request;
+  request.scope = UndoRequest::Scope::all;
+  EXPECT_THROW(undo(units, request), PlanError);
+  EXPECT_THAT(m_log,
+              ElementsAre("lock", "ensure_history ForgeMeta", "read_history ForgeMeta", "unlock"));
+  EXPECT_THAT(names_in(m_connection.rows), ElementsAre("1_a", "2_b"));
+}
+
+TEST_F(Runner, UndoFailureKeepsTheRowAndNamesTheUnit) {
+  m_connection.rows = {applied_row("1_a")};
+  m_connection.fail_on = "DROP TABLE a";
+  try {
+    undo({make_unit("1_a", true, {}, {"DROP TABLE a"})});
+    FAIL() << "expected a StatementError";
+  } catch (const StatementError& e) {
+    EXPECT_EQ(e.unit(), "1_a");
+    EXPECT_EQ(e.file(), "db/migrations/1_a.down.sql");
+  }
+  EXPECT_THAT(m_log, ::testing::Not(::testing::Contains("commit")));
+  EXPECT_THAT(names_in(m_connection.rows), ElementsAre("1_a"));
+}
+
+}  // namespace
+}  // namespace forge::core

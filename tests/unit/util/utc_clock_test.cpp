@@ -1,0 +1,29 @@
+#include "util/utc_clock.hpp"
+
+#include <gtest/gtest.h>
+
+namespace forge::util {
+namespace {
+
+using std::chrono::milliseconds;
+using std::chrono::seconds;
+using std::chrono::system_clock;
+
+// 2024-03-15T10:23:44Z
+const system_clock::time_point k_moment{seconds(1710498224)};
+
+TEST(VersionStamp, IsUtcYearMonthDayHourMinuteSecond) {
+  EXPECT_EQ(version_stamp(k_moment), "20240315102344");
+}
+
+TEST(VersionStamp, PadsSmallFieldsWithZeros) {
+  EXPECT_EQ(version_stamp(system_clock::time_point{seconds(0)}), "19700101000000");
+}
+
+TEST(Iso8601Utc, HasMillisecondsAndZ) {
+  EXPECT_EQ(iso8601_utc(k_moment + milliseconds(12)), "2024-03-15T10:23:44.012Z");
+  EXPECT_EQ(iso8601_utc(k_moment), "2024-03-15T10:23:44.000Z");
+}
+
+}  // namespace
+}  // namespace forge::util
