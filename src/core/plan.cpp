@@ -59,8 +59,8 @@ std::vector<Step> plan_migrate(const Catalog& catalog, const MigrateRequest& req
   std::vector<Step> steps;
   for (std::size_t i = 0; i < last && steps.size() < limit; ++i) {
     const Entry& entry = catalog.entries()[i];
-    if (entry.is_applied() || !entry.has_file()) continue;
-    steps.push_back(up_step(entry));
+    // Pending entries always have a file; a failed one whose file is gone refuses in up_step.
+    if (!entry.is_applied()) steps.push_back(up_step(entry));
   }
   return steps;
 }

@@ -180,5 +180,63 @@ TEST_F(Plan, UndoesAUnitWithAnEmptyDown) {
   EXPECT_TRUE(m_units[1].down->statements.empty());
 }
 
+// --- failed units -------------------------------------------------------------------
+
+class PlanWithAFailedUnit : public ::testing::Test {
+ protected:
+  PlanWithAFailedUnit() {
+    HistoryRow failed = applied_row("2_b");
+    failed.state = RowState::failed;
+    failed.statements_done = 1;
+    failed.statement_hashes = hash_statements({"CREATE TABLE b1 (x)"});
+    m_history = {applied_row("1_a"), failed};
+  }
+  Catalog catalog() const { return Catalog(m_units, m_history); }
+
+  std::vector<Unit> m_units{make_unit("1_a"),
+                            make_unit("2_b", true, {"CREATE TABLE b1 (x)", "CREATE TABLE b2 (y)"}),
+                            make_unit("3_c")};
+  std::vector<HistoryRow> m_history;
+};
+
+TEST_F(PlanWithAFailedUnit, ResumesItAfterTheStatementsThatTookEffectThenGoesOn) {
+  const Catalog c = catalog();
+  const auto steps = plan_migrate(c, {});
+  ASSERT_THAT(described(steps), ElementsAre("up 2_b", "up 3_c"));
+  EXPECT_EQ(steps[0].resume_from, 1u);
+  EXPECT_EQ(steps[1].resume_from, 0u);
+}
+
+TEST_F(PlanWithAFailedUnit, RefusesWhenAStatementThatTookEffectHasChanged) {
+  m_units[1] = make_unit("2_b", true, {"CREATE TABLE b1 (changed)", "CREATE TABLE b2 (y)"});
+  const Catalog c = catalog();
+  try {
+    plan_migrate(c, {});
+    FAIL() << "expected a RefusedError";
+  } catch (const RefusedError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("2_b"));
+    EXPECT_THAT(e.hint(), HasSubstr("db:migrate:resolve 2_b"));
+  }
+}
+
+TEST_F(PlanWithAFailedUnit, RefusesWhenItsFileIsGone) {
+  m_units.erase(m_units.begin() + 1);
+  const Catalog c = catalog();
+  EXPECT_THROW(plan_migrate(c, {}), RefusedError);
+}
+
+TEST_F(PlanWithAFailedUnit, RefusesToUndoIt) {
+  const Catalog c = catalog();
+  EXPECT_THROW(plan_undo(c, {}), RefusedError);
+}
+
+TEST_F(PlanWithAFailedUnit, ShowsItAsNeitherAppliedNorPending) {
+  const Catalog c = catalog();
+  const Entry& entry = c.entries()[1];
+  EXPECT_TRUE(entry.is_failed());
+  EXPECT_FALSE(entry.is_applied());
+  EXPECT_FALSE(entry.is_pending());
+}
+
 }  // namespace
 }  // namespace forge::core

@@ -347,5 +347,72 @@ TEST_F(Runner, UndoFailureKeepsTheRowAndNamesTheUnit) {
   EXPECT_THAT(names_in(m_connection.rows), ElementsAre("1_a"));
 }
 
+// --- units that stop part-way outside a transaction --------------------------------------
+
+HistoryRow failed_row(const std::string& name, std::vector<std::string> done) {
+  HistoryRow row = applied_row(name);
+  row.state = RowState::failed;
+  row.statements_done = static_cast<int>(done.size());
+  row.statement_hashes = hash_statements(done);
+  return row;
+}
+
+TEST_F(Runner, RecordsAUnitThatStopsPartWayAsFailedWithWhatTookEffect) {
+  m_connection.transactional_ddl = false;
+  m_connection.fail_on = "CREATE TABLE b2 (x)";
+  try {
+    migrate({make_unit("2_b", true, {"CREATE TABLE b1 (x)", "CREATE TABLE b2 (x)", "CREATE TABLE b3 (x)"})});
+    FAIL() << "expected a StatementError";
+  } catch (const StatementError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("statement 1 (line 1)"));
+    EXPECT_THAT(e.what(), HasSubstr("recorded as failed"));
+  }
+  ASSERT_EQ(m_connection.rows.size(), 1u);
+  EXPECT_EQ(m_connection.rows[0].state, RowState::failed);
+  EXPECT_EQ(m_connection.rows[0].statements_done, 1);
+  EXPECT_EQ(m_connection.rows[0].statement_hashes, hash_statements({"CREATE TABLE b1 (x)"}));
+}
+
+TEST_F(Runner, ResumesAFailedUnitAtTheStatementThatFailed) {
+  m_connection.transactional_ddl = false;
+  m_connection.rows = {failed_row("2_b", {"CREATE TABLE b1 (x)"})};
+  migrate({make_unit("2_b", true, {"CREATE TABLE b1 (x)", "CREATE TABLE b2 (y)"})});
+  EXPECT_THAT(m_log, ::testing::Not(::testing::Contains("execute CREATE TABLE b1 (x)")));
+  EXPECT_THAT(m_log, ::testing::Contains("execute CREATE TABLE b2 (y)"));
+  ASSERT_EQ(m_connection.rows.size(), 1u);
+  EXPECT_EQ(m_connection.rows[0].state, RowState::applied);
+}
+
+TEST_F(Runner, RefusesAFailedUnitWhoseCompletedStatementsChanged) {
+  m_connection.rows = {failed_row("2_b", {"CREATE TABLE b1 (x)"})};
+  EXPECT_THROW(migrate({make_unit("2_b", true, {"CREATE TABLE b1 (changed)", "CREATE TABLE b2 (y)"})}),
+               RefusedError);
+  EXPECT_THAT(m_log, ::testing::Not(::testing::Contains(HasSubstr("execute"))));
+}
+
+TEST_F(Runner, AFailureOnTheFirstStatementLeavesNoRow) {
+  m_connection.transactional_ddl = false;
+  m_connection.fail_on = "CREATE TABLE b1 (x)";
+  EXPECT_THROW(migrate({make_unit("2_b", true, {"CREATE TABLE b1 (x)"})}), StatementError);
+  EXPECT_THAT(m_connection.rows, IsEmpty());
+}
+
+TEST_F(Runner, ResolvingAsAppliedRecordsTheUnitWithItsFilesChecksumUnderTheLock) {
+  m_connection.rows = {failed_row("2_b", {"CREATE TABLE b1 (x)"})};
+  const Unit unit = make_unit("2_b", true, {"CREATE TABLE b1 (x)", "CREATE TABLE b2 (y)"});
+  EXPECT_EQ(run_resolve(m_connection, {unit}, "2", Resolution::applied, m_settings), "2_b");
+  ASSERT_EQ(m_connection.rows.size(), 1u);
+  EXPECT_EQ(m_connection.rows[0].state, RowState::applied);
+  EXPECT_EQ(m_connection.rows[0].checksum, unit.checksum);
+  EXPECT_EQ(m_log.front(), "lock");
+  EXPECT_THAT(m_log, ::testing::Not(::testing::Contains(HasSubstr("execute"))));
+}
+
+TEST_F(Runner, ResolvingAsRolledBackForgetsTheUnit) {
+  m_connection.rows = {failed_row("2_b", {"CREATE TABLE b1 (x)"})};
+  run_resolve(m_connection, {make_unit("2_b")}, "2_b", Resolution::rolled_back, m_settings);
+  EXPECT_THAT(m_connection.rows, IsEmpty());
+}
+
 }  // namespace
 }  // namespace forge::core
