@@ -26,6 +26,7 @@ void add_migrate(CLI::App& app, const GlobalOptions& options, Action& chosen) {
   auto* command = app.add_subcommand("db-migrate", "Apply every pending unit, oldest first");
   command->name("db:migrate");
   auto request = std::make_shared<core::MigrateRequest>();
+  command->add_option("--from", request->from, "Start after this unit (it is not applied)");
   command->add_option("--to", request->to, "Stop after this unit (applied too)");
   command->add_option("--step", request->step, "Apply at most this many units");
   command->callback([&, request] { chosen = [&, request] { run_migrate(options, *request); }; });

@@ -54,10 +54,12 @@ Step up_step(const Entry& entry) {
 
 std::vector<Step> plan_migrate(const Catalog& catalog, const MigrateRequest& request) {
   const std::size_t limit = checked_count(request.step, catalog.entries().size());
+  std::size_t first = 0;
   std::size_t last = catalog.entries().size();
+  if (request.from) first = catalog.index_of(resolve_unit_ref(catalog, *request.from)) + 1;
   if (request.to) last = catalog.index_of(resolve_unit_ref(catalog, *request.to)) + 1;
   std::vector<Step> steps;
-  for (std::size_t i = 0; i < last && steps.size() < limit; ++i) {
+  for (std::size_t i = first; i < last && steps.size() < limit; ++i) {
     const Entry& entry = catalog.entries()[i];
     // Pending entries always have a file; a failed one whose file is gone refuses in up_step.
     if (!entry.is_applied()) steps.push_back(up_step(entry));

@@ -16,10 +16,12 @@ struct Step {
   std::size_t resume_from = 0;  ///< statements to skip: they took effect on an earlier run
 };
 
-/// `db:migrate`: pending units in order, up to and including `to`, at most `step` of them.
+/// `db:migrate`: pending units in order, after `from` (as sequelize-cli's --from: excluding
+/// it), up to and including `to`, at most `step` of them.
 struct MigrateRequest {
   std::optional<std::string> to;
   std::optional<int> step;
+  std::optional<std::string> from;
 };
 
 /// `db:migrate:undo` (scope last) and `db:migrate:undo:all` (scope all).

@@ -361,7 +361,8 @@ TEST_F(Runner, RecordsAUnitThatStopsPartWayAsFailedWithWhatTookEffect) {
   m_connection.transactional_ddl = false;
   m_connection.fail_on = "CREATE TABLE b2 (x)";
   try {
-    migrate({make_unit("2_b", true, {"CREATE TABLE b1 (x)", "CREATE TABLE b2 (x)", "CREATE TABLE b3 (x)"})});
+    migrate({make_unit("2_b", true,
+                       {"CREATE TABLE b1 (x)", "CREATE TABLE b2 (x)", "CREATE TABLE b3 (x)"})});
     FAIL() << "expected a StatementError";
   } catch (const StatementError& e) {
     EXPECT_THAT(e.what(), HasSubstr("statement 1 (line 1)"));
@@ -385,8 +386,9 @@ TEST_F(Runner, ResumesAFailedUnitAtTheStatementThatFailed) {
 
 TEST_F(Runner, RefusesAFailedUnitWhoseCompletedStatementsChanged) {
   m_connection.rows = {failed_row("2_b", {"CREATE TABLE b1 (x)"})};
-  EXPECT_THROW(migrate({make_unit("2_b", true, {"CREATE TABLE b1 (changed)", "CREATE TABLE b2 (y)"})}),
-               RefusedError);
+  EXPECT_THROW(
+      migrate({make_unit("2_b", true, {"CREATE TABLE b1 (changed)", "CREATE TABLE b2 (y)"})}),
+      RefusedError);
   EXPECT_THAT(m_log, ::testing::Not(::testing::Contains(HasSubstr("execute"))));
 }
 
