@@ -14,6 +14,13 @@ std::string describe_statement_error(const std::string& unit, const std::string&
   if (!aftermath.empty()) text += "\n" + aftermath;
   return text;
 }
+
+std::string describe_file_position(const std::string& file, int line, int column) {
+  if (line <= 0) return file;
+  std::string text = file + ":" + std::to_string(line);
+  if (column > 0) text += ":" + std::to_string(column);
+  return text;
+}
 }  // namespace
 
 Error::Error(const std::string& message, std::string hint)
@@ -21,8 +28,14 @@ Error::Error(const std::string& message, std::string hint)
 
 MigrationFileError::MigrationFileError(const std::string& file, int line,
                                        const std::string& problem, std::string hint)
-    : Error(file + (line > 0 ? ":" + std::to_string(line) : std::string()) + ": " + problem,
-            std::move(hint)) {}
+    : MigrationFileError(file, line, 0, problem, std::move(hint)) {}
+
+MigrationFileError::MigrationFileError(const std::string& file, int line, int column,
+                                       const std::string& problem, std::string hint)
+    : Error(describe_file_position(file, line, column) + ": " + problem, std::move(hint)),
+      m_file(file),
+      m_line(line),
+      m_column(column) {}
 
 StatementError::StatementError(std::string server_message, std::string server_code,
                                std::string file, int line, std::string unit,

@@ -42,12 +42,26 @@ class ConfigError : public Error {
   ExitCode exit_code() const noexcept override { return ExitCode::usage; }
 };
 
-/// A migration file that cannot be loaded; `what()` starts with `file:line:`.
+/// A migration file that cannot be loaded; `what()` starts with `file:line:` (or
+/// `file:line:column:` when the column is known; a part that is 0 is left out).
 class MigrationFileError : public Error {
  public:
   MigrationFileError(const std::string& file, int line, const std::string& problem,
                      std::string hint = {});
+  /// The same, with a 1-based column (declarative units know where each value was written).
+  MigrationFileError(const std::string& file, int line, int column, const std::string& problem,
+                     std::string hint = {});
   ExitCode exit_code() const noexcept override { return ExitCode::usage; }
+  const std::string& file() const noexcept { return m_file; }
+  /// 1-based; 0 when the problem is the file as a whole.
+  int line() const noexcept { return m_line; }
+  /// 1-based; 0 when unknown.
+  int column() const noexcept { return m_column; }
+
+ private:
+  std::string m_file;
+  int m_line = 0;
+  int m_column = 0;
 };
 
 /// The plan cannot be carried out (a unit with no down, an applied unit whose file is gone).

@@ -1,0 +1,111 @@
+// The one file that reads yaml-cpp: it turns its nodes into DocumentNode, 1-based positions.
+#include "declarative/document.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+namespace forge::declarative {
+
+namespace {
+
+SourceLocation location_of(const YAML::Mark& mark, const std::string& file) {
+  if (mark.is_null()) return SourceLocation{file, 1, 1};
+  return SourceLocation{file, mark.line + 1, mark.column + 1};
+}
+
+// Converts yaml-cpp's nodes, keeping the source text to tell `null` from an empty value.
+class Converter {
+ public:
+  Converter(const std::string& text, const std::string& file) : m_text(text), m_file(file) {}
+
+  DocumentNode convert(const YAML::Node& node) const {
+    DocumentNode out;
+    out.location = location_of(node.Mark(), m_file);
+    if (node.IsScalar()) {
+      out.kind = DocumentNode::Kind::scalar;
+      out.text = node.Scalar();
+      out.quoted = node.Tag() != "?";  // plain scalars carry the tag "?", quoted ones "!"
+    } else if (node.IsSequence()) {
+      out.kind = DocumentNode::Kind::sequence;
+      for (const YAML::Node& item : node) out.items.push_back(convert(item));
+    } else if (node.IsMap()) {
+      out.kind = DocumentNode::Kind::map;
+      for (auto it = node.begin(); it != node.end(); ++it) add_entry(out, it->first, it->second);
+    }
+    return out;
+  }
+
+ private:
+  void add_entry(DocumentNode& map, const YAML::Node& key, const YAML::Node& value) const {
+    const SourceLocation key_location = location_of(key.Mark(), m_file);
+    if (!key.IsScalar()) fail_at(key_location, "a map key must be a plain name, not a list or map");
+    for (const MapEntry& earlier : map.entries) {
+      if (earlier.key == key.Scalar()) {
+        fail_at(key_location, "'" + earlier.key + "' is written twice in one map (first at " +
+                                  to_string(earlier.key_location) + "); keep one");
+      }
+    }
+    MapEntry entry{key.Scalar(), key_location, convert(value)};
+    // yaml-cpp places an empty value (`key:` and nothing) at the next token; point at the key.
+    if (value.IsNull() && !is_written_null(value.Mark())) entry.value.location = key_location;
+    map.entries.push_back(std::move(entry));
+  }
+
+  bool is_written_null(const YAML::Mark& mark) const {
+    if (mark.is_null() || mark.pos < 0) return false;
+    const std::string_view rest =
+        std::string_view(m_text).substr(static_cast<std::size_t>(mark.pos));
+    for (std::string_view spelling : {"~", "null", "Null", "NULL"}) {
+      if (rest.substr(0, spelling.size()) == spelling) return true;
+    }
+    return false;
+  }
+
+  const std::string& m_text;
+  const std::string& m_file;
+};
+
+}  // namespace
+
+const DocumentNode* DocumentNode::find(std::string_view key) const {
+  for (const MapEntry& entry : entries) {
+    if (entry.key == key) return &entry.value;
+  }
+  return nullptr;
+}
+
+DocumentNode parse_document(const std::string& text, const std::string& file) {
+  std::vector<YAML::Node> documents;
+  try {
+    documents = YAML::LoadAll(text);
+  } catch (const YAML::ParserException& e) {
+    fail_at(location_of(e.mark, file), "invalid YAML: " + e.msg);
+  } catch (const YAML::Exception& e) {
+    fail_at(location_of(e.mark, file), "invalid YAML: " + e.msg);
+  }
+  if (documents.empty()) {
+    DocumentNode empty;
+    empty.location = SourceLocation{file, 1, 1};
+    return empty;
+  }
+  if (documents.size() > 1) {
+    fail_at(location_of(documents[1].Mark(), file),
+            "a unit holds one YAML document; remove the second one (after ---)");
+  }
+  return Converter(text, file).convert(documents.front());
+}
+
+std::string describe(const DocumentNode& node) {
+  switch (node.kind) {
+    case DocumentNode::Kind::null:
+      return "nothing (null)";
+    case DocumentNode::Kind::sequence:
+      return "a list";
+    case DocumentNode::Kind::map:
+      return "a map";
+    case DocumentNode::Kind::scalar:
+      break;
+  }
+  return "'" + node.text + "'";
+}
+
+}  // namespace forge::declarative

@@ -1,0 +1,44 @@
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "declarative/location.hpp"
+
+namespace forge::declarative {
+
+struct MapEntry;
+
+/// A YAML (or JSON) value as read from a file, with where each part was written. The loader
+/// works on this tree so that only document.cpp sees yaml-cpp.
+struct DocumentNode {
+  enum class Kind { null, scalar, sequence, map };
+
+  Kind kind = Kind::null;
+  std::string text;                 ///< a scalar's text
+  bool quoted = false;              ///< a quoted (or explicitly tagged) scalar: always text
+  std::vector<DocumentNode> items;  ///< a sequence's items
+  std::vector<MapEntry> entries;    ///< a map's entries in file order; no key twice
+  SourceLocation location;
+
+  /// The value of the map entry `key`, or nullptr (also when this is not a map).
+  const DocumentNode* find(std::string_view key) const;
+};
+
+/// One key of a map, where the key was written, and its value.
+struct MapEntry {
+  std::string key;
+  SourceLocation key_location;
+  DocumentNode value;
+};
+
+/// Parses `text` (YAML 1.2, which reads JSON too) into a tree; `file` names it in locations.
+/// Throws MigrationFileError at yaml-cpp's position for a syntax error, and at the offending
+/// key for a key written twice in one map or a key that is not a scalar; a second document
+/// (`---`) is refused too.
+DocumentNode parse_document(const std::string& text, const std::string& file);
+
+/// How a node reads in a message: `a map`, `a list`, `nothing (null)`, `'abc'`.
+std::string describe(const DocumentNode& node);
+
+}  // namespace forge::declarative
