@@ -15,6 +15,7 @@
 namespace forge::integration {
 namespace {
 
+using forge::testing::TestDatabase;
 using namespace std::chrono_literals;
 using ::testing::HasSubstr;
 

@@ -9,6 +9,8 @@
 namespace forge::integration {
 namespace {
 
+using forge::testing::TestDatabase;
+
 void run_script(core::Connection& connection, const std::string& sql, core::Dialect dialect) {
   for (const auto& statement : core::split_sql(sql, core::SqlOrigin{"script.sql", 1}, dialect)) {
     connection.execute(statement);

@@ -17,6 +17,11 @@ namespace forge::testing {
 
 namespace {
 
+void sqlite_execute(const core::DatabaseUrl& url, const std::string& sql) {
+  SQLite::Database db(url.database, SQLite::OPEN_READWRITE);
+  db.exec(sql);
+}
+
 std::string sqlite_scalar(const core::DatabaseUrl& url, const std::string& sql) {
   SQLite::Database db(url.database, SQLite::OPEN_READONLY);
   SQLite::Statement query(db, sql);
@@ -24,25 +29,39 @@ std::string sqlite_scalar(const core::DatabaseUrl& url, const std::string& sql) 
   return query.getColumn(0).getString();
 }
 
-std::string postgres_scalar(const core::DatabaseUrl& url, const std::string& sql) {
+pqxx::result postgres_exec(const core::DatabaseUrl& url, const std::string& sql) {
   std::string conninfo = "host=" + url.host + " port=" + std::to_string(url.port.value_or(5432)) +
                          " user=" + url.user + " password=" + url.password +
                          " dbname=" + url.database + " sslmode=disable";
   pqxx::connection connection(conninfo);
   pqxx::nontransaction work(connection);
-  const auto result = work.exec(sql);
+  return work.exec(sql);
+}
+
+std::string postgres_scalar(const core::DatabaseUrl& url, const std::string& sql) {
+  const auto result = postgres_exec(url, sql);
   if (result.empty() || result[0][0].is_null()) return "";
   return result[0][0].as<std::string>();
 }
 
-std::string mysql_scalar(const core::DatabaseUrl& url, const std::string& sql) {
+std::unique_ptr<sql::Connection> mysql_connect(const core::DatabaseUrl& url) {
   sql::ConnectOptionsMap options;
   options["hostName"] = sql::SQLString(url.host);
   options["port"] = url.port.value_or(3306);
   options["userName"] = sql::SQLString(url.user);
   options["password"] = sql::SQLString(url.password);
   options["schema"] = sql::SQLString(url.database);
-  std::unique_ptr<sql::Connection> connection(get_driver_instance()->connect(options));
+  return std::unique_ptr<sql::Connection>(get_driver_instance()->connect(options));
+}
+
+void mysql_execute(const core::DatabaseUrl& url, const std::string& sql) {
+  auto connection = mysql_connect(url);
+  std::unique_ptr<sql::Statement> statement(connection->createStatement());
+  statement->execute(sql);
+}
+
+std::string mysql_scalar(const core::DatabaseUrl& url, const std::string& sql) {
+  auto connection = mysql_connect(url);
   std::unique_ptr<sql::Statement> statement(connection->createStatement());
   std::unique_ptr<sql::ResultSet> result(statement->executeQuery(sql));
   if (!result->next() || result->isNull(1)) return "";
@@ -63,6 +82,19 @@ std::string query_scalar(const std::string& url_text, const std::string& sql) {
     throw std::runtime_error("probe query failed: " + sql + ": " + e.what());
   }
   return "";
+}
+
+void execute(const std::string& url_text, const std::string& sql) {
+  const core::DatabaseUrl url = core::parse_database_url(url_text);
+  try {
+    switch (url.dialect) {
+      case core::Dialect::sqlite: return sqlite_execute(url, sql);
+      case core::Dialect::postgres: postgres_exec(url, sql); return;
+      case core::Dialect::mysql: return mysql_execute(url, sql);
+    }
+  } catch (const std::exception& e) {
+    throw std::runtime_error("probe statement failed: " + sql + ": " + e.what());
+  }
 }
 
 long count_rows(const std::string& url, const std::string& from_where) {

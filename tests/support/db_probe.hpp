@@ -11,4 +11,8 @@ std::string query_scalar(const std::string& url, const std::string& sql);
 /// Counts the rows of `sql`'s result on `url`'s database.
 long count_rows(const std::string& url, const std::string& from_where);
 
+/// Runs one statement that returns no rows (DDL, DML) on `url`'s database through the driver,
+/// as a person would by hand. Throws std::runtime_error on failure.
+void execute(const std::string& url, const std::string& sql);
+
 }  // namespace forge::testing

@@ -7,7 +7,7 @@
 #include <stdexcept>
 #include <unistd.h>
 
-namespace forge::integration {
+namespace forge::testing {
 
 namespace {
 
@@ -74,4 +74,4 @@ std::unique_ptr<core::Connection> TestDatabase::connect() const {
   return dialect::connect(core::parse_database_url(m_url));
 }
 
-}  // namespace forge::integration
+}  // namespace forge::testing

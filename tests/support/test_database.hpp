@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-namespace forge::integration {
+namespace forge::testing {
 
 
 /// A fresh, empty database of one dialect for one test, dropped afterwards: a temporary SQLite
@@ -38,4 +38,4 @@ class TestDatabase {
 /// std::runtime_error when the test command did not provide one.
 std::string server_url(const std::string& dialect);
 
-}  // namespace forge::integration
+}  // namespace forge::testing
