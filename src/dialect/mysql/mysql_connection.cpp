@@ -3,6 +3,7 @@
 #include "core/errors.hpp"
 #include "core/history_columns.hpp"
 #include "dialect/mysql/mysql_sql.hpp"
+#include "dialect/sql_transaction.hpp"
 #include "util/strings.hpp"
 
 #include <cppconn/connection.h>
@@ -46,30 +47,6 @@ std::string describe_target(const core::DatabaseUrl& url) {
   return (url.host.empty() ? std::string("localhost") : url.host) + ":" +
          std::to_string(url.port.value_or(3306)) + "/" + url.database;
 }
-
-// MySQL cannot roll DDL back, so the runner never asks for one; this exists for the interface
-// and for data-only work.
-class MysqlTransaction : public core::Transaction {
- public:
-  explicit MysqlTransaction(MysqlConnection& connection) : m_connection(connection) {
-    m_connection.run_internal("START TRANSACTION", "START TRANSACTION");
-  }
-  ~MysqlTransaction() override {
-    if (!m_open) return;
-    try {
-      m_connection.run_internal("ROLLBACK", "ROLLBACK");
-    } catch (...) {
-    }
-  }
-  void commit() override {
-    m_open = false;
-    m_connection.run_internal("COMMIT", "COMMIT");
-  }
-
- private:
-  MysqlConnection& m_connection;
-  bool m_open = true;
-};
 
 class NamedLock : public core::MigrationLock {
  public:
@@ -143,8 +120,10 @@ void MysqlConnection::execute(const core::Statement& statement) {
   }
 }
 
+// MySQL cannot roll DDL back, so the runner never asks for one; it serves data-only work.
 std::unique_ptr<core::Transaction> MysqlConnection::begin() {
-  return std::make_unique<MysqlTransaction>(*this);
+  return std::make_unique<SqlTransaction>(
+      [this](const std::string& sql) { run_internal(sql, sql); }, "START TRANSACTION");
 }
 
 std::unique_ptr<core::MigrationLock> MysqlConnection::lock(std::chrono::milliseconds wait) {

@@ -5,6 +5,7 @@
 #include "dialect/postgres/postgres_conninfo.hpp"
 #include "dialect/postgres/postgres_lock.hpp"
 #include "dialect/postgres/postgres_sql.hpp"
+#include "dialect/sql_transaction.hpp"
 #include "util/strings.hpp"
 
 #include <pqxx/pqxx>
@@ -26,29 +27,6 @@ class NoticeLogger : public pqxx::errorhandler {
 };
 
 namespace {
-
-class PostgresTransaction : public core::Transaction {
- public:
-  explicit PostgresTransaction(PostgresConnection& connection) : m_connection(connection) {
-    m_connection.run_internal("BEGIN", "BEGIN");
-  }
-  ~PostgresTransaction() override {
-    if (m_open) {
-      try {
-        m_connection.run_internal("ROLLBACK", "ROLLBACK");
-      } catch (...) {
-      }
-    }
-  }
-  void commit() override {
-    m_open = false;
-    m_connection.run_internal("COMMIT", "COMMIT");
-  }
-
- private:
-  PostgresConnection& m_connection;
-  bool m_open = true;
-};
 
 // PostgreSQL reports a syntax error's position as "LINE n:" within the statement; turn it
 // into the file's line.
@@ -112,7 +90,8 @@ void PostgresConnection::execute(const core::Statement& statement) {
 }
 
 std::unique_ptr<core::Transaction> PostgresConnection::begin() {
-  return std::make_unique<PostgresTransaction>(*this);
+  return std::make_unique<SqlTransaction>(
+      [this](const std::string& sql) { run_internal(sql, sql); }, "BEGIN");
 }
 
 std::unique_ptr<core::MigrationLock> PostgresConnection::lock(std::chrono::milliseconds wait) {
