@@ -22,6 +22,15 @@ std::string version_stamp(std::chrono::system_clock::time_point when) {
   return buffer;
 }
 
+std::string seconds_text(std::chrono::milliseconds span) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.3f", static_cast<double>(span.count()) / 1000.0);
+  std::string text = buffer;
+  while (text.back() == '0') text.pop_back();
+  if (text.back() == '.') text.pop_back();
+  return text + " s";
+}
+
 std::string iso8601_utc(std::chrono::system_clock::time_point when) {
   std::tm t = to_utc(when);
   auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(when.time_since_epoch()) % 1000;

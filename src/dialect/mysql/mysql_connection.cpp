@@ -1,6 +1,7 @@
 #include "dialect/mysql/mysql_connection.hpp"
 
 #include "core/errors.hpp"
+#include "util/utc_clock.hpp"
 #include "core/history_columns.hpp"
 #include "dialect/mysql/mysql_sql.hpp"
 #include "dialect/sql_transaction.hpp"
@@ -135,7 +136,7 @@ std::unique_ptr<core::MigrationLock> MysqlConnection::lock(std::chrono::millisec
       if (std::chrono::steady_clock::now() >= deadline) {
         const std::string holder = query_value("SELECT IS_USED_LOCK('" + name + "')");
         throw LockTimeout("another forge held the migration lock on " + m_target + " for over " +
-                              std::to_string(wait.count() / 1000) + " s" +
+                              util::seconds_text(wait) +
                               (holder.empty() ? "" : " (held by connection " + holder + ")"),
                           "Wait for that forge to finish, or end it (SHOW PROCESSLIST; KILL <id>); "
                           "raise --lock-timeout to wait longer.");

@@ -1,6 +1,7 @@
 #include "dialect/postgres/postgres_lock.hpp"
 
 #include "core/errors.hpp"
+#include "util/utc_clock.hpp"
 
 #include <pqxx/pqxx>
 #include <spdlog/spdlog.h>
@@ -57,7 +58,7 @@ std::unique_ptr<core::MigrationLock> take_advisory_lock(pqxx::nontransaction& se
     while (!session.exec_params("SELECT pg_try_advisory_lock($1)", key)[0][0].as<bool>()) {
       if (std::chrono::steady_clock::now() >= deadline) {
         throw LockTimeout("another forge held the migration lock on " + target + " for over " +
-                              std::to_string(wait.count() / 1000) + " s" + describe_holder(session, key),
+                              util::seconds_text(wait) + describe_holder(session, key),
                           "Wait for that forge to finish, or end it (SELECT pg_terminate_backend(pid)); "
                           "raise --lock-timeout to wait longer.");
       }

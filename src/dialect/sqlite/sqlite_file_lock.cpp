@@ -1,6 +1,7 @@
 #include "dialect/sqlite/sqlite_file_lock.hpp"
 
 #include "core/errors.hpp"
+#include "util/utc_clock.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -50,7 +51,7 @@ std::unique_ptr<core::MigrationLock> lock_database_file(const std::string& datab
     if (std::chrono::steady_clock::now() >= deadline) {
       ::close(fd);
       throw LockTimeout("another forge held the migration lock on " + database_path + " for over " +
-                            std::to_string(wait.count() / 1000.0).substr(0, 5) + " s",
+                            util::seconds_text(wait),
                         "Look for a running 'forge' process using this database (lsof " + path +
                             "), or raise --lock-timeout.");
     }

@@ -25,5 +25,12 @@ TEST(Iso8601Utc, HasMillisecondsAndZ) {
   EXPECT_EQ(iso8601_utc(k_moment), "2024-03-15T10:23:44.000Z");
 }
 
+TEST(SecondsText, ShowsWholeAndFractionalSecondsWithoutTrailingZeros) {
+  EXPECT_EQ(seconds_text(milliseconds(60000)), "60 s");
+  EXPECT_EQ(seconds_text(milliseconds(1500)), "1.5 s");
+  EXPECT_EQ(seconds_text(milliseconds(250)), "0.25 s");
+  EXPECT_EQ(seconds_text(milliseconds(0)), "0 s");
+}
+
 }  // namespace
 }  // namespace forge::util
