@@ -98,6 +98,12 @@ std::string quote_name(std::string_view name, Dialect dialect) {
   return quote_with(name, dialect == Dialect::mysql ? '`' : '"');
 }
 
+std::string quote_qualified_name(std::string_view name, Dialect dialect) {
+  std::vector<std::string> parts;
+  for (const auto& part : util::split(name, '.')) parts.push_back(quote_name(part, dialect));
+  return util::join(parts, ".");
+}
+
 std::string quote_names(const std::vector<std::string>& names, Dialect dialect) {
   std::vector<std::string> quoted;
   for (const std::string& name : names) quoted.push_back(quote_name(name, dialect));

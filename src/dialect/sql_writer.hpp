@@ -16,6 +16,9 @@ using core::Dialect;
 /// `name` as one quoted identifier: "a""b" (PostgreSQL, SQLite) or `a``b` (MySQL). Never split
 /// at dots: a declarative name is always one identifier.
 std::string quote_name(std::string_view name, Dialect dialect);
+/// A possibly schema-qualified name (`schema.table`): each dot-separated part quoted with
+/// quote_name. For names the user configures, such as the history table.
+std::string quote_qualified_name(std::string_view name, Dialect dialect);
 /// Quoted names joined by ", ".
 std::string quote_names(const std::vector<std::string>& names, Dialect dialect);
 /// `text` as a string literal: '' doubling; MySQL also escapes backslashes and NUL;

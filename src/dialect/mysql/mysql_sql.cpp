@@ -1,28 +1,14 @@
 #include "dialect/mysql/mysql_sql.hpp"
 
 #include "core/history_columns.hpp"
+#include "dialect/sql_writer.hpp"
 #include "util/sha256.hpp"
 #include "util/strings.hpp"
 
 namespace forge::dialect::mysql {
 
-namespace {
-std::string quote_part(std::string_view part) {
-  std::string out = "`";
-  for (char c : part) {
-    out += c;
-    if (c == '`') out += '`';
-  }
-  return out + "`";
-}
-}  // namespace
-
 std::string quote_identifier(std::string_view name) {
-  std::string out;
-  for (const auto& part : util::split(name, '.')) {
-    out += (out.empty() ? "" : ".") + quote_part(part);
-  }
-  return out;
+  return quote_qualified_name(name, core::Dialect::mysql);
 }
 
 namespace {

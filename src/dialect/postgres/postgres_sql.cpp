@@ -1,27 +1,13 @@
 #include "dialect/postgres/postgres_sql.hpp"
 
 #include "core/history_columns.hpp"
+#include "dialect/sql_writer.hpp"
 #include "util/strings.hpp"
 
 namespace forge::dialect::postgres {
 
-namespace {
-std::string quote_part(std::string_view part) {
-  std::string out = "\"";
-  for (char c : part) {
-    out += c;
-    if (c == '"') out += '"';
-  }
-  return out + "\"";
-}
-}  // namespace
-
 std::string quote_identifier(std::string_view name) {
-  std::string out;
-  for (const auto& part : util::split(name, '.')) {
-    out += (out.empty() ? "" : ".") + quote_part(part);
-  }
-  return out;
+  return quote_qualified_name(name, core::Dialect::postgres);
 }
 
 std::string quote_literal(std::string_view value) {
@@ -45,7 +31,8 @@ std::string create_history_sql(const std::string& table) {
   return "CREATE TABLE IF NOT EXISTS " + quote_identifier(table) +
          " (name VARCHAR(255) NOT NULL PRIMARY KEY, checksum VARCHAR(64) NOT NULL, "
          "applied_at TIMESTAMPTZ NOT NULL, execution_ms BIGINT NOT NULL, "
-         "state VARCHAR(16) NOT NULL DEFAULT 'applied', statements_done INTEGER NOT NULL DEFAULT 0, "
+         "state VARCHAR(16) NOT NULL DEFAULT 'applied', statements_done INTEGER NOT NULL DEFAULT "
+         "0, "
          "statement_hashes TEXT NOT NULL DEFAULT '')";
 }
 
@@ -62,7 +49,8 @@ std::string add_history_column_sql(const std::string& table, const std::string& 
 std::string select_history_sql(const std::string& table, const std::vector<std::string>& missing) {
   return "SELECT name, checksum, "
          "to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
-         "execution_ms, " + core::added_column_or_default("state", missing) + ", " +
+         "execution_ms, " +
+         core::added_column_or_default("state", missing) + ", " +
          core::added_column_or_default("statements_done", missing) + ", " +
          core::added_column_or_default("statement_hashes", missing) + " FROM " +
          quote_identifier(table);

@@ -1,16 +1,12 @@
 #include "dialect/sqlite/sqlite_sql.hpp"
 
 #include "core/history_columns.hpp"
+#include "dialect/sql_writer.hpp"
 
 namespace forge::dialect::sqlite {
 
 std::string quote_identifier(std::string_view name) {
-  std::string out = "\"";
-  for (char c : name) {
-    out += c;
-    if (c == '"') out += '"';
-  }
-  return out + "\"";
+  return quote_name(name, core::Dialect::sqlite);
 }
 
 namespace {
@@ -58,6 +54,5 @@ std::string upsert_history_sql(const std::string& table) {
 std::string delete_history_sql(const std::string& table) {
   return "DELETE FROM " + quote_identifier(table) + " WHERE name = ?1";
 }
-
 
 }  // namespace forge::dialect::sqlite
