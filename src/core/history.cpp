@@ -33,14 +33,4 @@ std::vector<std::string> missing_history_columns(const std::vector<std::string>&
   return missing;
 }
 
-std::string added_column_or_default(const std::string& column,
-                                    const std::vector<std::string>& missing) {
-  bool absent = false;
-  for (const auto& name : missing) absent = absent || name == column;
-  if (!absent) return column;
-  if (column == "state") return "'applied'";
-  if (column == "statements_done") return "0";
-  return "''";
-}
-
 }  // namespace forge::core

@@ -13,9 +13,4 @@ inline constexpr std::array<const char*, 3> k_added_history_columns = {"state", 
 /// The added columns missing from `existing` (compared without regard to case).
 std::vector<std::string> missing_history_columns(const std::vector<std::string>& existing);
 
-/// The select-list item that reads an added column: the column itself, or — when a table
-/// written by an older forge lacks it — the value it would have had, as SQL any dialect reads.
-std::string added_column_or_default(const std::string& column,
-                                    const std::vector<std::string>& missing);
-
 }  // namespace forge::core

@@ -1,5 +1,7 @@
 #include "dialect/sql_writer.hpp"
 
+#include <algorithm>
+
 #include "core/sql_splitter.hpp"
 #include "util/strings.hpp"
 
@@ -102,6 +104,15 @@ std::string quote_qualified_name(std::string_view name, Dialect dialect) {
   std::vector<std::string> parts;
   for (const auto& part : util::split(name, '.')) parts.push_back(quote_name(part, dialect));
   return util::join(parts, ".");
+}
+
+std::string added_history_columns_sql(const std::vector<std::string>& missing) {
+  auto read = [&](const std::string& column, const char* fallback) {
+    const bool absent = std::find(missing.begin(), missing.end(), column) != missing.end();
+    return absent ? std::string(fallback) : column;
+  };
+  return read("state", "'applied'") + ", " + read("statements_done", "0") + ", " +
+         read("statement_hashes", "''");
 }
 
 std::string quote_names(const std::vector<std::string>& names, Dialect dialect) {

@@ -19,6 +19,10 @@ std::string quote_name(std::string_view name, Dialect dialect);
 /// A possibly schema-qualified name (`schema.table`): each dot-separated part quoted with
 /// quote_name. For names the user configures, such as the history table.
 std::string quote_qualified_name(std::string_view name, Dialect dialect);
+/// The select list that reads the history columns added after the first release
+/// (state, statements_done, statement_hashes): each column, or — where a table written by an
+/// older forge lacks it (`missing`) — the value it would have had.
+std::string added_history_columns_sql(const std::vector<std::string>& missing);
 /// Quoted names joined by ", ".
 std::string quote_names(const std::vector<std::string>& names, Dialect dialect);
 /// `text` as a string literal: '' doubling; MySQL also escapes backslashes and NUL;

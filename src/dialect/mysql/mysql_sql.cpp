@@ -40,10 +40,7 @@ std::string add_history_column_sql(const std::string& table, const std::string& 
 std::string select_history_sql(const std::string& table, const std::vector<std::string>& missing) {
   return "SELECT name, checksum, CONCAT(DATE_FORMAT(applied_at, '%Y-%m-%dT%H:%i:%s.'), "
          "LPAD(FLOOR(MICROSECOND(applied_at) / 1000), 3, '0'), 'Z'), execution_ms, " +
-         core::added_column_or_default("state", missing) + ", " +
-         core::added_column_or_default("statements_done", missing) + ", " +
-         core::added_column_or_default("statement_hashes", missing) + " FROM " +
-         quote_identifier(table);
+         added_history_columns_sql(missing) + " FROM " + quote_identifier(table);
 }
 
 std::string upsert_history_sql(const std::string& table) {

@@ -50,10 +50,7 @@ std::string select_history_sql(const std::string& table, const std::vector<std::
   return "SELECT name, checksum, "
          "to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
          "execution_ms, " +
-         core::added_column_or_default("state", missing) + ", " +
-         core::added_column_or_default("statements_done", missing) + ", " +
-         core::added_column_or_default("statement_hashes", missing) + " FROM " +
-         quote_identifier(table);
+         added_history_columns_sql(missing) + " FROM " + quote_identifier(table);
 }
 
 std::string upsert_history_sql(const std::string& table) {

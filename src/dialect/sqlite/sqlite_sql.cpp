@@ -35,11 +35,8 @@ std::string add_history_column_sql(const std::string& table, const std::string& 
 }
 
 std::string select_history_sql(const std::string& table, const std::vector<std::string>& missing) {
-  return "SELECT name, checksum, applied_at, execution_ms, " +
-         core::added_column_or_default("state", missing) + ", " +
-         core::added_column_or_default("statements_done", missing) + ", " +
-         core::added_column_or_default("statement_hashes", missing) + " FROM " +
-         quote_identifier(table);
+  return "SELECT name, checksum, applied_at, execution_ms, " + added_history_columns_sql(missing) +
+         " FROM " + quote_identifier(table);
 }
 
 std::string upsert_history_sql(const std::string& table) {
