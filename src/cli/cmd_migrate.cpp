@@ -22,6 +22,31 @@ void run_undo(const GlobalOptions& options, const core::UndoRequest& request) {
   core::run_undo(*target.connection, target.units, request, reporter, target.run);
 }
 
+// A dry run runs the units for real on a throwaway copy where the dialect has one (SQLite),
+// so even SQL written from the live schema shows exactly; elsewhere it lists the statements.
+// The database itself is never changed, not even its history table.
+template <typename Request, typename Run, typename Preview>
+void dry_run(const GlobalOptions& options, const Request& request, Run run, Preview preview,
+             const std::string& outcome) {
+  Target target = open_target(options, Session::rehearsal);
+  DryRunReporter reporter;
+  const auto& act = target.rehearsal ? run : preview;
+  const std::size_t count = act(*target.connection, target.units, request, reporter, target.run);
+  print_line("-- Dry run: " + std::to_string(count) + " unit(s) would be " + outcome +
+                 "; nothing was changed.",
+             false);
+}
+
+void dry_run_migrate(const GlobalOptions& options, const core::MigrateRequest& request) {
+  dry_run(options, request, core::run_migrate, core::preview_migrate, "migrated");
+}
+
+void dry_run_undo(const GlobalOptions& options, const core::UndoRequest& request) {
+  dry_run(options, request, core::run_undo, core::preview_undo, "reverted");
+}
+
+const char* k_dry_run_help = "Print the SQL each unit would run, and change nothing";
+
 void add_migrate(CLI::App& app, const GlobalOptions& options, Action& chosen) {
   auto* command = app.add_subcommand("db-migrate", "Apply every pending unit, oldest first");
   command->name("db:migrate");
@@ -29,7 +54,24 @@ void add_migrate(CLI::App& app, const GlobalOptions& options, Action& chosen) {
   command->add_option("--from", request->from, "Start after this unit (it is not applied)");
   command->add_option("--to", request->to, "Stop after this unit (applied too)");
   command->add_option("--step", request->step, "Apply at most this many units");
-  command->callback([&, request] { chosen = [&, request] { run_migrate(options, *request); }; });
+  auto dry_run = std::make_shared<bool>(false);
+  command->add_flag("--dry-run", *dry_run, k_dry_run_help);
+  command->callback([&, request, dry_run] {
+    chosen = [&, request, dry_run] {
+      *dry_run ? dry_run_migrate(options, *request) : run_migrate(options, *request);
+    };
+  });
+}
+
+void add_undo_callback(CLI::App& command, const GlobalOptions& options, Action& chosen,
+                       const std::shared_ptr<core::UndoRequest>& request) {
+  auto dry_run = std::make_shared<bool>(false);
+  command.add_flag("--dry-run", *dry_run, k_dry_run_help);
+  command.callback([&, request, dry_run] {
+    chosen = [&, request, dry_run] {
+      *dry_run ? dry_run_undo(options, *request) : run_undo(options, *request);
+    };
+  });
 }
 
 void add_undo(CLI::App& app, const GlobalOptions& options, Action& chosen) {
@@ -38,7 +80,7 @@ void add_undo(CLI::App& app, const GlobalOptions& options, Action& chosen) {
   auto request = std::make_shared<core::UndoRequest>();
   auto* step = command->add_option("--step", request->step, "Revert this many units, newest first");
   command->add_option("--name", request->name, "Revert exactly this applied unit")->excludes(step);
-  command->callback([&, request] { chosen = [&, request] { run_undo(options, *request); }; });
+  add_undo_callback(*command, options, chosen, request);
 }
 
 void add_undo_all(CLI::App& app, const GlobalOptions& options, Action& chosen) {
@@ -47,7 +89,7 @@ void add_undo_all(CLI::App& app, const GlobalOptions& options, Action& chosen) {
   auto request = std::make_shared<core::UndoRequest>();
   request->scope = core::UndoRequest::Scope::all;
   command->add_option("--to", request->to, "Stop after reverting this unit");
-  command->callback([&, request] { chosen = [&, request] { run_undo(options, *request); }; });
+  add_undo_callback(*command, options, chosen, request);
 }
 
 void run_resolve(const GlobalOptions& options, const std::string& unit, core::Resolution resolution) {

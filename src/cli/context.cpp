@@ -2,6 +2,7 @@
 
 #include "core/source.hpp"
 #include "core/wait.hpp"
+#include "dialect/declarative_reader.hpp"
 #include "dialect/registry.hpp"
 
 #include <spdlog/spdlog.h>
@@ -37,15 +38,28 @@ std::chrono::milliseconds wait_patience(const GlobalOptions& options) {
   return to_millis(options.wait_seconds.value_or(0));
 }
 
-Target open_target(const GlobalOptions& options) {
+namespace {
+// Every unit in the migrations folder, SQL and declarative, for `dialect`.
+std::vector<core::Unit> load_units_for(const core::Settings& settings, core::Dialect dialect) {
+  const auto renderer = dialect::renderer_for(dialect);
+  const dialect::RenderingReader reader(*renderer);
+  auto units = core::load_units(settings.migrations_dir, dialect, &reader);
+  spdlog::debug("{} units in {} for {}", units.size(), settings.migrations_dir.string(),
+                core::dialect_name(dialect));
+  return units;
+}
+}  // namespace
+
+Target open_target(const GlobalOptions& options, Session session) {
   Target target;
   target.settings = load_settings(options);
   target.url = core::resolve_database_url(target.settings, core::process_environment());
-  target.units = core::load_units(target.settings.migrations_dir, target.url.dialect);
-  spdlog::debug("{} units in {} for {}", target.units.size(),
-                target.settings.migrations_dir.string(), core::dialect_name(target.url.dialect));
-  target.connection = connect_waiting(target.url, wait_patience(options));
-  spdlog::debug("Connected to {}", target.url.redacted());
+  target.units = load_units_for(target.settings, target.url.dialect);
+  if (session == Session::rehearsal) target.connection = dialect::connect_rehearsal(target.url);
+  target.rehearsal = target.connection != nullptr;
+  if (!target.rehearsal) target.connection = connect_waiting(target.url, wait_patience(options));
+  spdlog::debug("Connected to {}{}", target.url.redacted(),
+                target.rehearsal ? " (an in-memory copy, for the dry run)" : "");
   target.run.history_table = target.settings.meta_table;
   target.run.lock_wait = to_millis(options.lock_timeout_seconds);
   return target;

@@ -30,8 +30,16 @@ struct Target {
   core::DatabaseUrl url;
   std::vector<core::Unit> units;
   std::unique_ptr<core::Connection> connection;
+  bool rehearsal = false;  ///< `connection` is a throwaway copy of the database
   core::RunSettings run;
 };
+
+/// Which session a command wants.
+enum class Session {
+  live,       ///< the database itself
+  rehearsal,  ///< a throwaway copy when the dialect has one (dry runs), else the database
+};
+
 
 /// Connects to `url`, retrying for `patience` while the server is not ready.
 std::unique_ptr<core::Connection> connect_waiting(const core::DatabaseUrl& url,
@@ -41,6 +49,6 @@ std::chrono::milliseconds wait_patience(const GlobalOptions& options);
 
 /// Resolves the settings and URL, loads every unit (so file errors come before any database
 /// work), then connects.
-Target open_target(const GlobalOptions& options);
+Target open_target(const GlobalOptions& options, Session session = Session::live);
 
 }  // namespace forge::cli

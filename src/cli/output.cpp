@@ -48,6 +48,29 @@ void HumanReporter::nothing_to_do(core::Direction direction) {
              m_quiet);
 }
 
+void DryRunReporter::step_started(const core::Entry& entry, core::Direction direction) {
+  print_line("-- == " + entry.name + ": would " +
+                 (direction == core::Direction::up ? "migrate" : "revert") + " (dry run) =======",
+             false);
+}
+
+void DryRunReporter::step_finished(const core::Entry&, core::Direction,
+                                   std::chrono::duration<double>) {
+  print_line("", false);
+}
+
+void DryRunReporter::nothing_to_do(core::Direction direction) {
+  print_line(direction == core::Direction::up ? "-- Nothing to migrate: the schema is up to date."
+                                              : "-- Nothing to revert.",
+             false);
+}
+
+void DryRunReporter::statement_started(const core::Statement& statement) {
+  print_line("-- " + statement.file + ":" + std::to_string(statement.line), false);
+  const bool terminated = !statement.text.empty() && statement.text.back() == ';';
+  print_line(statement.text + (terminated || statement.late ? "" : ";"), false);
+}
+
 void print_status_text(const std::vector<core::Entry>& entries, bool quiet) {
   if (entries.empty()) print_line("No migrations found.", quiet);
   for (const auto& entry : entries) {

@@ -23,6 +23,16 @@ class HumanReporter : public core::Reporter {
   bool m_quiet;
 };
 
+/// --dry-run's listing: per unit, each statement that would run, with its file and line.
+class DryRunReporter : public core::Reporter {
+ public:
+  void step_started(const core::Entry& entry, core::Direction direction) override;
+  void step_finished(const core::Entry& entry, core::Direction direction,
+                     std::chrono::duration<double> elapsed) override;
+  void nothing_to_do(core::Direction direction) override;
+  void statement_started(const core::Statement& statement) override;
+};
+
 /// `up name` / `down name` lines, `(missing file)` marked.
 void print_status_text(const std::vector<core::Entry>& entries, bool quiet);
 /// The documented JSON status document (README, "db:migrate:status --json").

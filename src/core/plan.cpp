@@ -20,6 +20,10 @@ void check_revertible(const Entry& entry) {
     throw PlanError("cannot undo " + entry.name + ": it is applied but its file is missing",
                     "Restore the unit's file, then run the undo again.");
   }
+  if (!entry.unit->down && !entry.unit->irreversible.empty()) {
+    throw PlanError("cannot undo " + entry.name + ": " + entry.unit->irreversible,
+                    "Add a down: list to the unit that reverts it.");
+  }
   if (!entry.unit->down) {
     throw PlanError("cannot undo " + entry.name + ": " + entry.unit->up.file +
                         " has no down section",

@@ -115,7 +115,15 @@ class StepRunner {
   }
 
   void execute(const Statement& statement) {
+    if (!statement.late) return execute_now(statement);
+    for (std::string& text : statement.late->write(m_connection)) {
+      execute_now(Statement{std::move(text), statement.file, statement.line, nullptr});
+    }
+  }
+
+  void execute_now(const Statement& statement) {
     spdlog::debug("[SQL] {}", statement.text);
+    m_reporter.statement_started(statement);
     m_connection.execute(statement);
   }
 
@@ -166,7 +174,39 @@ std::size_t run_locked(Connection& connection, const std::vector<Unit>& units, R
   });
 }
 
+// Tells `reporter` what `plan` would run, running nothing.
+template <typename Plan>
+std::size_t preview(Connection& connection, const std::vector<Unit>& units, Reporter& reporter,
+                    const RunSettings& settings, Direction direction, Plan plan) {
+  const Catalog catalog(units, connection.read_history(settings.history_table));
+  const std::vector<Step> steps = plan(catalog);
+  if (steps.empty()) reporter.nothing_to_do(direction);
+  for (const auto& step : steps) {
+    reporter.step_started(*step.entry, direction);
+    const Section& section = section_for(step);
+    for (std::size_t i = step.resume_from; i < section.statements.size(); ++i) {
+      reporter.statement_started(section.statements[i]);
+    }
+    reporter.step_finished(*step.entry, direction, std::chrono::duration<double>::zero());
+  }
+  return steps.size();
+}
+
 }  // namespace
+
+std::size_t preview_migrate(Connection& connection, const std::vector<Unit>& units,
+                            const MigrateRequest& request, Reporter& reporter,
+                            const RunSettings& settings) {
+  return preview(connection, units, reporter, settings, Direction::up,
+                 [&](const Catalog& catalog) { return plan_migrate(catalog, request); });
+}
+
+std::size_t preview_undo(Connection& connection, const std::vector<Unit>& units,
+                         const UndoRequest& request, Reporter& reporter,
+                         const RunSettings& settings) {
+  return preview(connection, units, reporter, settings, Direction::down,
+                 [&](const Catalog& catalog) { return plan_undo(catalog, request); });
+}
 
 std::size_t run_migrate(Connection& connection, const std::vector<Unit>& units,
                         const MigrateRequest& request, Reporter& reporter,

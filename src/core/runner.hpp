@@ -20,6 +20,8 @@ class Reporter {
                              std::chrono::duration<double> elapsed) = 0;
   /// When a run had nothing to do.
   virtual void nothing_to_do(Direction direction) = 0;
+  /// Before each statement runs (late SQL already written out), or is listed by a preview.
+  virtual void statement_started(const Statement& statement) { (void)statement; }
 };
 
 /// How a run uses the database.
@@ -40,6 +42,18 @@ std::size_t run_migrate(Connection& connection, const std::vector<Unit>& units,
 /// Refuses (PlanError) before changing anything when a unit cannot be undone.
 std::size_t run_undo(Connection& connection, const std::vector<Unit>& units,
                      const UndoRequest& request, Reporter& reporter, const RunSettings& settings);
+
+/// What run_migrate would do, changing nothing: reads the history table (no lock, and no table
+/// is created), plans, and tells `reporter` of each step and each of its statements without
+/// running them. Late SQL is told as its description. Returns how many units would run.
+std::size_t preview_migrate(Connection& connection, const std::vector<Unit>& units,
+                            const MigrateRequest& request, Reporter& reporter,
+                            const RunSettings& settings);
+
+/// What run_undo would do, as preview_migrate; refuses as run_undo does.
+std::size_t preview_undo(Connection& connection, const std::vector<Unit>& units,
+                         const UndoRequest& request, Reporter& reporter,
+                         const RunSettings& settings);
 
 /// How a person settled a unit.
 enum class Resolution {

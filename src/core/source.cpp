@@ -119,22 +119,60 @@ std::string read_unit_text(const std::string& path) {
   return util::normalize_newlines(bytes);
 }
 
-// Reads one direction of a unit from the file chosen for it.
-std::optional<Section> load_section(const UnitFile& file, FileRole direction, Dialect dialect) {
-  const std::string text = read_unit_text(file.path);
-  if (file.name.role != FileRole::both) return read_section(file, text, 1, true, dialect);
-  MarkedSql marked = parse_marked_sql(text, file.path);
-  if (!marked.up) {
-    throw MigrationFileError(file.path, 0, "no up section",
-                             "Add a '-- forge:up' line (or dbmate's '-- migrate:up') before the SQL.");
+// What one file gives: the directions it holds, and what to checksum.
+struct FileSections {
+  std::optional<Section> up;
+  std::optional<Section> down;
+  std::string irreversible;
+  std::string checksum_text;
+};
+
+FileSections read_sql_file(const UnitFile& file, const std::string& text, Dialect dialect) {
+  FileSections out;
+  if (file.name.role != FileRole::both) {
+    auto& slot = file.name.role == FileRole::up ? out.up : out.down;
+    slot = read_section(file, text, 1, true, dialect);
+  } else {
+    MarkedSql marked = parse_marked_sql(text, file.path);
+    if (!marked.up) {
+      throw MigrationFileError(
+          file.path, 0, "no up section",
+          "Add a '-- forge:up' line (or dbmate's '-- migrate:up') before the SQL.");
+    }
+    out.up = read_section(file, marked.up->text, marked.up->first_line, marked.up->in_transaction,
+                          dialect);
+    if (marked.down) {
+      out.down = read_section(file, marked.down->text, marked.down->first_line,
+                              marked.down->in_transaction, dialect);
+    }
   }
-  const auto& chosen = direction == FileRole::up ? marked.up : marked.down;
-  if (!chosen) return std::nullopt;
-  return read_section(file, chosen->text, chosen->first_line, chosen->in_transaction, dialect);
+  if (out.up) out.checksum_text = out.up->text;
+  return out;
+}
+
+FileSections read_declarative_file(const UnitFile& file, const std::string& text,
+                                   const DeclarativeReader* reader) {
+  if (reader == nullptr) {
+    throw MigrationFileError(file.path, 0, "declarative units cannot be read here",
+                             "Use the forge command-line tool to run YAML and JSON units.");
+  }
+  DeclarativeSections sections = reader->read(text, file.path);
+  for (Section* section : {&sections.up, sections.down ? &*sections.down : nullptr}) {
+    if (section != nullptr && file.name.autocommit) section->in_transaction = false;
+  }
+  return FileSections{std::move(sections.up), std::move(sections.down),
+                      std::move(sections.irreversible), std::move(sections.checksum_text)};
+}
+
+FileSections read_file_sections(const UnitFile& file, Dialect dialect,
+                                const DeclarativeReader* reader) {
+  const std::string text = read_unit_text(file.path);
+  if (file.name.format == FileFormat::declarative) return read_declarative_file(file, text, reader);
+  return read_sql_file(file, text, dialect);
 }
 
 std::optional<Unit> load_unit(const std::string& stem, const std::vector<UnitFile>& files,
-                              Dialect dialect) {
+                              Dialect dialect, const DeclarativeReader* reader) {
   const std::string own(dialect_name(dialect));
   auto pick = [&](FileRole direction) {
     const UnitFile* chosen = provider(files, own, direction);
@@ -146,23 +184,31 @@ std::optional<Unit> load_unit(const std::string& stem, const std::vector<UnitFil
   unit.version = files.front().name.version;
   unit.name = stem;
   for (const auto& file : files) unit.files.push_back(file.path);
-  unit.up = *load_section(*up_file, FileRole::up, dialect);
+  FileSections up_sections = read_file_sections(*up_file, dialect, reader);
+  unit.up = std::move(*up_sections.up);
+  unit.checksum = util::sha256_hex(up_sections.checksum_text);
   if (const UnitFile* down_file = pick(FileRole::down)) {
-    unit.down = load_section(*down_file, FileRole::down, dialect);
+    FileSections down_sections = down_file == up_file
+                                     ? std::move(up_sections)
+                                     : read_file_sections(*down_file, dialect, reader);
+    unit.down = std::move(down_sections.down);
+    unit.irreversible = std::move(down_sections.irreversible);
   }
-  unit.checksum = util::sha256_hex(unit.up.text);
   return unit;
 }
 
 }  // namespace
 
-std::vector<Unit> load_units(const fs::path& directory, Dialect dialect) {
+std::vector<Unit> load_units(const fs::path& directory, Dialect dialect,
+                             const DeclarativeReader* declarative) {
   const FileGroups groups = scan(directory);
   for (const auto& [stem, files] : groups) check_group(files);
   check_unique_versions(groups);
   std::vector<Unit> units;
   for (const auto& [stem, files] : groups) {
-    if (auto unit = load_unit(stem, files, dialect)) units.push_back(std::move(*unit));
+    if (auto unit = load_unit(stem, files, dialect, declarative)) {
+      units.push_back(std::move(*unit));
+    }
   }
   std::sort(units.begin(), units.end(), [](const Unit& a, const Unit& b) {
     const int order = compare_versions(a.version, b.version);

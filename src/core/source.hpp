@@ -3,16 +3,38 @@
 #include "core/unit.hpp"
 
 #include <filesystem>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace forge::core {
+
+/// The sections of a declarative unit file, rendered for one dialect.
+struct DeclarativeSections {
+  Section up;
+  std::optional<Section> down;  ///< nullopt when the unit cannot be undone
+  std::string irreversible;     ///< then: which operation prevents it, and where
+  std::string checksum_text;    ///< the up operations in a canonical form, to checksum
+};
+
+/// Reads declarative unit files (`.yaml`, `.yml`, `.json`); core itself knows no YAML and no
+/// dialect's SQL, so the caller supplies this (see src/dialect/declarative_reader.hpp).
+class DeclarativeReader {
+ public:
+  virtual ~DeclarativeReader() = default;
+  /// The sections of `file`, whose text is `text`. Validates everything that needs no
+  /// database; throws MigrationFileError at file:line:column.
+  virtual DeclarativeSections read(const std::string& text, const std::string& file) const = 0;
+};
 
 /// Loads every unit in `directory` (not its subfolders) for `dialect`, ordered by version as a
 /// number, then by name. Each direction takes the dialect's own variant file and falls back to
 /// the dialect-neutral one; units that exist only for other dialects are left out; files that
 /// are not unit names are ignored. Throws MigrationFileError naming the files for: a missing
 /// directory, two units with one version, two files for one direction, a single file with no
-/// up section, a down file with no up, and any section that cannot be split.
-std::vector<Unit> load_units(const std::filesystem::path& directory, Dialect dialect);
+/// up section, a down file with no up, and any section that cannot be split. Declarative files
+/// go through `declarative`; without one they are an error.
+std::vector<Unit> load_units(const std::filesystem::path& directory, Dialect dialect,
+                             const DeclarativeReader* declarative = nullptr);
 
 }  // namespace forge::core

@@ -11,7 +11,8 @@ namespace forge::core {
 struct Section {
   std::string file;                  ///< the file it was read from, as shown to the user
   int first_line = 1;                ///< line of `file` where the section's text begins
-  std::string text;                  ///< the section's SQL, line endings normalised
+  std::string text;                  ///< the section's SQL, line endings normalised (for a
+                                     ///< declarative unit, the SQL rendered from it)
   bool in_transaction = true;        ///< false for `transaction:false` / `.autocommit`
   std::vector<Statement> statements; ///< split with the target dialect's rules; may be empty
 };
@@ -23,7 +24,8 @@ struct Unit {
   std::vector<std::string> files;  ///< every file of the unit, for messages and references
   Section up;
   std::optional<Section> down;     ///< nullopt: the unit cannot be undone
-  std::string checksum;            ///< SHA-256 of `up.text`
+  std::string irreversible;        ///< why there is no down, when the file says more than "none"
+  std::string checksum;            ///< SHA-256 of the up section as written
 };
 
 }  // namespace forge::core

@@ -38,8 +38,14 @@ std::optional<UnitFileName> parse_unit_file_name(std::string_view file_name) {
   UnitFileName parsed;
   parsed.version = std::string(leading_version(file_name));
   std::string rest(file_name);
-  if (parsed.version.empty() || !strip_suffix(rest, ".sql")) return std::nullopt;
-  if (strip_suffix(rest, ".up")) {
+  if (parsed.version.empty()) return std::nullopt;
+  if (strip_suffix(rest, ".yaml") || strip_suffix(rest, ".yml") || strip_suffix(rest, ".json")) {
+    parsed.format = FileFormat::declarative;
+    const std::string role = last_segment(rest);
+    if (role == "up" || role == "down") return std::nullopt;  // one file holds both directions
+  } else if (!strip_suffix(rest, ".sql")) {
+    return std::nullopt;
+  } else if (strip_suffix(rest, ".up")) {
     parsed.role = FileRole::up;
   } else if (strip_suffix(rest, ".down")) {
     parsed.role = FileRole::down;

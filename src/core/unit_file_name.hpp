@@ -12,6 +12,12 @@ enum class FileRole {
   down,  ///< `<version>_<name>.down.sql`
 };
 
+/// How a unit file is written.
+enum class FileFormat {
+  sql,          ///< `.sql`: SQL sections
+  declarative,  ///< `.yaml`, `.yml`, `.json`: forge's portable operations (up and down in one file)
+};
+
 /// What a migration file's name says about it.
 struct UnitFileName {
   std::string version;      ///< leading digits
@@ -19,11 +25,13 @@ struct UnitFileName {
   std::string dialect_tag;  ///< empty when dialect-neutral; else as written, lower-cased
   FileRole role = FileRole::both;
   bool autocommit = false;  ///< popx's `.autocommit` segment: run outside a transaction
+  FileFormat format = FileFormat::sql;
 };
 
 /// Reads a file name such as `20240315102344-add-codes.postgres.sql` or
-/// `1_init.mysql.autocommit.up.sql`; nullopt when it is not a migration unit's name
-/// (no leading digits, or not `.sql`).
+/// `1_init.mysql.autocommit.up.sql` or `20240315102344-add-codes.mysql.yaml`; nullopt when it
+/// is not a migration unit's name (no leading digits, or not `.sql`, `.yaml`, `.yml`, `.json`).
+/// Declarative files always hold both directions: `.up.yaml` is no unit name.
 std::optional<UnitFileName> parse_unit_file_name(std::string_view file_name);
 
 /// True for dialect tags seen in migration sets (`postgres`, `cockroach`, `sqlite3`, ...),

@@ -109,3 +109,30 @@ std::string describe(const DocumentNode& node) {
 }
 
 }  // namespace forge::declarative
+
+namespace forge::declarative {
+
+std::string canonical_form(const DocumentNode& node) {
+  switch (node.kind) {
+    case DocumentNode::Kind::null:
+      return "~";
+    case DocumentNode::Kind::scalar: {
+      // Length-prefixed, so no text can be mistaken for structure.
+      return (node.quoted ? "\"" : "'") + std::to_string(node.text.size()) + ":" + node.text;
+    }
+    case DocumentNode::Kind::sequence: {
+      std::string out = "[";
+      for (const DocumentNode& item : node.items) out += canonical_form(item) + ",";
+      return out + "]";
+    }
+    case DocumentNode::Kind::map:
+      break;
+  }
+  std::string out = "{";
+  for (const MapEntry& entry : node.entries) {
+    out += std::to_string(entry.key.size()) + ":" + entry.key + "=" + canonical_form(entry.value) + ",";
+  }
+  return out + "}";
+}
+
+}  // namespace forge::declarative

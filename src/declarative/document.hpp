@@ -38,6 +38,10 @@ struct MapEntry {
 /// (`---`) is refused too.
 DocumentNode parse_document(const std::string& text, const std::string& file);
 
+/// The node's content in one canonical line (no comments, layout or locations): equal for two
+/// files that differ only in how they are written, so it can be checksummed.
+std::string canonical_form(const DocumentNode& node);
+
 /// How a node reads in a message: `a map`, `a list`, `nothing (null)`, `'abc'`.
 std::string describe(const DocumentNode& node);
 

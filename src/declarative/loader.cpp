@@ -30,7 +30,8 @@ DeclarativeUnit load_declarative(const std::string& text, const std::string& fil
     fail_at(root.location, "the unit is empty; write up: with a list of operations");
   }
   const Fields fields(root, "the unit", root.location, {"up", "down"});
-  DeclarativeUnit unit{file, read_list(fields.required("up"), "up"), std::nullopt};
+  DeclarativeUnit unit{file, read_list(fields.required("up"), "up"), std::nullopt,
+                       canonical_form(fields.required("up"))};
   if (unit.up.empty()) {
     fail_at(fields.required("up").location, "up lists no operations; a unit must change something");
   }

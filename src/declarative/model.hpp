@@ -189,6 +189,7 @@ struct DeclarativeUnit {
   std::string file;
   std::vector<Operation> up;                   ///< never empty
   std::optional<std::vector<Operation>> down;  ///< as written; nullopt when the file has none
+  std::string up_canonical;  ///< the up list's content without layout or comments (checksums)
 };
 
 /// The operation's name as written in units: `addColumn`, `sql`.

@@ -1,8 +1,10 @@
 #pragma once
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/dialect_kind.hpp"
+#include "core/statement.hpp"
 #include "declarative/location.hpp"
 #include "declarative/model.hpp"
 
@@ -33,6 +35,14 @@ class SqlRenderer {
   /// first and throws as check() does. A renderer that needs the live schema (SQLite's table
   /// rebuild) says so on its class; the others are pure.
   virtual std::vector<std::string> render(const Operation& operation) const = 0;
+
+  /// For an operation whose SQL depends on the live schema (SQLite's table rebuild): the SQL
+  /// to write when it runs; render() must not be called for it then. nullptr (the default)
+  /// when render() writes it now.
+  virtual std::shared_ptr<const core::LateSql> render_later(const Operation& operation) const {
+    (void)operation;
+    return nullptr;
+  }
 
   /// True when the statements cannot run inside a transaction block (PostgreSQL's
   /// CREATE INDEX CONCURRENTLY): the runner must run them on their own.

@@ -2,8 +2,11 @@
 
 #include "core/errors.hpp"
 #include "dialect/mysql/mysql_connection.hpp"
+#include "dialect/mysql/mysql_renderer.hpp"
 #include "dialect/postgres/postgres_connection.hpp"
+#include "dialect/postgres/postgres_renderer.hpp"
 #include "dialect/sqlite/sqlite_connection.hpp"
+#include "dialect/sqlite/sqlite_renderer.hpp"
 
 #include <array>
 
@@ -12,10 +15,13 @@ namespace forge::dialect {
 namespace {
 
 using Factory = std::unique_ptr<core::Connection> (*)(const core::DatabaseUrl&);
+using RendererFactory = std::unique_ptr<declarative::SqlRenderer> (*)();
 
 struct AdapterEntry {
   core::Dialect dialect;
   Factory open;  // nullptr: the URL parses, but this build has no adapter yet
+  Factory rehearse;  // nullptr: no throwaway copy; a dry run lists statements only
+  RendererFactory renderer;
 };
 
 template <typename Adapter>
@@ -23,12 +29,32 @@ std::unique_ptr<core::Connection> open(const core::DatabaseUrl& url) {
   return std::make_unique<Adapter>(url);
 }
 
+std::unique_ptr<core::Connection> rehearse_sqlite(const core::DatabaseUrl& url) {
+  return sqlite::SqliteConnection::rehearsal_copy(url);
+}
+
+template <typename Renderer>
+std::unique_ptr<declarative::SqlRenderer> make_renderer() {
+  return std::make_unique<Renderer>();
+}
+
 // The explicit dialect -> adapter table (no static self-registration: the linker would drop it).
 constexpr std::array<AdapterEntry, 3> k_adapters = {{
-    {core::Dialect::sqlite, &open<sqlite::SqliteConnection>},
-    {core::Dialect::postgres, &open<postgres::PostgresConnection>},
-    {core::Dialect::mysql, &open<mysql::MysqlConnection>},
+    {core::Dialect::sqlite, &open<sqlite::SqliteConnection>, &rehearse_sqlite,
+     &make_renderer<sqlite::SqliteRenderer>},
+    {core::Dialect::postgres, &open<postgres::PostgresConnection>, nullptr,
+     &make_renderer<postgres::PostgresRenderer>},
+    {core::Dialect::mysql, &open<mysql::MysqlConnection>, nullptr,
+     &make_renderer<mysql::MysqlRenderer>},
 }};
+
+const AdapterEntry& entry_for(core::Dialect dialect) {
+  for (const auto& entry : k_adapters) {
+    if (entry.dialect == dialect) return entry;
+  }
+  throw ConfigError("this forge has no adapter for " + std::string(core::dialect_name(dialect)),
+                    "Use a sqlite:, postgres: or mysql: URL.");
+}
 
 }  // namespace
 
@@ -41,6 +67,15 @@ std::unique_ptr<core::Connection> connect(const core::DatabaseUrl& url) {
   throw ConfigError("this forge cannot connect to " + std::string(core::dialect_name(url.dialect)) +
                         " yet (" + url.redacted() + ")",
                     "Use a sqlite:, postgres: or mysql: URL.");
+}
+
+std::unique_ptr<core::Connection> connect_rehearsal(const core::DatabaseUrl& url) {
+  const AdapterEntry& entry = entry_for(url.dialect);
+  return entry.rehearse != nullptr ? entry.rehearse(url) : nullptr;
+}
+
+std::unique_ptr<declarative::SqlRenderer> renderer_for(core::Dialect dialect) {
+  return entry_for(dialect).renderer();
 }
 
 }  // namespace forge::dialect

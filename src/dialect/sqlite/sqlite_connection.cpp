@@ -82,7 +82,24 @@ SqliteConnection::SqliteConnection(const core::DatabaseUrl& url) : m_path(url.da
   }
 }
 
+SqliteConnection::SqliteConnection(std::string path, std::unique_ptr<SQLite::Database> db)
+    : m_path(std::move(path)), m_db(std::move(db)), m_rehearsal(true) {}
+
 SqliteConnection::~SqliteConnection() = default;
+
+std::unique_ptr<SqliteConnection> SqliteConnection::rehearsal_copy(const core::DatabaseUrl& url) {
+  auto copy = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE);
+  std::error_code error;
+  if (url.database != ":memory:" && std::filesystem::exists(url.database, error)) {
+    try {
+      copy->backup(url.database.c_str(), SQLite::Database::Load);
+    } catch (const SQLite::Exception& e) {
+      throw ConnectionError("cannot read SQLite database " + url.database + ": " + e.what(),
+                            "Check that the file is a SQLite database that forge may read.");
+    }
+  }
+  return std::unique_ptr<SqliteConnection>(new SqliteConnection(url.database, std::move(copy)));
+}
 
 void SqliteConnection::execute(const core::Statement& statement) {
   sqlite3* handle = m_db->getHandle();
@@ -119,6 +136,7 @@ std::unique_ptr<core::Transaction> SqliteConnection::begin() {
 }
 
 std::unique_ptr<core::MigrationLock> SqliteConnection::lock(std::chrono::milliseconds wait) {
+  if (m_rehearsal) return std::make_unique<core::MigrationLock>();  // nothing else sees the copy
   return lock_database_file(m_path, wait);
 }
 

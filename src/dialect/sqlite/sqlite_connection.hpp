@@ -20,6 +20,14 @@ class SqliteConnection : public core::Connection {
   explicit SqliteConnection(const core::DatabaseUrl& url);
   ~SqliteConnection() override;
 
+  /// A session with an in-memory copy of `url.database` (empty when the file does not exist),
+  /// for --dry-run to run units for real without touching the file; its lock is a no-op.
+  /// Throws ConnectionError when the file cannot be read.
+  static std::unique_ptr<SqliteConnection> rehearsal_copy(const core::DatabaseUrl& url);
+
+  /// The open database, for SQL written from the live schema (sqlite_late_rebuild.hpp).
+  SQLite::Database& database() noexcept { return *m_db; }
+
   core::Dialect dialect() const noexcept override { return core::Dialect::sqlite; }
   core::Capabilities capabilities() const noexcept override { return {true}; }
   void execute(const core::Statement& statement) override;
@@ -35,8 +43,11 @@ class SqliteConnection : public core::Connection {
   /// The history table's column names; empty when it does not exist.
   std::vector<std::string> history_columns(const std::string& table);
 
+  SqliteConnection(std::string path, std::unique_ptr<SQLite::Database> db);
+
   std::string m_path;
   std::unique_ptr<SQLite::Database> m_db;
+  bool m_rehearsal = false;
 };
 
 }  // namespace forge::dialect::sqlite

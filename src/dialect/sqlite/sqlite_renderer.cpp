@@ -5,6 +5,7 @@
 
 #include "dialect/render_checks.hpp"
 #include "dialect/sql_writer.hpp"
+#include "dialect/sqlite/sqlite_late_rebuild.hpp"
 #include "dialect/sqlite/sqlite_rebuild.hpp"
 #include "util/strings.hpp"
 
@@ -283,6 +284,17 @@ bool SqliteRenderer::needs_schema(const Operation& operation) const {
          std::holds_alternative<ChangeColumn>(operation) ||
          std::holds_alternative<AddConstraint>(operation) ||
          std::holds_alternative<RemoveConstraint>(operation);
+}
+
+}  // namespace forge::dialect::sqlite
+
+namespace forge::dialect::sqlite {
+
+std::shared_ptr<const core::LateSql> SqliteRenderer::render_later(
+    const declarative::Operation& operation) const {
+  if (!needs_schema(operation)) return nullptr;
+  check(operation);
+  return late_rebuild(operation);
 }
 
 }  // namespace forge::dialect::sqlite

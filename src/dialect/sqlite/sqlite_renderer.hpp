@@ -25,6 +25,10 @@ class SqliteRenderer : public declarative::SqlRenderer {
   std::vector<std::string> render(const declarative::Operation& operation) const override;
   /// True when render(operation) rebuilds the table, reading its schema.
   bool needs_schema(const declarative::Operation& operation) const;
+  /// A rebuild written when it runs, from the schema of the SqliteConnection it runs on;
+  /// nullptr when the operation needs no schema.
+  std::shared_ptr<const core::LateSql> render_later(
+      const declarative::Operation& operation) const override;
 
  private:
   SchemaReader m_read_schema;
