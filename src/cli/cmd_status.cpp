@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "core/catalog.hpp"
+#include "core/errors.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -10,7 +11,21 @@ namespace forge::cli {
 
 namespace {
 
-void run_status(const GlobalOptions& options, bool json) {
+// --fail-on-pending: a CI gate that fails while anything is left to apply.
+void gate_on_pending(const core::Catalog& catalog) {
+  std::size_t pending = 0;
+  std::string first;
+  for (const auto& entry : catalog.entries()) {
+    if (entry.is_applied()) continue;
+    if (pending++ == 0) first = entry.name;
+  }
+  if (pending > 0) {
+    throw PendingError(std::to_string(pending) + " unit(s) not applied, starting with " + first,
+                       "Run 'forge db:migrate'.");
+  }
+}
+
+void run_status(const GlobalOptions& options, bool json, bool fail_on_pending) {
   Target target = open_target(options);
   // Read-only: no lock, and a database forge never touched simply has no history yet.
   const auto history = target.connection->read_history(target.run.history_table);
@@ -21,6 +36,7 @@ void run_status(const GlobalOptions& options, bool json) {
   } else {
     print_status_text(catalog.entries(), options.quiet);
   }
+  if (fail_on_pending) gate_on_pending(catalog);
 }
 
 }  // namespace
@@ -30,7 +46,12 @@ void add_status_command(CLI::App& app, const GlobalOptions& options, Action& cho
   command->name("db:migrate:status");
   auto json = std::make_shared<bool>(false);
   command->add_flag("--json", *json, "Print one JSON document (schema in the README)");
-  command->callback([&, json] { chosen = [&, json] { run_status(options, *json); }; });
+  auto fail_on_pending = std::make_shared<bool>(false);
+  command->add_flag("--fail-on-pending", *fail_on_pending,
+                    "Exit 6 when any unit is not applied (a CI gate)");
+  command->callback([&, json, fail_on_pending] {
+    chosen = [&, json, fail_on_pending] { run_status(options, *json, *fail_on_pending); };
+  });
 }
 
 }  // namespace forge::cli

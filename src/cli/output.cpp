@@ -80,6 +80,7 @@ void print_status_text(const std::vector<core::Entry>& entries, bool quiet) {
               " statement(s) took effect; see db:migrate:resolve)";
     }
     if (!entry.has_file()) line += " (missing file)";
+    if (entry.is_changed()) line += " (changed: the file's up section differs from what was applied)";
     print_line(line, quiet);
   }
 }
@@ -87,7 +88,7 @@ void print_status_text(const std::vector<core::Entry>& entries, bool quiet) {
 void print_status_json(const std::vector<core::Entry>& entries, const std::string& database,
                        const std::string& environment, const std::string& table) {
   nlohmann::ordered_json units = nlohmann::ordered_json::array();
-  std::size_t up = 0, failed = 0, missing = 0;
+  std::size_t up = 0, failed = 0, missing = 0, changed = 0;
   for (const auto& entry : entries) {
     nlohmann::ordered_json unit;
     unit["name"] = entry.name;
@@ -98,10 +99,12 @@ void print_status_json(const std::vector<core::Entry>& entries, const std::strin
     unit["appliedAt"] = entry.is_applied() ? nlohmann::ordered_json(entry.row->applied_at) : nullptr;
     if (entry.is_failed()) unit["statementsDone"] = entry.row->statements_done;
     unit["checksum"] = entry.has_file() ? nlohmann::ordered_json(entry.unit->checksum) : nullptr;
+    unit["changed"] = entry.is_changed();
     units.push_back(std::move(unit));
     up += entry.is_applied() ? 1 : 0;
     failed += entry.is_failed() ? 1 : 0;
     missing += entry.has_file() ? 0 : 1;
+    changed += entry.is_changed() ? 1 : 0;
   }
   nlohmann::ordered_json document;
   document["formatVersion"] = 1;
@@ -110,7 +113,8 @@ void print_status_json(const std::vector<core::Entry>& entries, const std::strin
   document["historyTable"] = table;
   document["migrations"] = std::move(units);
   document["summary"] = {{"total", entries.size()}, {"up", up}, {"failed", failed},
-                         {"down", entries.size() - up - failed}, {"missingFile", missing}};
+                         {"down", entries.size() - up - failed}, {"missingFile", missing},
+                         {"changed", changed}};
   std::cout << document.dump(2) << std::endl;
 }
 

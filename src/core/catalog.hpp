@@ -21,6 +21,11 @@ struct Entry {
   /// Neither applied nor failed.
   bool is_pending() const noexcept { return row == nullptr; }
   bool has_file() const noexcept { return unit != nullptr; }
+  /// Applied, but the file's up section is no longer what ran (a row without a checksum,
+  /// written by another tool, is never changed).
+  bool is_changed() const noexcept {
+    return is_applied() && has_file() && !row->checksum.empty() && row->checksum != unit->checksum;
+  }
 };
 
 /// Units and history merged into one ordered list (version as a number, then name).

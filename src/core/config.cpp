@@ -130,6 +130,8 @@ Settings resolve_settings(const ConfigFlags& flags, const Getenv& getenv, const 
                                   pick(rc, {"meta-table", "migrationStorageTableName"}),
                                   pick(settings.section, {"migrationStorageTableName"})})
                             .value_or("ForgeMeta");
+  const auto strict = first_of({getenv("FORGE_STRICT"), pick(settings.section, {"strict"})});
+  settings.strict = strict && (*strict == "true" || *strict == "1");
   if (flags.url && !flags.url->empty()) {
     settings.url = flags.url;
     settings.url_origin = "--url";

@@ -26,6 +26,7 @@ struct Settings {
   ConfigValues section;                          ///< the environment's config values, unexpanded
   bool has_section = false;                      ///< the config file has this environment
   std::vector<std::string> environments;         ///< all environments in the config file
+  bool strict = false;  ///< FORGE_STRICT or the environment's "strict": refuse what only warns
 };
 
 /// Resolves the settings from flags, the environment, `<cwd>/.forgerc` and the config file

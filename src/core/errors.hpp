@@ -12,6 +12,7 @@ enum class ExitCode : int {
   connection = 3,     ///< the database cannot be reached or opened
   lock_timeout = 4,   ///< another forge held the migration lock for too long
   refused = 5,        ///< the database's state needs a person first (a unit failed part-way)
+  pending = 6,        ///< `status --fail-on-pending` found units not yet applied
 };
 
 /// Base of every error forge reports to the user. `what()` says what went wrong,
@@ -77,6 +78,13 @@ class RefusedError : public Error {
  public:
   using Error::Error;
   ExitCode exit_code() const noexcept override { return ExitCode::refused; }
+};
+
+/// `db:migrate:status --fail-on-pending` found pending units: a CI gate, not a failure of forge.
+class PendingError : public Error {
+ public:
+  using Error::Error;
+  ExitCode exit_code() const noexcept override { return ExitCode::pending; }
 };
 
 /// The database could not be opened or reached. The message never holds a password.

@@ -1,6 +1,7 @@
 #include "core/runner.hpp"
 
 #include "core/errors.hpp"
+#include "core/integrity.hpp"
 #include "core/resume.hpp"
 #include "core/statement_kind.hpp"
 #include "core/unit_ref.hpp"
@@ -9,6 +10,8 @@
 #include <spdlog/spdlog.h>
 
 namespace forge::core {
+
+void Reporter::warning(const std::string& text) { spdlog::warn("{}", text); }
 
 namespace {
 
@@ -192,13 +195,22 @@ std::size_t preview(Connection& connection, const std::vector<Unit>& units, Repo
   return steps.size();
 }
 
+// The plan of a migration, once the history agrees with the files well enough.
+std::vector<Step> checked_migrate_plan(const Catalog& catalog, const MigrateRequest& request,
+                                       Reporter& reporter, const RunSettings& settings) {
+  enforce_before_migrate(inspect(catalog), settings.strict,
+                         [&](const std::string& text) { reporter.warning(text); });
+  return plan_migrate(catalog, request);
+}
+
 }  // namespace
 
 std::size_t preview_migrate(Connection& connection, const std::vector<Unit>& units,
                             const MigrateRequest& request, Reporter& reporter,
                             const RunSettings& settings) {
-  return preview(connection, units, reporter, settings, Direction::up,
-                 [&](const Catalog& catalog) { return plan_migrate(catalog, request); });
+  return preview(connection, units, reporter, settings, Direction::up, [&](const Catalog& catalog) {
+    return checked_migrate_plan(catalog, request, reporter, settings);
+  });
 }
 
 std::size_t preview_undo(Connection& connection, const std::vector<Unit>& units,
@@ -211,8 +223,9 @@ std::size_t preview_undo(Connection& connection, const std::vector<Unit>& units,
 std::size_t run_migrate(Connection& connection, const std::vector<Unit>& units,
                         const MigrateRequest& request, Reporter& reporter,
                         const RunSettings& settings) {
-  return run_locked(connection, units, reporter, settings, Direction::up,
-                    [&](const Catalog& catalog) { return plan_migrate(catalog, request); });
+  return run_locked(connection, units, reporter, settings, Direction::up, [&](const Catalog& catalog) {
+    return checked_migrate_plan(catalog, request, reporter, settings);
+  });
 }
 
 std::size_t run_undo(Connection& connection, const std::vector<Unit>& units,
@@ -232,6 +245,16 @@ std::string run_resolve(Connection& connection, const std::vector<Unit>& units,
     const Entry& entry = resolve_unit_ref(catalog, reference);
     if (resolution == Resolution::rolled_back) {
       connection.erase(settings.history_table, entry.name);
+      return entry.name;
+    }
+    if (resolution == Resolution::accept_checksum) {
+      if (!entry.is_applied() || !entry.has_file()) {
+        throw UsageError(entry.name + " is not an applied unit with a file",
+                         "--accept-checksum records a changed file's checksum for an applied unit.");
+      }
+      HistoryRow row = *entry.row;
+      row.checksum = entry.unit->checksum;
+      connection.record(settings.history_table, row);
       return entry.name;
     }
     HistoryRow row;

@@ -22,17 +22,20 @@ class Reporter {
   virtual void nothing_to_do(Direction direction) = 0;
   /// Before each statement runs (late SQL already written out), or is listed by a preview.
   virtual void statement_started(const Statement& statement) { (void)statement; }
+  /// Something the person should know that does not stop the run (logged by default).
+  virtual void warning(const std::string& text);
 };
 
 /// How a run uses the database.
 struct RunSettings {
   std::string history_table = "ForgeMeta";
   std::chrono::milliseconds lock_wait{60000};
+  bool strict = false;  ///< refuse missing files and out-of-order units instead of warning
 };
 
 /// Applies the pending units `request` selects: takes the lock, creates the history table when
-/// missing, reads it, plans, then runs each unit in its own transaction together with its
-/// history row. Returns how many units were applied. Throws StatementError naming the unit, file
+/// missing, reads it, checks it against the files (integrity.hpp: refuses changed units),
+/// plans, then runs each unit in its own transaction together with its history row. Returns how many units were applied. Throws StatementError naming the unit, file
 /// and line when a statement fails; units applied before it stay applied.
 std::size_t run_migrate(Connection& connection, const std::vector<Unit>& units,
                         const MigrateRequest& request, Reporter& reporter,
@@ -57,12 +60,14 @@ std::size_t preview_undo(Connection& connection, const std::vector<Unit>& units,
 
 /// How a person settled a unit.
 enum class Resolution {
-  applied,      ///< it is fully in effect: record it as applied, with its file's checksum
-  rolled_back,  ///< nothing of it is in effect: remove its row
+  applied,          ///< it is fully in effect: record it as applied, with its file's checksum
+  rolled_back,      ///< nothing of it is in effect: remove its row
+  accept_checksum,  ///< its file changed on purpose: record the file's checksum, keep the rest
 };
 
 /// Settles the unit `reference` names without running any of its SQL, under the lock. Returns
-/// the unit's name. Throws UsageError for a reference that names no unit or several.
+/// the unit's name. Throws UsageError for a reference that names no unit or several, and for
+/// accept_checksum on a unit that is not applied or has no file.
 std::string run_resolve(Connection& connection, const std::vector<Unit>& units,
                         const std::string& reference, Resolution resolution,
                         const RunSettings& settings);
