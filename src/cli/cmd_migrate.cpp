@@ -156,6 +156,23 @@ void add_resolve(CLI::App& app, const GlobalOptions& options, Action& chosen) {
   });
 }
 
+void run_baseline(const GlobalOptions& options, const std::string& to) {
+  Target target = open_target(options);
+  const auto marked = core::run_baseline(*target.connection, target.units, to, target.run);
+  if (marked.empty()) print_line("Nothing to mark: every unit up to " + to + " is recorded already.", options.quiet);
+  for (const auto& name : marked) print_line("== " + name + ": marked as applied (baseline)", options.quiet);
+}
+
+void add_baseline(CLI::App& app, const GlobalOptions& options, Action& chosen) {
+  auto* command = app.add_subcommand(
+      "db-migrate-baseline",
+      "Mark every unit up to one as applied without running it (a database whose schema exists)");
+  command->name("db:migrate:baseline");
+  auto to = std::make_shared<std::string>();
+  command->add_option("--to", *to, "The last unit the existing schema already has")->required();
+  command->callback([&, to] { chosen = [&, to] { run_baseline(options, *to); }; });
+}
+
 }  // namespace
 
 void add_migrate_commands(CLI::App& app, const GlobalOptions& options, Action& chosen) {
@@ -163,6 +180,7 @@ void add_migrate_commands(CLI::App& app, const GlobalOptions& options, Action& c
   add_undo(app, options, chosen);
   add_undo_all(app, options, chosen);
   add_resolve(app, options, chosen);
+  add_baseline(app, options, chosen);
 }
 
 }  // namespace forge::cli

@@ -16,9 +16,10 @@ Catalog::Catalog(const std::vector<Unit>& units, const std::vector<HistoryRow>& 
     entry.unit = &unit;
   }
   for (const auto& row : history) {
-    Entry& entry = by_name[row.name];
-    entry.name = row.name;
-    entry.version = std::string(leading_version(row.name));
+    const std::string name = unit_name_of(row.name);
+    Entry& entry = by_name[name];
+    entry.name = name;
+    entry.version = std::string(leading_version(name));
     entry.row = &row;
   }
   m_entries.reserve(by_name.size());

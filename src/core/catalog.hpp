@@ -21,6 +21,8 @@ struct Entry {
   /// Neither applied nor failed.
   bool is_pending() const noexcept { return row == nullptr; }
   bool has_file() const noexcept { return unit != nullptr; }
+  /// The name its history row has, or will have: sequelize-cli's rows keep their `.js`.
+  const std::string& stored_name() const noexcept { return row != nullptr ? row->name : name; }
   /// Applied, but the file's up section is no longer what ran (a row without a checksum,
   /// written by another tool, is never changed).
   bool is_changed() const noexcept {
@@ -28,7 +30,8 @@ struct Entry {
   }
 };
 
-/// Units and history merged into one ordered list (version as a number, then name).
+/// Units and history merged into one ordered list (version as a number, then name). A row
+/// matches the unit its name gives without a script extension (`20240315-x.js` is `20240315-x`).
 /// Holds pointers into `units` and `history`: both must outlive the catalog.
 class Catalog {
  public:

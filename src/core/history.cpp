@@ -23,6 +23,16 @@ std::string hash_statements(const std::vector<std::string>& texts) {
   return out;
 }
 
+std::string unit_name_of(const std::string& stored_name) {
+  for (const char* extension : {".js", ".cjs", ".mjs", ".ts"}) {
+    if (util::ends_with(stored_name, extension) &&
+        stored_name.size() > std::string_view(extension).size()) {
+      return stored_name.substr(0, stored_name.size() - std::string_view(extension).size());
+    }
+  }
+  return stored_name;
+}
+
 std::vector<std::string> missing_history_columns(const std::vector<std::string>& existing) {
   std::vector<std::string> missing;
   for (const char* column : k_added_history_columns) {

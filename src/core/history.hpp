@@ -22,6 +22,10 @@ struct HistoryRow {
   std::string statement_hashes; ///< failed: comma-separated SHA-256 of those statements, in order
 };
 
+/// The unit a stored name stands for: sequelize-cli records `20240315102344-x.js` (or .cjs,
+/// .mjs, .ts) for the unit forge calls `20240315102344-x`; other names are unit names already.
+std::string unit_name_of(const std::string& stored_name);
+
 /// The text stored in the `state` column.
 const char* state_name(RowState state);
 /// Reads the `state` column; anything but "failed" (an older forge wrote none) is applied.

@@ -132,7 +132,7 @@ class StepRunner {
 
   HistoryRow history_row(const Step& step, Clock::duration elapsed) const {
     HistoryRow row;
-    row.name = step.entry->name;
+    row.name = step.entry->stored_name();
     row.checksum = step.entry->unit->checksum;
     row.applied_at = util::iso8601_utc(std::chrono::system_clock::now());
     row.execution_ms = std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count();
@@ -141,7 +141,7 @@ class StepRunner {
 
   void write_history(const Step& step, Clock::duration elapsed) {
     if (step.direction == Direction::down) {
-      m_connection.erase(m_settings.history_table, step.entry->name);
+      m_connection.erase(m_settings.history_table, step.entry->stored_name());
     } else {
       m_connection.record(m_settings.history_table, history_row(step, elapsed));
     }
@@ -244,7 +244,7 @@ std::string run_resolve(Connection& connection, const std::vector<Unit>& units,
   return with_locked_catalog(connection, units, settings, [&](const Catalog& catalog) {
     const Entry& entry = resolve_unit_ref(catalog, reference);
     if (resolution == Resolution::rolled_back) {
-      connection.erase(settings.history_table, entry.name);
+      connection.erase(settings.history_table, entry.stored_name());
       return entry.name;
     }
     if (resolution == Resolution::accept_checksum) {
@@ -258,11 +258,34 @@ std::string run_resolve(Connection& connection, const std::vector<Unit>& units,
       return entry.name;
     }
     HistoryRow row;
-    row.name = entry.name;
+    row.name = entry.stored_name();
     row.checksum = entry.has_file() ? entry.unit->checksum : entry.row->checksum;
     row.applied_at = util::iso8601_utc(std::chrono::system_clock::now());
     connection.record(settings.history_table, row);
     return entry.name;
+  });
+}
+
+}  // namespace forge::core
+
+namespace forge::core {
+
+std::vector<std::string> run_baseline(Connection& connection, const std::vector<Unit>& units,
+                                      const std::string& reference, const RunSettings& settings) {
+  return with_locked_catalog(connection, units, settings, [&](const Catalog& catalog) {
+    const std::size_t last = catalog.index_of(resolve_unit_ref(catalog, reference));
+    std::vector<std::string> marked;
+    for (std::size_t i = 0; i <= last; ++i) {
+      const Entry& entry = catalog.entries()[i];
+      if (!entry.is_pending()) continue;
+      HistoryRow row;
+      row.name = entry.name;
+      row.checksum = entry.unit->checksum;
+      row.applied_at = util::iso8601_utc(std::chrono::system_clock::now());
+      connection.record(settings.history_table, row);
+      marked.push_back(entry.name);
+    }
+    return marked;
   });
 }
 

@@ -72,4 +72,10 @@ std::string run_resolve(Connection& connection, const std::vector<Unit>& units,
                         const std::string& reference, Resolution resolution,
                         const RunSettings& settings);
 
+/// Marks every pending unit up to and including the one `reference` names as applied,
+/// running none of their SQL: for a database whose schema exists already. Returns their names,
+/// oldest first. Throws UsageError for a reference that names no unit or several.
+std::vector<std::string> run_baseline(Connection& connection, const std::vector<Unit>& units,
+                                      const std::string& reference, const RunSettings& settings);
+
 }  // namespace forge::core
