@@ -75,13 +75,22 @@ class StepRunner {
     }
   }
 
-  // Without a transaction each statement commits as it runs: on failure, record how far the
-  // unit got so that the next run can resume, and say so.
+  // Without a transaction each statement commits as it runs. An up records how far it got
+  // before each further statement (as golang-migrate marks the database dirty), so that a run
+  // killed or cut off mid-unit leaves a failed row the next run resumes from; on a failing
+  // statement it records that too, and says so.
   void run_statement_by_statement(const Step& step, const Section& section,
                                   Clock::time_point started) {
     std::size_t done = step.resume_from;
+    const bool tracked = step.direction == Direction::up;
     try {
-      for (; done < section.statements.size(); ++done) execute(section.statements[done]);
+      for (; done < section.statements.size(); ++done) {
+        if (tracked && done > step.resume_from) {
+          m_connection.record(m_settings.history_table,
+                              failed_row(step, section, done, Clock::now() - started));
+        }
+        execute(section.statements[done]);
+      }
       write_history(step, Clock::now() - started);
     } catch (const StatementError& error) {
       if (done == 0) throw error.with_unit(step.entry->name);
@@ -102,16 +111,22 @@ class StepRunner {
     return text;
   }
 
-  void record_failure(const Step& step, const Section& section, std::size_t done,
-                      Clock::duration elapsed) {
+  // The row of a unit whose first `done` statements took effect.
+  HistoryRow failed_row(const Step& step, const Section& section, std::size_t done,
+                        Clock::duration elapsed) const {
     HistoryRow row = history_row(step, elapsed);
     row.state = RowState::failed;
     row.statements_done = static_cast<int>(done);
     std::vector<std::string> texts;
     for (std::size_t i = 0; i < done; ++i) texts.push_back(section.statements[i].text);
     row.statement_hashes = hash_statements(texts);
+    return row;
+  }
+
+  void record_failure(const Step& step, const Section& section, std::size_t done,
+                      Clock::duration elapsed) {
     try {
-      m_connection.record(m_settings.history_table, row);
+      m_connection.record(m_settings.history_table, failed_row(step, section, done, elapsed));
     } catch (const Error& error) {
       spdlog::error("could not record {} as failed: {}", step.entry->name, error.what());
     }

@@ -244,6 +244,7 @@ TEST_F(Runner, RunsTransactionFalseSectionsWithoutATransactionAndRecordsAfterSuc
   migrate({unit});
   EXPECT_THAT(m_log, ElementsAre("lock", "ensure_history ForgeMeta", "read_history ForgeMeta",
                                  "migrating 1_outside", "execute CREATE TABLE a (x)",
+                                 "record ForgeMeta 1_outside",  // how far it got, as failed
                                  "execute CREATE TABLE b (x)", "record ForgeMeta 1_outside",
                                  "migrated 1_outside", "unlock"));
 }
@@ -266,7 +267,8 @@ TEST_F(Runner, RunsAFileWithItsOwnBeginAndCommitAsWritten) {
   migrate({make_unit("1_own", true, {"BEGIN", "CREATE TABLE a (x)", "COMMIT"})});
   EXPECT_THAT(m_log,
               ElementsAre("lock", "ensure_history ForgeMeta", "read_history ForgeMeta",
-                          "migrating 1_own", "execute BEGIN", "execute CREATE TABLE a (x)",
+                          "migrating 1_own", "execute BEGIN", "record ForgeMeta 1_own",
+                          "execute CREATE TABLE a (x)", "record ForgeMeta 1_own",
                           "execute COMMIT", "record ForgeMeta 1_own", "migrated 1_own", "unlock"));
 }
 
