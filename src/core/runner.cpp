@@ -196,7 +196,9 @@ std::size_t run_locked(Connection& connection, const std::vector<Unit>& units, R
 template <typename Plan>
 std::size_t preview(Connection& connection, const std::vector<Unit>& units, Reporter& reporter,
                     const RunSettings& settings, Direction direction, Plan plan) {
-  const Catalog catalog(units, connection.read_history(settings.history_table));
+  // The catalog points into the rows: they must outlive it.
+  const std::vector<HistoryRow> history = connection.read_history(settings.history_table);
+  const Catalog catalog(units, history);
   const std::vector<Step> steps = plan(catalog);
   if (steps.empty()) reporter.nothing_to_do(direction);
   for (const auto& step : steps) {
