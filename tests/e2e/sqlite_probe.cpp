@@ -55,4 +55,29 @@ std::vector<StoredHistoryRow> SqliteProbe::history(const std::string& table) con
   return rows;
 }
 
+std::string SqliteProbe::rows(const std::string& table) const {
+  SQLite::Statement query(*m_db, "SELECT * FROM " + quoted(table) + " ORDER BY 1");
+  std::string out;
+  while (query.executeStep()) {
+    for (int i = 0; i < query.getColumnCount(); ++i) {
+      if (i > 0) out += "|";
+      const SQLite::Column column = query.getColumn(i);
+      out += column.isNull() ? std::string("NULL") : column.getString();
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+std::string SqliteProbe::schema_and_history(const std::string& history_table) const {
+  SQLite::Statement query(*m_db, "SELECT type, name, ifnull(sql, '') FROM sqlite_master ORDER BY name");
+  std::string out;
+  while (query.executeStep()) {
+    out += query.getColumn(0).getString() + " " + query.getColumn(1).getString() + ": " +
+           query.getColumn(2).getString() + "\n";
+  }
+  if (has_table(history_table)) out += "-- " + history_table + "\n" + rows(history_table);
+  return out;
+}
+
 }  // namespace forge::e2e

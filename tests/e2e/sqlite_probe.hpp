@@ -33,6 +33,12 @@ class SqliteProbe {
   std::vector<std::string> applied(const std::string& table = "ForgeMeta") const;
   /// Every row of forge's history table, by name.
   std::vector<StoredHistoryRow> history(const std::string& table = "ForgeMeta") const;
+  /// Every row of `table` ordered by its first column, one line each, columns joined by `|`
+  /// (NULL as `NULL`); for comparing a table's content before and after a command.
+  std::string rows(const std::string& table) const;
+  /// Every schema object (type, name, SQL) by name, then every row of forge's history table
+  /// (all columns): a picture of the database that any schema or history change alters.
+  std::string schema_and_history(const std::string& history_table = "ForgeMeta") const;
 
  private:
   std::unique_ptr<SQLite::Database> m_db;

@@ -176,6 +176,24 @@ TEST_F(Plan, RefusesBeforeAnyStepToUndoAUnitWithoutADown) {
   }
 }
 
+TEST_F(Plan, RefusesToUndoAnIrreversibleUnitNamingTheOperationThatPreventsIt) {
+  Unit one_way = make_unit("1_a", /*with_down=*/false);
+  one_way.irreversible =
+      "m/1_a.yaml:3:5: dropTable cannot be undone automatically: the dropped table's columns "
+      "and rows are not in the unit; write a down list";
+  const std::vector<Unit> units{one_way, make_unit("2_b")};
+  const std::vector<HistoryRow> history{applied_row("1_a"), applied_row("2_b")};
+  try {
+    plan_undo(Catalog(units, history), undo_all());
+    FAIL() << "expected a PlanError";
+  } catch (const PlanError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("cannot undo 1_a"));
+    EXPECT_THAT(e.what(), HasSubstr(one_way.irreversible));
+    EXPECT_THAT(e.what(), ::testing::Not(HasSubstr("no down section")));
+    EXPECT_THAT(e.hint(), HasSubstr("down"));
+  }
+}
+
 TEST_F(Plan, RefusesBeforeAnyStepToUndoAUnitWhoseFileIsGone) {
   const std::vector<Unit> units{make_unit("2_b")};
   const std::vector<HistoryRow> history{applied_row("1_gone"), applied_row("2_b")};

@@ -6,134 +6,20 @@
 #include <algorithm>
 
 #include "core/errors.hpp"
+#include "support/fake_session.hpp"
 #include "support/units.hpp"
 
 namespace forge::core {
 namespace {
 
 using testing::applied_row;
+using testing::FakeConnection;
+using testing::FakeReporter;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using testing::make_unit;
-using Log = std::vector<std::string>;
-
-// A plain fake session: it writes every call to a shared log, keeps the history in memory with
-// transactional semantics, and fails any statement whose text is `fail_on`.
-class FakeConnection : public Connection {
- public:
-  explicit FakeConnection(Log& log) : m_log(log) {}
-
-  std::vector<HistoryRow> rows;  // the committed history table
-  std::string fail_on;           // statement text that fails
-  bool transactional_ddl = true;
-  std::chrono::milliseconds lock_wait{-1};
-
-  Dialect dialect() const noexcept override { return Dialect::sqlite; }
-  Capabilities capabilities() const noexcept override { return {transactional_ddl}; }
-
-  void execute(const Statement& statement) override {
-    m_log.push_back("execute " + statement.text);
-    if (statement.text == fail_on)
-      throw StatementError("no such table: t", "1", statement.file, statement.line);
-  }
-
-  std::unique_ptr<Transaction> begin() override {
-    m_log.push_back("begin");
-    m_staged = rows;
-    m_in_transaction = true;
-    return std::make_unique<FakeTransaction>(*this);
-  }
-
-  std::unique_ptr<MigrationLock> lock(std::chrono::milliseconds wait) override {
-    m_log.push_back("lock");
-    lock_wait = wait;
-    return std::make_unique<FakeLock>(m_log);
-  }
-
-  void ensure_history(const std::string& table) override {
-    m_log.push_back("ensure_history " + table);
-  }
-
-  std::vector<HistoryRow> read_history(const std::string& table) override {
-    m_log.push_back("read_history " + table);
-    return rows;
-  }
-
-  void record(const std::string& table, const HistoryRow& row) override {
-    m_log.push_back("record " + table + " " + row.name);
-    recorded.push_back(row);
-    auto& target = m_in_transaction ? m_staged : rows;
-    target.erase(std::remove_if(target.begin(), target.end(),
-                                [&](const HistoryRow& old) { return old.name == row.name; }),
-                 target.end());
-    target.push_back(row);
-  }
-
-  void erase(const std::string& table, const std::string& name) override {
-    m_log.push_back("erase " + table + " " + name);
-    auto& target = m_in_transaction ? m_staged : rows;
-    target.erase(std::remove_if(target.begin(), target.end(),
-                                [&](const HistoryRow& row) { return row.name == name; }),
-                 target.end());
-  }
-
-  std::vector<HistoryRow> recorded;  // every row passed to record(), committed or not
-
- private:
-  class FakeTransaction : public Transaction {
-   public:
-    explicit FakeTransaction(FakeConnection& connection) : m_connection(connection) {}
-    ~FakeTransaction() override {
-      if (m_committed) return;
-      m_connection.m_log.push_back("rollback");
-      m_connection.m_in_transaction = false;
-    }
-    void commit() override {
-      m_connection.m_log.push_back("commit");
-      m_connection.rows = m_connection.m_staged;
-      m_connection.m_in_transaction = false;
-      m_committed = true;
-    }
-
-   private:
-    FakeConnection& m_connection;
-    bool m_committed = false;
-  };
-
-  class FakeLock : public MigrationLock {
-   public:
-    explicit FakeLock(Log& log) : m_log(log) {}
-    ~FakeLock() override { m_log.push_back("unlock"); }
-
-   private:
-    Log& m_log;
-  };
-
-  Log& m_log;
-  std::vector<HistoryRow> m_staged;
-  bool m_in_transaction = false;
-};
-
-class FakeReporter : public Reporter {
- public:
-  explicit FakeReporter(Log& log) : m_log(log) {}
-  void step_started(const Entry& entry, Direction direction) override {
-    m_log.push_back(std::string(direction == Direction::up ? "migrating " : "reverting ") +
-                    entry.name);
-  }
-  void step_finished(const Entry& entry, Direction direction,
-                     std::chrono::duration<double>) override {
-    m_log.push_back(std::string(direction == Direction::up ? "migrated " : "reverted ") +
-                    entry.name);
-  }
-  void nothing_to_do(Direction direction) override {
-    m_log.push_back(std::string("nothing to do ") + (direction == Direction::up ? "up" : "down"));
-  }
-
- private:
-  Log& m_log;
-};
+using testing::Log;
 
 std::vector<std::string> names_in(const std::vector<HistoryRow>& rows) {
   std::vector<std::string> names;

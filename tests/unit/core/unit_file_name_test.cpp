@@ -99,6 +99,54 @@ TEST(ParseUnitFileName, RejectsFilesThatAreNotUnits) {
   EXPECT_FALSE(parse_unit_file_name(".sql"));
 }
 
+TEST(ParseUnitFileName, ReadsSqlFilesAsSql) {
+  EXPECT_EQ(parsed("1_init.sql").format, FileFormat::sql);
+  EXPECT_EQ(parsed("1_init.up.sql").format, FileFormat::sql);
+}
+
+TEST(ParseUnitFileName, ReadsYamlYmlAndJsonAsDeclarativeUnitsHoldingBothDirections) {
+  for (const char* file : {"20240315102344-add-codes.yaml", "20240315102344-add-codes.yml",
+                           "20240315102344-add-codes.json", "20240315102344-add-codes.YAML"}) {
+    const auto name = parsed(file);
+    EXPECT_EQ(name.format, FileFormat::declarative) << file;
+    EXPECT_EQ(name.version, "20240315102344") << file;
+    EXPECT_EQ(name.stem, "20240315102344-add-codes") << file;
+    EXPECT_EQ(name.role, FileRole::both) << file;
+    EXPECT_EQ(name.dialect_tag, "") << file;
+  }
+}
+
+TEST(ParseUnitFileName, ReadsADialectVariantOfADeclarativeUnit) {
+  const auto name = parsed("20240315102344-add-codes.mysql.yaml");
+  EXPECT_EQ(name.format, FileFormat::declarative);
+  EXPECT_EQ(name.stem, "20240315102344-add-codes");
+  EXPECT_EQ(name.dialect_tag, "mysql");
+  EXPECT_EQ(name.role, FileRole::both);
+  EXPECT_EQ(parsed("1_x.PostgreSQL.json").dialect_tag, "postgresql");
+}
+
+TEST(ParseUnitFileName, ReadsAutocommitOnADeclarativeUnit) {
+  const auto name = parsed("1_x.postgres.autocommit.yml");
+  EXPECT_TRUE(name.autocommit);
+  EXPECT_EQ(name.dialect_tag, "postgres");
+  EXPECT_EQ(name.stem, "1_x");
+}
+
+TEST(ParseUnitFileName, DoesNotTakeUpOrDownDeclarativeFilesAsUnits) {
+  // A declarative file always holds both directions: there are no .up.yaml / .down.yaml pairs.
+  EXPECT_FALSE(parse_unit_file_name("1_init.up.yaml"));
+  EXPECT_FALSE(parse_unit_file_name("1_init.down.yml"));
+  EXPECT_FALSE(parse_unit_file_name("1_init.sqlite.up.json"));
+}
+
+TEST(ParseUnitFileName, RejectsDeclarativeLookalikesThatAreNotUnits) {
+  EXPECT_FALSE(parse_unit_file_name("schema.yaml"));
+  EXPECT_FALSE(parse_unit_file_name(".yaml"));
+  EXPECT_FALSE(parse_unit_file_name("1_init.yaml.bak"));
+  EXPECT_FALSE(parse_unit_file_name("1_init.xml"));
+  EXPECT_FALSE(parse_unit_file_name("1_init.jsonc"));
+}
+
 TEST(IsKnownDialectTag, KnowsAdaptedAndForeignDialects) {
   for (const char* tag :
        {"sqlite", "sqlite3", "postgres", "postgresql", "mysql", "mariadb", "cockroach"}) {

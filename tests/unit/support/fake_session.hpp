@@ -1,0 +1,145 @@
+#pragma once
+#include <algorithm>
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/adapter.hpp"
+#include "core/errors.hpp"
+#include "core/runner.hpp"
+
+namespace forge::testing {
+
+/// Every call the fakes see, in order, as short lines ("lock", "execute <sql>", ...).
+using Log = std::vector<std::string>;
+
+/// A plain fake session: it writes every call to a shared log, keeps the history in memory with
+/// transactional semantics, and fails any statement whose text is `fail_on`.
+class FakeConnection : public core::Connection {
+ public:
+  explicit FakeConnection(Log& log) : m_log(log) {}
+
+  std::vector<core::HistoryRow> rows;  // the committed history table
+  std::string fail_on;                 // statement text that fails
+  bool transactional_ddl = true;
+  std::chrono::milliseconds lock_wait{-1};
+
+  core::Dialect dialect() const noexcept override { return core::Dialect::sqlite; }
+  core::Capabilities capabilities() const noexcept override { return {transactional_ddl}; }
+
+  void execute(const core::Statement& statement) override {
+    m_log.push_back("execute " + statement.text);
+    if (statement.text == fail_on)
+      throw StatementError("no such table: t", "1", statement.file, statement.line);
+  }
+
+  std::unique_ptr<core::Transaction> begin() override {
+    m_log.push_back("begin");
+    m_staged = rows;
+    m_in_transaction = true;
+    return std::make_unique<FakeTransaction>(*this);
+  }
+
+  std::unique_ptr<core::MigrationLock> lock(std::chrono::milliseconds wait) override {
+    m_log.push_back("lock");
+    lock_wait = wait;
+    return std::make_unique<FakeLock>(m_log);
+  }
+
+  void ensure_history(const std::string& table) override {
+    m_log.push_back("ensure_history " + table);
+  }
+
+  std::vector<core::HistoryRow> read_history(const std::string& table) override {
+    m_log.push_back("read_history " + table);
+    return rows;
+  }
+
+  void record(const std::string& table, const core::HistoryRow& row) override {
+    m_log.push_back("record " + table + " " + row.name);
+    recorded.push_back(row);
+    auto& target = m_in_transaction ? m_staged : rows;
+    target.erase(std::remove_if(target.begin(), target.end(),
+                                [&](const core::HistoryRow& old) { return old.name == row.name; }),
+                 target.end());
+    target.push_back(row);
+  }
+
+  void erase(const std::string& table, const std::string& name) override {
+    m_log.push_back("erase " + table + " " + name);
+    auto& target = m_in_transaction ? m_staged : rows;
+    target.erase(std::remove_if(target.begin(), target.end(),
+                                [&](const core::HistoryRow& row) { return row.name == name; }),
+                 target.end());
+  }
+
+  std::vector<core::HistoryRow> recorded;  // every row passed to record(), committed or not
+
+ private:
+  class FakeTransaction : public core::Transaction {
+   public:
+    explicit FakeTransaction(FakeConnection& connection) : m_connection(connection) {}
+    ~FakeTransaction() override {
+      if (m_committed) return;
+      m_connection.m_log.push_back("rollback");
+      m_connection.m_in_transaction = false;
+    }
+    void commit() override {
+      m_connection.m_log.push_back("commit");
+      m_connection.rows = m_connection.m_staged;
+      m_connection.m_in_transaction = false;
+      m_committed = true;
+    }
+
+   private:
+    FakeConnection& m_connection;
+    bool m_committed = false;
+  };
+
+  class FakeLock : public core::MigrationLock {
+   public:
+    explicit FakeLock(Log& log) : m_log(log) {}
+    ~FakeLock() override { m_log.push_back("unlock"); }
+
+   private:
+    Log& m_log;
+  };
+
+  Log& m_log;
+  std::vector<core::HistoryRow> m_staged;
+  bool m_in_transaction = false;
+};
+
+/// Logs each step as "migrating <unit>" / "migrated <unit>" (or reverting/reverted); with
+/// `log_statements`, each statement too, as "statement <file>:<line> <text>" (plus " (late)"
+/// when the statement still carries late SQL).
+class FakeReporter : public core::Reporter {
+ public:
+  explicit FakeReporter(Log& log, bool log_statements = false)
+      : m_log(log), m_log_statements(log_statements) {}
+  void step_started(const core::Entry& entry, core::Direction direction) override {
+    m_log.push_back(std::string(direction == core::Direction::up ? "migrating " : "reverting ") +
+                    entry.name);
+  }
+  void step_finished(const core::Entry& entry, core::Direction direction,
+                     std::chrono::duration<double>) override {
+    m_log.push_back(std::string(direction == core::Direction::up ? "migrated " : "reverted ") +
+                    entry.name);
+  }
+  void nothing_to_do(core::Direction direction) override {
+    m_log.push_back(std::string("nothing to do ") +
+                    (direction == core::Direction::up ? "up" : "down"));
+  }
+  void statement_started(const core::Statement& statement) override {
+    if (!m_log_statements) return;
+    m_log.push_back("statement " + statement.file + ":" + std::to_string(statement.line) + " " +
+                    statement.text + (statement.late ? " (late)" : ""));
+  }
+
+ private:
+  Log& m_log;
+  bool m_log_statements;
+};
+
+}  // namespace forge::testing
