@@ -21,6 +21,8 @@ void add_global_options(CLI::App& app, GlobalOptions& options) {
   app.add_option("--config", f.config, "Config file (default: forge.json)");
   app.add_option("--migrations-path", f.migrations_path, "Folder of migration units (default: migrations)");
   app.add_option("--meta-table", f.meta_table, "History table name (default: ForgeMeta)");
+  app.add_option("--seeders-path", f.seeders_path, "Folder of seeders (default: seeders)");
+  app.add_option("--seed-table", f.seed_table, "Seeders' history table name (default: ForgeSeeds)");
   app.add_option("--lock-timeout", options.lock_timeout_seconds,
                  "Seconds to wait for another forge's migration lock (default: 60)")
       ->check(CLI::NonNegativeNumber);
@@ -62,6 +64,9 @@ int run(int argc, char** argv) {
   add_migrate_commands(app, options, chosen);
   add_status_command(app, options, chosen);
   add_wait_command(app, options, chosen);
+  add_seed_commands(app, options, chosen);
+  add_database_commands(app, options, chosen);
+  add_completion_command(app, options, chosen);
 
   util::setup_logging(util::Verbosity::normal);
   try {

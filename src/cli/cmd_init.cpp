@@ -55,7 +55,7 @@ void run_init(const GlobalOptions& options) {
   }
   print_line("Created " + config.string(), options.quiet);
   make_folder(options.flags.migrations_path.value_or("migrations"), options.quiet);
-  make_folder("seeders", options.quiet);
+  make_folder(options.flags.seeders_path.value_or("seeders"), options.quiet);
   make_folder("db", options.quiet);
 }
 

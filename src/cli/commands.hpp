@@ -19,5 +19,12 @@ void add_generate_command(CLI::App& app, const GlobalOptions& options, Action& c
 void add_migrate_commands(CLI::App& app, const GlobalOptions& options, Action& chosen);
 void add_status_command(CLI::App& app, const GlobalOptions& options, Action& chosen);
 void add_wait_command(CLI::App& app, const GlobalOptions& options, Action& chosen);
+/// `seed:generate`, `db:seed:all`, `db:seed`, `db:seed:undo`, `db:seed:undo:all`.
+void add_seed_commands(CLI::App& app, const GlobalOptions& options, Action& chosen);
+/// `db:create`, `db:drop`.
+void add_database_commands(CLI::App& app, const GlobalOptions& options, Action& chosen);
+/// `completion bash`: a bash completion script for every command and option on `app`, read when
+/// it runs (so it includes commands registered after it).
+void add_completion_command(CLI::App& app, const GlobalOptions& options, Action& chosen);
 
 }  // namespace forge::cli

@@ -1,5 +1,6 @@
 #include "cli/context.hpp"
 
+#include "core/errors.hpp"
 #include "core/source.hpp"
 #include "core/wait.hpp"
 #include "dialect/declarative_reader.hpp"
@@ -39,28 +40,42 @@ std::chrono::milliseconds wait_patience(const GlobalOptions& options) {
 }
 
 namespace {
-// Every unit in the migrations folder, SQL and declarative, for `dialect`.
-std::vector<core::Unit> load_units_for(const core::Settings& settings, core::Dialect dialect) {
+// Every unit in `folder`, SQL and declarative, for `dialect`.
+std::vector<core::Unit> load_units_for(const std::filesystem::path& folder, core::Dialect dialect) {
   const auto renderer = dialect::renderer_for(dialect);
   const dialect::RenderingReader reader(*renderer);
-  auto units = core::load_units(settings.migrations_dir, dialect, &reader);
-  spdlog::debug("{} units in {} for {}", units.size(), settings.migrations_dir.string(),
+  auto units = core::load_units(folder, dialect, &reader);
+  spdlog::debug("{} units in {} for {}", units.size(), folder.string(),
                 core::dialect_name(dialect));
   return units;
 }
+
+// The seeders folder is checked here: the loader's own message speaks of migrations.
+const std::filesystem::path& seeders_folder(const core::Settings& settings) {
+  std::error_code error;
+  if (!std::filesystem::is_directory(settings.seeders_dir, error)) {
+    throw ConfigError("seeders folder " + settings.seeders_dir.string() + " not found",
+                      "Run 'forge init', or point --seeders-path (or \"seedersPath\" in the "
+                      "config) at the folder.");
+  }
+  return settings.seeders_dir;
+}
 }  // namespace
 
-Target open_target(const GlobalOptions& options, Session session) {
+Target open_target(const GlobalOptions& options, Session session, UnitSet set) {
   Target target;
   target.settings = load_settings(options);
   target.url = core::resolve_database_url(target.settings, core::process_environment());
-  target.units = load_units_for(target.settings, target.url.dialect);
+  const bool seeders = set == UnitSet::seeders;
+  target.units = load_units_for(
+      seeders ? seeders_folder(target.settings) : target.settings.migrations_dir,
+      target.url.dialect);
   if (session == Session::rehearsal) target.connection = dialect::connect_rehearsal(target.url);
   target.rehearsal = target.connection != nullptr;
   if (!target.rehearsal) target.connection = connect_waiting(target.url, wait_patience(options));
   spdlog::debug("Connected to {}{}", target.url.redacted(),
                 target.rehearsal ? " (an in-memory copy, for the dry run)" : "");
-  target.run.history_table = target.settings.meta_table;
+  target.run.history_table = seeders ? target.settings.seed_table : target.settings.meta_table;
   target.run.lock_wait = to_millis(options.lock_timeout_seconds);
   return target;
 }

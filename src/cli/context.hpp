@@ -40,6 +40,11 @@ enum class Session {
   rehearsal,  ///< a throwaway copy when the dialect has one (dry runs), else the database
 };
 
+/// Which units a command runs, and so which folder and history table it uses.
+enum class UnitSet {
+  migrations,  ///< the migrations folder and the history table (--meta-table)
+  seeders,     ///< the seeders folder (--seeders-path) and its own table (--seed-table)
+};
 
 /// Connects to `url`, retrying for `patience` while the server is not ready.
 std::unique_ptr<core::Connection> connect_waiting(const core::DatabaseUrl& url,
@@ -49,6 +54,7 @@ std::chrono::milliseconds wait_patience(const GlobalOptions& options);
 
 /// Resolves the settings and URL, loads every unit (so file errors come before any database
 /// work), then connects.
-Target open_target(const GlobalOptions& options, Session session = Session::live);
+Target open_target(const GlobalOptions& options, Session session = Session::live,
+                   UnitSet set = UnitSet::migrations);
 
 }  // namespace forge::cli

@@ -27,24 +27,27 @@ void print_line(const std::string& line, bool quiet) {
   std::cout << util::redact(line) << std::endl;  // flushed: progress must show as it happens
 }
 
+UnitWords seeder_words() {
+  return {"seeding", "seeded", "No seeders were executed: every seeder has run already.",
+          "No executed seeders found."};
+}
+
 void HumanReporter::step_started(const core::Entry& entry, core::Direction direction) {
   print_line("== " + entry.name + ": " +
-                 (direction == core::Direction::up ? "migrating" : "reverting") + " =======",
+                 (direction == core::Direction::up ? m_words.applying : "reverting") + " =======",
              m_quiet);
 }
 
 void HumanReporter::step_finished(const core::Entry& entry, core::Direction direction,
                                   std::chrono::duration<double> elapsed) {
   print_line("== " + entry.name + ": " +
-                 (direction == core::Direction::up ? "migrated" : "reverted") + " (" +
+                 (direction == core::Direction::up ? m_words.applied : "reverted") + " (" +
                  seconds(elapsed) + ")\n",
              m_quiet);
 }
 
 void HumanReporter::nothing_to_do(core::Direction direction) {
-  print_line(direction == core::Direction::up
-                 ? "No migrations were executed, database schema was already up to date."
-                 : "No executed migrations found.",
+  print_line(direction == core::Direction::up ? m_words.nothing_applied : m_words.nothing_reverted,
              m_quiet);
 }
 
@@ -96,7 +99,9 @@ void print_status_json(const std::vector<core::Entry>& entries, const std::strin
     unit["status"] = status_word(entry);
     unit["file"] = entry.has_file() ? nlohmann::ordered_json(entry.unit->up.file) : nullptr;
     unit["missingFile"] = !entry.has_file();
-    unit["appliedAt"] = entry.is_applied() ? nlohmann::ordered_json(entry.row->applied_at) : nullptr;
+    // A row another tool wrote (sequelize-cli's) has no time: null, as for a unit that is down.
+    const bool known = entry.is_applied() && !entry.row->applied_at.empty();
+    unit["appliedAt"] = known ? nlohmann::ordered_json(entry.row->applied_at) : nullptr;
     if (entry.is_failed()) unit["statementsDone"] = entry.row->statements_done;
     unit["checksum"] = entry.has_file() ? nlohmann::ordered_json(entry.unit->checksum) : nullptr;
     unit["changed"] = entry.is_changed();

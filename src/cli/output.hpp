@@ -10,10 +10,21 @@ namespace forge::cli {
 /// Prints a result line to stdout (through redaction), unless quiet.
 void print_line(const std::string& line, bool quiet);
 
+/// The words progress lines use for one kind of unit; migrations' by default.
+struct UnitWords {
+  const char* applying = "migrating";
+  const char* applied = "migrated";
+  const char* nothing_applied = "No migrations were executed, database schema was already up to date.";
+  const char* nothing_reverted = "No executed migrations found.";
+};
+
+/// Seeders' words: `== name: seeding =======`, `== name: seeded (0.003s)`.
+UnitWords seeder_words();
+
 /// Progress in sequelize-cli's words: `== name: migrating =======`, `== name: migrated (0.012s)`.
 class HumanReporter : public core::Reporter {
  public:
-  explicit HumanReporter(bool quiet) : m_quiet(quiet) {}
+  explicit HumanReporter(bool quiet, UnitWords words = {}) : m_quiet(quiet), m_words(words) {}
   void step_started(const core::Entry& entry, core::Direction direction) override;
   void step_finished(const core::Entry& entry, core::Direction direction,
                      std::chrono::duration<double> elapsed) override;
@@ -21,6 +32,7 @@ class HumanReporter : public core::Reporter {
 
  private:
   bool m_quiet;
+  UnitWords m_words;
 };
 
 /// --dry-run's listing: per unit, each statement that would run, with its file and line.

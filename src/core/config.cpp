@@ -130,6 +130,14 @@ Settings resolve_settings(const ConfigFlags& flags, const Getenv& getenv, const 
                                   pick(rc, {"meta-table", "migrationStorageTableName"}),
                                   pick(settings.section, {"migrationStorageTableName"})})
                             .value_or("ForgeMeta");
+  settings.seeders_dir = first_of({flags.seeders_path, getenv("FORGE_SEEDERS_PATH"),
+                                   pick(rc, {"seeders-path", "seedersPath"}),
+                                   pick(settings.section, {"seedersPath", "seeders-path"})})
+                             .value_or("seeders");
+  settings.seed_table = first_of({flags.seed_table, getenv("FORGE_SEED_TABLE"),
+                                  pick(rc, {"seed-table", "seederStorageTableName"}),
+                                  pick(settings.section, {"seederStorageTableName"})})
+                            .value_or("ForgeSeeds");
   const auto strict = first_of({getenv("FORGE_STRICT"), pick(settings.section, {"strict"})});
   settings.strict = strict && (*strict == "true" || *strict == "1");
   if (flags.url && !flags.url->empty()) {

@@ -12,6 +12,7 @@ namespace forge::core {
 /// What the command line said; unset options are nullopt.
 struct ConfigFlags {
   std::optional<std::string> url, env, config, migrations_path, meta_table;
+  std::optional<std::string> seeders_path, seed_table;  ///< --seeders-path, --seed-table
 };
 
 /// Everything forge needs to know before it connects. Each value follows the precedence
@@ -21,6 +22,8 @@ struct Settings {
   std::optional<std::filesystem::path> config_path;  ///< the config file read, if any
   std::filesystem::path migrations_dir;          ///< default "migrations"
   std::string meta_table;                        ///< default "ForgeMeta"
+  std::filesystem::path seeders_dir;             ///< default "seeders"
+  std::string seed_table;                        ///< the seeders' history table, default "ForgeSeeds"
   std::optional<std::string> url;                ///< --url, DATABASE_URL or .forgerc "url"
   std::string url_origin;                        ///< where `url` came from, for messages
   ConfigValues section;                          ///< the environment's config values, unexpanded

@@ -124,4 +124,12 @@ class StatementError : public Error {
   std::string m_aftermath;
 };
 
+/// The server refused to create or drop a whole database (db:create, db:drop): no privilege,
+/// or the database is in use. The message holds the server's own.
+class DatabaseCommandError : public Error {
+ public:
+  using Error::Error;
+  ExitCode exit_code() const noexcept override { return ExitCode::unit_failed; }
+};
+
 }  // namespace forge

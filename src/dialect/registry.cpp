@@ -2,10 +2,13 @@
 
 #include "core/errors.hpp"
 #include "dialect/mysql/mysql_connection.hpp"
+#include "dialect/mysql/mysql_database.hpp"
 #include "dialect/mysql/mysql_renderer.hpp"
 #include "dialect/postgres/postgres_connection.hpp"
+#include "dialect/postgres/postgres_database.hpp"
 #include "dialect/postgres/postgres_renderer.hpp"
 #include "dialect/sqlite/sqlite_connection.hpp"
+#include "dialect/sqlite/sqlite_database.hpp"
 #include "dialect/sqlite/sqlite_renderer.hpp"
 
 #include <array>
@@ -56,7 +59,50 @@ const AdapterEntry& entry_for(core::Dialect dialect) {
                     "Use a sqlite:, postgres: or mysql: URL.");
 }
 
+// db:create and db:drop per dialect: true when something was done.
+using DatabaseCommand = bool (*)(const core::DatabaseUrl&, std::chrono::milliseconds);
+
+struct DatabaseCommands {
+  core::Dialect dialect;
+  DatabaseCommand create;
+  DatabaseCommand drop;
+};
+
+bool create_sqlite_file(const core::DatabaseUrl& url, std::chrono::milliseconds) {
+  return sqlite::create_database(url);
+}
+
+bool drop_sqlite_file(const core::DatabaseUrl& url, std::chrono::milliseconds) {
+  return sqlite::drop_database(url);
+}
+
+constexpr std::array<DatabaseCommands, 3> k_database_commands = {{
+    {core::Dialect::sqlite, &create_sqlite_file, &drop_sqlite_file},
+    {core::Dialect::postgres, &postgres::create_database, &postgres::drop_database},
+    {core::Dialect::mysql, &mysql::create_database, &mysql::drop_database},
+}};
+
+const DatabaseCommands& database_commands_for(core::Dialect dialect) {
+  for (const auto& entry : k_database_commands) {
+    if (entry.dialect == dialect) return entry;
+  }
+  entry_for(dialect);  // throws: this build has no such dialect
+  throw ConfigError("no database commands for " + std::string(core::dialect_name(dialect)), {});
+}
+
+DatabaseChange change_of(bool done) {
+  return done ? DatabaseChange::done : DatabaseChange::unchanged;
+}
+
 }  // namespace
+
+DatabaseChange create_database(const core::DatabaseUrl& url, std::chrono::milliseconds patience) {
+  return change_of(database_commands_for(url.dialect).create(url, patience));
+}
+
+DatabaseChange drop_database(const core::DatabaseUrl& url, std::chrono::milliseconds patience) {
+  return change_of(database_commands_for(url.dialect).drop(url, patience));
+}
 
 std::unique_ptr<core::Connection> connect(const core::DatabaseUrl& url) {
   for (const auto& entry : k_adapters) {

@@ -4,6 +4,7 @@
 
 #include "declarative/renderer.hpp"
 
+#include <chrono>
 #include <memory>
 
 namespace forge::dialect {
@@ -18,5 +19,21 @@ std::unique_ptr<core::Connection> connect_rehearsal(const core::DatabaseUrl& url
 
 /// The declarative SQL renderer for `dialect`; SQLite's writes its table rebuilds as late SQL.
 std::unique_ptr<declarative::SqlRenderer> renderer_for(core::Dialect dialect);
+
+/// What db:create or db:drop did.
+enum class DatabaseChange {
+  done,       ///< the database was created (or dropped)
+  unchanged,  ///< it existed already (or did not exist): nothing was done
+};
+
+/// Creates the database `url` names: a server dialect from a session with the server without
+/// that database (PostgreSQL: its `postgres` database; MySQL: no database), retried for
+/// `patience` while the server starts; SQLite: the file and its folder. Throws ConnectionError
+/// (never holding a password), DatabaseCommandError when the server refuses.
+DatabaseChange create_database(const core::DatabaseUrl& url, std::chrono::milliseconds patience);
+
+/// Drops the database `url` names, as create_database; SQLite: deletes the file and the files
+/// kept beside it (-wal, -shm, -journal, .forge-lock).
+DatabaseChange drop_database(const core::DatabaseUrl& url, std::chrono::milliseconds patience);
 
 }  // namespace forge::dialect

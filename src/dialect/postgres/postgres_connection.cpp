@@ -81,6 +81,16 @@ void PostgresConnection::run_internal(const std::string& sql, const std::string&
   }
 }
 
+std::string PostgresConnection::query_value(const std::string& sql, const std::string& what) {
+  try {
+    const pqxx::result result = m_session->exec(sql);
+    if (result.empty() || result[0][0].is_null()) return "";
+    return result[0][0].as<std::string>();
+  } catch (...) {
+    rethrow_as_forge_error(m_target, what, 0);
+  }
+}
+
 void PostgresConnection::execute(const core::Statement& statement) {
   try {
     m_session->exec(statement.text);

@@ -34,6 +34,9 @@ class PostgresConnection : public core::Connection {
 
   /// Runs SQL that forge itself wrote; failures become StatementError about `what`.
   void run_internal(const std::string& sql, const std::string& what);
+  /// The first column of the first row of `sql`'s result, as text ("" when NULL or none);
+  /// failures become StatementError about `what`.
+  std::string query_value(const std::string& sql, const std::string& what);
 
  private:
   /// The history table's column names; empty when it does not exist.

@@ -1,0 +1,106 @@
+#include "cli/unit_writer.hpp"
+
+#include "core/errors.hpp"
+#include "core/unit_file_name.hpp"
+#include "core/version.hpp"
+#include "util/files.hpp"
+#include "util/utc_clock.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <cctype>
+#include <chrono>
+#include <map>
+
+namespace forge::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Template {
+  const char* extension;
+  const char* text;
+};
+
+Template template_for(UnitFormat format, const UnitTemplates& templates) {
+  switch (format) {
+    case UnitFormat::yaml: return {".yaml", templates.yaml};
+    case UnitFormat::json: return {".json", templates.json};
+    case UnitFormat::sql: break;
+  }
+  return {".sql", templates.sql};
+}
+
+void check_name(const std::string& name, const char* kind) {
+  bool bad = name.empty() || name == "." || name == "..";
+  for (unsigned char c : name) {
+    if (c == '/' || c == '\\' || std::isspace(c) || std::iscntrl(c)) bad = true;
+  }
+  if (bad) {
+    throw UsageError("invalid " + std::string(kind) + " name '" + name + "'",
+                     "Use a name without spaces or path separators, e.g. add-discount-code.");
+  }
+}
+
+// The newest version among the folder's units, so a new unit always sorts after them.
+std::string newest_version(const fs::path& folder) {
+  std::string newest;
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    auto parsed = core::parse_unit_file_name(entry.path().filename().string());
+    if (parsed && (newest.empty() || core::compare_versions(parsed->version, newest) > 0)) {
+      newest = parsed->version;
+    }
+  }
+  return newest;
+}
+
+// Adds one to a digit string of any length.
+std::string next_version(std::string version) {
+  for (auto i = version.size(); i-- > 0;) {
+    if (version[i] != '9') {
+      ++version[i];
+      return version;
+    }
+    version[i] = '0';
+  }
+  return "1" + version;
+}
+
+void make_folder(const fs::path& folder, const char* kind) {
+  std::error_code error;
+  fs::create_directories(folder, error);
+  if (!fs::is_directory(folder)) {
+    throw ConfigError("cannot create the " + std::string(kind) + "s folder " + folder.string(),
+                      error.message());
+  }
+}
+
+}  // namespace
+
+void add_generate_options(CLI::App& command, GenerateRequest& request) {
+  command.add_option("--name", request.name, "What the unit does, e.g. add-discount-code")->required();
+  const std::map<std::string, UnitFormat> formats = {
+      {"sql", UnitFormat::sql}, {"yaml", UnitFormat::yaml}, {"json", UnitFormat::json}};
+  command.add_option("--format", request.format, "sql (default), or yaml/json for a declarative unit")
+      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+}
+
+fs::path write_new_unit(const fs::path& folder, const GenerateRequest& request,
+                        const UnitTemplates& templates) {
+  check_name(request.name, templates.kind);
+  make_folder(folder, templates.kind);
+  std::string version = util::version_stamp(std::chrono::system_clock::now());
+  const std::string newest = newest_version(folder);
+  // Two units made within one second (or a clock behind the newest unit) still get distinct,
+  // ordered versions.
+  if (!newest.empty() && core::compare_versions(version, newest) <= 0) version = next_version(newest);
+  const Template chosen = template_for(request.format, templates);
+  const fs::path path = folder / (version + "-" + request.name + chosen.extension);
+  if (!util::write_new_file(path, chosen.text)) {
+    throw UsageError(path.string() + " already exists", "Pick another name.");
+  }
+  return path;
+}
+
+}  // namespace forge::cli

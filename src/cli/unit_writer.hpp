@@ -1,0 +1,40 @@
+#pragma once
+#include <filesystem>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace forge::cli {
+
+/// The file formats a new unit can be written in (`--format`).
+enum class UnitFormat { sql, yaml, json };
+
+/// What a new unit of one kind starts as, per format.
+struct UnitTemplates {
+  const char* kind;  ///< "migration" or "seeder", for messages
+  const char* sql;
+  const char* yaml;
+  const char* json;
+};
+
+/// What `--name` and `--format` said.
+struct GenerateRequest {
+  std::string name;
+  UnitFormat format = UnitFormat::sql;
+};
+
+/// Adds `--name` (required) and `--format sql|yaml|json` to `command`, filling `request`.
+void add_generate_options(CLI::App& command, GenerateRequest& request);
+
+/// Writes `<folder>/<version>-<name>.<ext>` from the template for the request's format and
+/// returns its path. The version is the current UTC time (YYYYMMDDHHMMSS), or one more than the
+/// newest version already in the folder when that is not older. Creates the folder when missing.
+/// Throws UsageError for a name with spaces or path separators, or a file that exists already;
+/// ConfigError when the folder cannot be created.
+std::filesystem::path write_new_unit(const std::filesystem::path& folder,
+                                     const GenerateRequest& request,
+                                     const UnitTemplates& templates);
+
+}  // namespace forge::cli
