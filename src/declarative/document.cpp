@@ -1,7 +1,11 @@
 // The one file that reads yaml-cpp: it turns its nodes into DocumentNode, 1-based positions.
 #include "declarative/document.hpp"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
+
+#include <cctype>
+#include <sstream>
 
 namespace forge::declarative {
 
@@ -64,6 +68,51 @@ class Converter {
   const std::string& m_file;
 };
 
+// yaml-cpp 0.7's LoadAll never returns on some malformed text, such as a lone ',' (its issue
+// 1040): the parser reports an empty document at a token it does not consume, forever, and
+// LoadAll keeps every one. This reads the documents' events once, before LoadAll, and throws
+// when a document starts where the previous one did.
+class EndlessDocumentGuard : public YAML::EventHandler {
+ public:
+  explicit EndlessDocumentGuard(const std::string& text) : m_text(text) {}
+
+  void check() {
+    std::istringstream stream(m_text);
+    YAML::Parser parser(stream);
+    while (parser.HandleNextDocument(*this)) {
+    }
+  }
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    if (m_started && mark.pos == m_last.pos) throw YAML::ParserException(mark, unexpected_at(mark));
+    m_started = true;
+    m_last = mark;
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+
+ private:
+  std::string unexpected_at(const YAML::Mark& mark) const {
+    const auto at = static_cast<std::size_t>(mark.pos);
+    if (mark.pos < 0 || at >= m_text.size()) return "unexpected token";
+    if (!std::isprint(static_cast<unsigned char>(m_text[at]))) return "unexpected token";
+    return "unexpected '" + std::string(1, m_text[at]) + "'";
+  }
+
+  const std::string& m_text;
+  bool m_started = false;
+  YAML::Mark m_last;
+};
+
 }  // namespace
 
 const DocumentNode* DocumentNode::find(std::string_view key) const {
@@ -76,6 +125,7 @@ const DocumentNode* DocumentNode::find(std::string_view key) const {
 DocumentNode parse_document(const std::string& text, const std::string& file) {
   std::vector<YAML::Node> documents;
   try {
+    EndlessDocumentGuard(text).check();
     documents = YAML::LoadAll(text);
   } catch (const YAML::ParserException& e) {
     fail_at(location_of(e.mark, file), "invalid YAML: " + e.msg);

@@ -174,8 +174,9 @@ void apply_numbers(TypeSpec& type, const std::vector<int>& numbers, const std::s
 TypeSpec parse_type(std::string_view text, const SourceLocation& location,
                     const std::vector<std::string>& enum_values) {
   const auto [name, arguments] = split_arguments(text, location);
+  // C++17 lambdas cannot capture a structured binding (gcc allows it, clang does not).
   const auto rule = std::find_if(k_types.begin(), k_types.end(),
-                                 [&](const TypeRule& r) { return r.name == name; });
+                                 [&wanted = name](const TypeRule& r) { return r.name == wanted; });
   if (rule == k_types.end()) unknown_type(text, name, location);
   TypeSpec type;
   type.kind = rule->kind;

@@ -1,0 +1,14 @@
+-- forge:up
+CREATE TABLE products (
+  id          BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  name        VARCHAR(200) NOT NULL,
+  description TEXT,
+  price_cents INT NOT NULL CHECK (price_cents >= 0),
+  stock       INT NOT NULL DEFAULT 0 CHECK (stock >= 0),
+  active      BOOLEAN NOT NULL DEFAULT TRUE,
+  created_at  TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  updated_at  TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
+
+-- forge:down
+DROP TABLE products;
