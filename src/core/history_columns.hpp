@@ -5,10 +5,13 @@
 
 namespace forge::core {
 
-/// Columns of the history table that forge added after its first release. ensure_history adds
-/// the ones an older table lacks, in this order.
-inline constexpr std::array<const char*, 3> k_added_history_columns = {"state", "statements_done",
-                                                                        "statement_hashes"};
+/// Every history column but `name`, in HistoryRow order. A table forge did not create — one
+/// written by an earlier forge, or sequelize-cli's SequelizeMeta, which has only `name` — may
+/// lack any of them: ensure_history adds those, in this order, each with a default so that
+/// other tools' inserts of a bare name keep working, and read_history reads a lacking column
+/// as that default.
+inline constexpr std::array<const char*, 6> k_added_history_columns = {
+    "checksum", "applied_at", "execution_ms", "state", "statements_done", "statement_hashes"};
 
 /// The added columns missing from `existing` (compared without regard to case).
 std::vector<std::string> missing_history_columns(const std::vector<std::string>& existing);

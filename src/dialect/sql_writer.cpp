@@ -106,13 +106,20 @@ std::string quote_qualified_name(std::string_view name, Dialect dialect) {
   return util::join(parts, ".");
 }
 
-std::string added_history_columns_sql(const std::vector<std::string>& missing) {
-  auto read = [&](const std::string& column, const char* fallback) {
+std::string added_history_columns_sql(const std::vector<std::string>& missing,
+                                      const std::string& applied_at_text) {
+  auto read = [&](const std::string& column, const std::string& expression, const char* fallback) {
     const bool absent = std::find(missing.begin(), missing.end(), column) != missing.end();
-    return absent ? std::string(fallback) : column;
+    return absent ? std::string(fallback) : expression;
   };
-  return read("state", "'applied'") + ", " + read("statements_done", "0") + ", " +
-         read("statement_hashes", "''");
+  // A column added to a table forge did not create may hold NULL: applied_at where another
+  // tool wrote the row (the time is unknown), statement_hashes on MySQL (before 8.0.13 TEXT
+  // takes no other default). Read as the default.
+  return read("checksum", "COALESCE(checksum, '')", "''") + ", " +
+         read("applied_at", "COALESCE(" + applied_at_text + ", '')", "''") + ", " +
+         read("execution_ms", "execution_ms", "0") + ", " + read("state", "state", "'applied'") +
+         ", " + read("statements_done", "statements_done", "0") + ", " +
+         read("statement_hashes", "COALESCE(statement_hashes, '')", "''");
 }
 
 std::string quote_names(const std::vector<std::string>& names, Dialect dialect) {

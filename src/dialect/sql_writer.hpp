@@ -19,10 +19,12 @@ std::string quote_name(std::string_view name, Dialect dialect);
 /// A possibly schema-qualified name (`schema.table`): each dot-separated part quoted with
 /// quote_name. For names the user configures, such as the history table.
 std::string quote_qualified_name(std::string_view name, Dialect dialect);
-/// The select list that reads the history columns added after the first release
-/// (state, statements_done, statement_hashes): each column, or — where a table written by an
-/// older forge lacks it (`missing`) — the value it would have had.
-std::string added_history_columns_sql(const std::vector<std::string>& missing);
+/// The select list that reads every history column after `name`, in HistoryRow order: each
+/// column (text read as '' where NULL), or — where the table lacks it (`missing`: an earlier
+/// forge's table, or sequelize-cli's) — its default. `applied_at_text` is the dialect's
+/// expression turning the column `applied_at` into ISO-8601 text.
+std::string added_history_columns_sql(const std::vector<std::string>& missing,
+                                      const std::string& applied_at_text);
 /// Quoted names joined by ", ".
 std::string quote_names(const std::vector<std::string>& names, Dialect dialect);
 /// `text` as a string literal: '' doubling; MySQL also escapes backslashes and NUL;

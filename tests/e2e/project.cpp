@@ -44,8 +44,11 @@ Project::~Project() {
 
 fs::path Project::path(const fs::path& relative) const { return m_root / relative; }
 
-ProcessResult Project::forge(const std::vector<std::string>& args, const EnvChanges& env) const {
-  return run_process(forge_spec(m_root, args, env));
+ProcessResult Project::forge(const std::vector<std::string>& args, const EnvChanges& env,
+                             std::chrono::milliseconds timeout) const {
+  ProcessSpec spec = forge_spec(m_root, args, env);
+  spec.timeout = timeout;
+  return run_process(spec);
 }
 
 ProcessResult Project::forge_with_stderr_on_terminal(const std::vector<std::string>& args,

@@ -1,4 +1,5 @@
 #pragma once
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -23,8 +24,10 @@ class Project {
   /// The absolute path of `relative`.
   std::filesystem::path path(const std::filesystem::path& relative) const;
 
-  /// Runs the built forge binary in this folder with `args`, in a clean environment plus `env`.
-  ProcessResult forge(const std::vector<std::string>& args, const EnvChanges& env = {}) const;
+  /// Runs the built forge binary in this folder with `args`, in a clean environment plus `env`;
+  /// kills it once `timeout` has passed.
+  ProcessResult forge(const std::vector<std::string>& args, const EnvChanges& env = {},
+                      std::chrono::milliseconds timeout = std::chrono::seconds(30)) const;
   /// Like forge(), with stderr on a pseudo-terminal, as in an interactive shell.
   ProcessResult forge_with_stderr_on_terminal(const std::vector<std::string>& args,
                                               const EnvChanges& env = {}) const;

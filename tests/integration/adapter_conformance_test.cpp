@@ -8,6 +8,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <csignal>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -156,6 +157,120 @@ TEST_P(AdapterConformance, AHistoryTableFromTheFirstReleaseIsUpgradedInPlaceKeep
   EXPECT_EQ(added.statements_done, 1);
 }
 
+// sequelize-cli's history table, as its own DDL creates it: one column, `name`.
+const char* k_sequelize_meta = "SequelizeMeta";
+const char* k_first_js = "20240315102344-create-users.js";
+const char* k_second_js = "20240316090000-add-discount-code.js";
+
+class SequelizeAdoption : public AdapterConformance {
+ protected:
+  void SetUp() override {
+    AdapterConformance::SetUp();
+    run("CREATE TABLE " + meta() + " (" + quoted("name") +
+        " VARCHAR(255) NOT NULL UNIQUE PRIMARY KEY)");
+    sequelize_inserts(k_first_js);
+    sequelize_inserts(k_second_js);
+  }
+
+  std::string quoted(const std::string& name) const {
+    return database->dialect() == core::Dialect::mysql ? "`" + name + "`" : "\"" + name + "\"";
+  }
+  std::string meta() const { return quoted(k_sequelize_meta); }
+
+  // The statements sequelize-cli itself runs on its table, through another session.
+  void sequelize_inserts(const std::string& name) {
+    testing::execute(database->url(),
+                     "INSERT INTO " + meta() + " (" + quoted("name") + ") VALUES ('" + name + "')");
+  }
+  std::string sequelize_selects_first() {
+    return testing::query_scalar(database->url(), "SELECT " + quoted("name") + " FROM " + meta() +
+                                                      " ORDER BY " + quoted("name"));
+  }
+  void sequelize_deletes(const std::string& name) {
+    testing::execute(database->url(),
+                     "DELETE FROM " + meta() + " WHERE " + quoted("name") + " = '" + name + "'");
+  }
+
+  std::vector<core::HistoryRow> history_by_name() {
+    auto rows = connection->read_history(k_sequelize_meta);
+    std::sort(rows.begin(), rows.end(),
+              [](const auto& a, const auto& b) { return a.name < b.name; });
+    return rows;
+  }
+
+  // A row forge did not write: its name as stored, every other column its default.
+  static void expect_adopted(const core::HistoryRow& row, const std::string& name) {
+    EXPECT_EQ(row.name, name);
+    EXPECT_EQ(row.checksum, "") << name;
+    EXPECT_EQ(row.applied_at, "") << name;
+    EXPECT_EQ(row.execution_ms, 0) << name;
+    EXPECT_EQ(row.state, core::RowState::applied) << name;
+    EXPECT_EQ(row.statements_done, 0) << name;
+    EXPECT_EQ(row.statement_hashes, "") << name;
+  }
+};
+
+TEST_P(SequelizeAdoption, ATableWithOnlyANameColumnIsReadWithoutChangingIt) {
+  const auto rows = history_by_name();  // what status does: read, never write
+
+  ASSERT_EQ(rows.size(), 2u);
+  expect_adopted(rows[0], k_first_js);
+  expect_adopted(rows[1], k_second_js);
+  EXPECT_THROW(testing::query_scalar(database->url(), "SELECT checksum FROM " + meta()),
+               std::runtime_error);
+}
+
+TEST_P(SequelizeAdoption, EnsuringTheHistoryAddsForgesColumnsAndKeepsEveryRowAsStored) {
+  connection->ensure_history(k_sequelize_meta);
+  connection->ensure_history(k_sequelize_meta);  // idempotent
+
+  const auto rows = history_by_name();
+  ASSERT_EQ(rows.size(), 2u);
+  expect_adopted(rows[0], k_first_js);
+  expect_adopted(rows[1], k_second_js);
+  // Every column forge reads is now a real column, holding its default in the old rows.
+  const std::string unknown_time =
+      database->dialect() == core::Dialect::sqlite ? "applied_at = ''" : "applied_at IS NULL";
+  EXPECT_EQ(rows_in(meta() + " WHERE checksum = '' AND " + unknown_time), 2);
+  EXPECT_EQ(rows_in(meta() + " WHERE execution_ms = 0 AND state = 'applied' AND "
+                             "statements_done = 0 AND COALESCE(statement_hashes, '') = ''"),
+            2);
+}
+
+TEST_P(SequelizeAdoption, ForgeWritesAndRewritesRowsOfTheAdoptedTable) {
+  connection->ensure_history(k_sequelize_meta);
+  connection->record(k_sequelize_meta, row("20240317000000-create-orders"));
+  auto accepted = history_by_name()[0];  // an adopted row rewritten, as resolve does
+  accepted.checksum = std::string(64, 'b');
+  connection->record(k_sequelize_meta, accepted);
+  connection->erase(k_sequelize_meta, k_second_js);
+
+  const auto rows = history_by_name();
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].name, k_first_js);
+  EXPECT_EQ(rows[0].checksum, std::string(64, 'b'));
+  EXPECT_EQ(rows[0].applied_at, "");  // still unknown
+  EXPECT_EQ(rows[1].name, "20240317000000-create-orders");
+  EXPECT_EQ(rows[1].applied_at, "2024-03-15T10:23:44.012Z");
+  EXPECT_EQ(rows[1].execution_ms, 12);
+}
+
+TEST_P(SequelizeAdoption, SequelizesOwnStatementsStillWorkOnceForgeHasAddedItsColumns) {
+  connection->ensure_history(k_sequelize_meta);
+  connection->record(k_sequelize_meta, row("20240317000000-create-orders"));
+
+  ASSERT_NO_THROW(sequelize_inserts("20240101000000-seed-first.js"));
+  EXPECT_EQ(sequelize_selects_first(), "20240101000000-seed-first.js");
+  ASSERT_NO_THROW(sequelize_deletes(k_first_js));
+
+  const auto rows = history_by_name();
+  ASSERT_EQ(rows.size(), 3u);
+  expect_adopted(rows[0], "20240101000000-seed-first.js");
+  expect_adopted(rows[1], k_second_js);
+  EXPECT_EQ(rows[2].name, "20240317000000-create-orders");
+  EXPECT_EQ(rows[2].checksum, std::string(64, 'a'));
+}
+
 TEST_P(AdapterConformance, AFailingStatementReportsItsFileLineAndTheServersMessage) {
   try {
     run("SELECT * FROM no_such_table_anywhere", 7);
@@ -238,6 +353,9 @@ TEST_P(AdapterConformance, TheLockOfAKilledProcessIsReleased) {
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryDialect, AdapterConformance,
+                         ::testing::Values("sqlite", "postgres", "mysql"),
+                         [](const auto& info) { return std::string(info.param); });
+INSTANTIATE_TEST_SUITE_P(EveryDialect, SequelizeAdoption,
                          ::testing::Values("sqlite", "postgres", "mysql"),
                          [](const auto& info) { return std::string(info.param); });
 INSTANTIATE_TEST_SUITE_P(Servers, ServerAdapter, ::testing::Values("postgres", "mysql"),

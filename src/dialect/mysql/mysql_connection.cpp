@@ -8,6 +8,7 @@
 #include "util/strings.hpp"
 
 #include <cppconn/connection.h>
+#include <cppconn/datatype.h>
 #include <cppconn/driver.h>
 #include <cppconn/exception.h>
 #include <cppconn/prepared_statement.h>
@@ -205,7 +206,11 @@ void MysqlConnection::record(const std::string& table, const core::HistoryRow& r
     std::unique_ptr<sql::PreparedStatement> upsert(m_connection->prepareStatement(upsert_history_sql(table)));
     upsert->setString(1, row.name);
     upsert->setString(2, row.checksum);
-    upsert->setString(3, to_datetime(row.applied_at));
+    if (row.applied_at.empty()) {
+      upsert->setNull(3, sql::DataType::TIMESTAMP);  // unknown: a row another tool wrote
+    } else {
+      upsert->setString(3, to_datetime(row.applied_at));
+    }
     upsert->setInt64(4, row.execution_ms);
     upsert->setString(5, core::state_name(row.state));
     upsert->setInt(6, row.statements_done);

@@ -12,10 +12,16 @@ std::string quote_identifier(std::string_view name) {
 }
 
 namespace {
+// The definitions of the columns a table forge did not create may lack, each with a default so
+// that another tool's INSERT of a bare name still works. MySQL before 8.0.13 gives TEXT no
+// default but NULL (read as ''); applied_at stays NULL (unknown) in rows another tool writes.
 const char* definition_of(const std::string& column) {
+  if (column == "checksum") return "VARCHAR(64) NOT NULL DEFAULT ''";
+  if (column == "applied_at") return "DATETIME(3) NULL";
+  if (column == "execution_ms") return "BIGINT NOT NULL DEFAULT 0";
   if (column == "state") return "VARCHAR(16) NOT NULL DEFAULT 'applied'";
   if (column == "statements_done") return "INT NOT NULL DEFAULT 0";
-  return "TEXT NOT NULL";  // MySQL before 8.0.13 gives TEXT no default; '' is read for old rows
+  return "TEXT NULL";
 }
 }  // namespace
 
@@ -38,9 +44,11 @@ std::string add_history_column_sql(const std::string& table, const std::string& 
 }
 
 std::string select_history_sql(const std::string& table, const std::vector<std::string>& missing) {
-  return "SELECT name, checksum, CONCAT(DATE_FORMAT(applied_at, '%Y-%m-%dT%H:%i:%s.'), "
-         "LPAD(FLOOR(MICROSECOND(applied_at) / 1000), 3, '0'), 'Z'), execution_ms, " +
-         added_history_columns_sql(missing) + " FROM " + quote_identifier(table);
+  return "SELECT name, " +
+         added_history_columns_sql(missing,
+                                   "CONCAT(DATE_FORMAT(applied_at, '%Y-%m-%dT%H:%i:%s.'), "
+                                   "LPAD(FLOOR(MICROSECOND(applied_at) / 1000), 3, '0'), 'Z')") +
+         " FROM " + quote_identifier(table);
 }
 
 std::string upsert_history_sql(const std::string& table) {

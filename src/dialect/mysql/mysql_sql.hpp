@@ -12,13 +12,15 @@ std::string quote_identifier(std::string_view name);
 std::string create_history_sql(const std::string& table);
 /// Lists the history table's columns in the current database; binds the table name.
 std::string history_columns_sql();
-/// Adds `column` (one of the added history columns) to a table written by an earlier forge.
+/// Adds `column` (one of core::k_added_history_columns) to a history table forge did not create,
+/// with a default (applied_at and statement_hashes: NULL).
 std::string add_history_column_sql(const std::string& table, const std::string& column);
 /// Selects name, checksum, applied_at (ISO-8601 UTC text, milliseconds), execution_ms, state,
-/// statements_done, statement_hashes; `missing` added columns are read as their defaults.
+/// statements_done, statement_hashes; `missing` added columns (a table forge did not create)
+/// are read as their defaults.
 std::string select_history_sql(const std::string& table, const std::vector<std::string>& missing);
 /// Writes one history row, replacing one of the same name; binds the seven columns in select
-/// order, applied_at as `YYYY-MM-DD HH:MM:SS.mmm`.
+/// order, applied_at as `YYYY-MM-DD HH:MM:SS.mmm` (NULL when unknown).
 std::string upsert_history_sql(const std::string& table);
 /// Deletes one history row; binds name.
 std::string delete_history_sql(const std::string& table);

@@ -20,7 +20,12 @@ std::string quote_literal(std::string_view value) {
 }
 
 namespace {
+// The definitions of the columns a table forge did not create may lack. applied_at stays NULL
+// (unknown, read as '') in rows another tool writes.
 const char* definition_of(const std::string& column) {
+  if (column == "checksum") return "VARCHAR(64) NOT NULL DEFAULT ''";
+  if (column == "applied_at") return "TIMESTAMPTZ NULL";
+  if (column == "execution_ms") return "BIGINT NOT NULL DEFAULT 0";
   if (column == "state") return "VARCHAR(16) NOT NULL DEFAULT 'applied'";
   if (column == "statements_done") return "INTEGER NOT NULL DEFAULT 0";
   return "TEXT NOT NULL DEFAULT ''";
@@ -47,16 +52,16 @@ std::string add_history_column_sql(const std::string& table, const std::string& 
 }
 
 std::string select_history_sql(const std::string& table, const std::vector<std::string>& missing) {
-  return "SELECT name, checksum, "
-         "to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
-         "execution_ms, " +
-         added_history_columns_sql(missing) + " FROM " + quote_identifier(table);
+  return "SELECT name, " +
+         added_history_columns_sql(
+             missing, "to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')") +
+         " FROM " + quote_identifier(table);
 }
 
 std::string upsert_history_sql(const std::string& table) {
   return "INSERT INTO " + quote_identifier(table) +
          " (name, checksum, applied_at, execution_ms, state, statements_done, statement_hashes) "
-         "VALUES ($1, $2, $3::timestamptz, $4, $5, $6, $7) ON CONFLICT (name) DO UPDATE SET "
+         "VALUES ($1, $2, NULLIF($3, '')::timestamptz, $4, $5, $6, $7) ON CONFLICT (name) DO UPDATE SET "
          "checksum = EXCLUDED.checksum, applied_at = EXCLUDED.applied_at, "
          "execution_ms = EXCLUDED.execution_ms, state = EXCLUDED.state, "
          "statements_done = EXCLUDED.statements_done, statement_hashes = EXCLUDED.statement_hashes";

@@ -14,12 +14,15 @@ std::string quote_literal(std::string_view value);
 std::string create_history_sql(const std::string& table);
 /// Lists the history table's columns; no rows when it does not exist.
 std::string history_columns_sql(const std::string& table);
-/// Adds `column` (one of the added history columns) to a table written by an earlier forge.
+/// Adds `column` (one of core::k_added_history_columns) to a history table forge did not create,
+/// with a default (applied_at: NULL).
 std::string add_history_column_sql(const std::string& table, const std::string& column);
 /// Selects name, checksum, applied_at (ISO-8601 UTC text), execution_ms, state, statements_done,
-/// statement_hashes; `missing` added columns (an older table) are read as their defaults.
+/// statement_hashes; `missing` added columns (a table forge did not create) are read as their
+/// defaults.
 std::string select_history_sql(const std::string& table, const std::vector<std::string>& missing);
-/// Writes one history row, replacing one of the same name; binds $1..$7 in select order.
+/// Writes one history row, replacing one of the same name; binds $1..$7 in select order
+/// (an empty applied_at is written as NULL: unknown).
 std::string upsert_history_sql(const std::string& table);
 /// Deletes one history row; binds $1 name.
 std::string delete_history_sql(const std::string& table);

@@ -10,11 +10,12 @@ std::string quote_identifier(std::string_view name) {
 }
 
 namespace {
-// Columns added after the first release, with their definitions; an older table gets them.
+// The definitions of the columns a table forge did not create may lack. SQLite adds a column
+// only with a constant default: applied_at is '' (unknown) for rows another tool wrote.
 const char* definition_of(const std::string& column) {
   if (column == "state") return "TEXT NOT NULL DEFAULT 'applied'";
-  if (column == "statements_done") return "INTEGER NOT NULL DEFAULT 0";
-  return "TEXT NOT NULL DEFAULT ''";
+  if (column == "statements_done" || column == "execution_ms") return "INTEGER NOT NULL DEFAULT 0";
+  return "TEXT NOT NULL DEFAULT ''";  // checksum, applied_at, statement_hashes
 }
 }  // namespace
 
@@ -35,8 +36,8 @@ std::string add_history_column_sql(const std::string& table, const std::string& 
 }
 
 std::string select_history_sql(const std::string& table, const std::vector<std::string>& missing) {
-  return "SELECT name, checksum, applied_at, execution_ms, " + added_history_columns_sql(missing) +
-         " FROM " + quote_identifier(table);
+  return "SELECT name, " + added_history_columns_sql(missing, "applied_at") + " FROM " +
+         quote_identifier(table);
 }
 
 std::string upsert_history_sql(const std::string& table) {
