@@ -53,15 +53,32 @@ class StepRunner {
                    step.entry->name, step.resume_from + 1, describe_done(section, step.resume_from));
     }
     const auto started = Clock::now();
-    if (wants_transaction(m_connection, section, step.entry->name)) {
-      run_in_transaction(step, section, started);
-    } else {
-      run_statement_by_statement(step, section, started);
+    m_running_file.clear();
+    try {
+      if (wants_transaction(m_connection, section, step.entry->name)) {
+        run_in_transaction(step, section, started);
+      } else {
+        run_statement_by_statement(step, section, started);
+      }
+    } catch (const ConnectionError& error) {
+      throw lost_during(step, error);
     }
     m_reporter.step_finished(*step.entry, step.direction, Clock::now() - started);
   }
 
  private:
+  // A connection lost mid-unit names the unit and the statement it was running, and says that
+  // a rerun picks up from what the history records (rolled back, or a failed row's progress).
+  ConnectionError lost_during(const Step& step, const ConnectionError& error) const {
+    std::string where = step.entry->name;
+    if (!m_running_file.empty()) where += " at " + m_running_file + ":" + std::to_string(m_running_line);
+    return ConnectionError(std::string(error.what()) + " (while " +
+                               (step.direction == Direction::up ? "applying " : "reverting ") +
+                               where + ")",
+                           "Once the server is back, run the command again: the history table "
+                           "says what took effect, and forge carries on from there.");
+  }
+
   void run_in_transaction(const Step& step, const Section& section, Clock::time_point started) {
     try {
       auto transaction = m_connection.begin();
@@ -141,6 +158,8 @@ class StepRunner {
 
   void execute_now(const Statement& statement) {
     spdlog::debug("[SQL] {}", statement.text);
+    m_running_file = statement.file;
+    m_running_line = statement.line;
     m_reporter.statement_started(statement);
     m_connection.execute(statement);
   }
@@ -165,6 +184,8 @@ class StepRunner {
   Connection& m_connection;
   Reporter& m_reporter;
   const RunSettings& m_settings;
+  std::string m_running_file;  ///< where the statement last started was written
+  int m_running_line = 0;
 };
 
 // The shared start of every change: take the lock, bring the history table up to date, and

@@ -36,13 +36,21 @@ int line_in_file(const std::string& message, int statement_line) {
   return statement_line + *offset - 1;
 }
 
+// libpqxx 6 reports a connection that went away mid-statement as its failure to read the
+// client encoding afterwards, which tells the user nothing.
+std::string lost_connection_detail(const char* what) {
+  const std::string detail(util::trim(what));
+  if (detail.find("client encoding") != std::string::npos) return "the connection was closed";
+  return detail;
+}
+
 [[noreturn]] void rethrow_as_forge_error(const std::string& target, const std::string& file,
                                          int line) {
   try {
     throw;
   } catch (const pqxx::broken_connection& e) {
     throw ConnectionError("lost the connection to PostgreSQL at " + target + ": " +
-                              std::string(util::trim(e.what())),
+                              lost_connection_detail(e.what()),
                           "Check that the server is up, then run the command again.");
   } catch (const pqxx::sql_error& e) {
     const std::string message(util::trim(e.what()));
@@ -66,6 +74,12 @@ PostgresConnection::PostgresConnection(const core::DatabaseUrl& url)
   }
   m_notices = std::make_unique<NoticeLogger>(*m_connection);
   m_session = std::make_unique<pqxx::nontransaction>(*m_connection, "forge");
+  // A server notices a vanished client only when it next writes to it: a forge killed during a
+  // long statement would keep its transaction and migration lock until the statement ends.
+  // PostgreSQL 14+ can poll the socket meanwhile and cancel the statement at once.
+  if (m_connection->server_version() >= 140000) {
+    run_internal("SET client_connection_check_interval = '1s'", "the connection check");
+  }
 }
 
 PostgresConnection::~PostgresConnection() {

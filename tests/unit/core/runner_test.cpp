@@ -100,6 +100,36 @@ TEST_F(Runner, SkipsAppliedUnits) {
   EXPECT_THAT(m_log, ::testing::Contains("execute SELECT 2"));
 }
 
+TEST_F(Runner, AConnectionLostMidUnitNamesTheUnitAndTheStatementsFileAndLine) {
+  const std::vector<Unit> units{make_unit("1_a", true, {"CREATE TABLE a (x)"}),
+                                make_unit("2_b", true, {"SELECT 1", "SELECT pg_sleep(5)"})};
+  m_connection.lose_connection_on = "SELECT pg_sleep(5)";
+  try {
+    migrate(units);
+    FAIL() << "expected a ConnectionError";
+  } catch (const ConnectionError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("lost the connection to fake"));
+    EXPECT_THAT(e.what(), HasSubstr("while applying 2_b at db/migrations/2_b.up.sql:2"));
+    EXPECT_THAT(e.hint(), HasSubstr("run the command again"));
+  }
+  EXPECT_THAT(names_in(m_connection.rows), ElementsAre("1_a"));
+}
+
+TEST_F(Runner, AConnectionLostWhileRevertingSaysSoAndKeepsTheUnitApplied) {
+  const std::vector<Unit> units{
+      make_unit("1_a", true, {"CREATE TABLE a (x)"}, {"DROP TABLE a"}),
+      make_unit("2_b", true, {"CREATE TABLE b (x)"}, {"DELETE FROM b", "DROP TABLE b"})};
+  ASSERT_EQ(migrate(units), 2u);
+  m_connection.lose_connection_on = "DROP TABLE b";
+  try {
+    undo(units);
+    FAIL() << "expected a ConnectionError";
+  } catch (const ConnectionError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("(while reverting 2_b at db/migrations/2_b.down.sql:2)"));
+  }
+  EXPECT_THAT(names_in(m_connection.rows), ElementsAre("1_a", "2_b"));
+}
+
 TEST_F(Runner, StopsAtAFailingStatementNamingTheUnitFileAndLineAndKeepsEarlierUnits) {
   const std::vector<Unit> units{make_unit("1_a", true, {"CREATE TABLE a (x)"}),
                                 make_unit("2_b", true, {"SELECT 1", "INSERT INTO t VALUES (1)"}),

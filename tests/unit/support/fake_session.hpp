@@ -22,6 +22,7 @@ class FakeConnection : public core::Connection {
 
   std::vector<core::HistoryRow> rows;  // the committed history table
   std::string fail_on;                 // statement text that fails
+  std::string lose_connection_on;      // statement text during which the server goes away
   bool transactional_ddl = true;
   std::chrono::milliseconds lock_wait{-1};
 
@@ -32,6 +33,8 @@ class FakeConnection : public core::Connection {
     m_log.push_back("execute " + statement.text);
     if (statement.text == fail_on)
       throw StatementError("no such table: t", "1", statement.file, statement.line);
+    if (statement.text == lose_connection_on)
+      throw ConnectionError("lost the connection to fake", "Check that the server is up.");
   }
 
   std::unique_ptr<core::Transaction> begin() override {
