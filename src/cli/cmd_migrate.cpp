@@ -1,6 +1,6 @@
 #include "cli/commands.hpp"
-#include "cli/json_report.hpp"
 #include "cli/output.hpp"
+#include "cli/run_command.hpp"
 #include "core/runner.hpp"
 
 #include <CLI/CLI.hpp>
@@ -11,85 +11,22 @@ namespace forge::cli {
 
 namespace {
 
-/// Flags every running command (migrate, undo, undo:all) takes.
-struct RunFlags {
-  bool dry_run = false;
-  bool json = false;
-  bool strict = false;
-};
-
-
-std::unique_ptr<core::Reporter> make_reporter(const GlobalOptions& options, const RunFlags& flags,
-                                              const std::string& command) {
-  if (flags.json) return std::make_unique<JsonRunReporter>(command, flags.dry_run);
-  if (flags.dry_run) return std::make_unique<DryRunReporter>();
-  return std::make_unique<HumanReporter>(options.quiet);
-}
-
-// Runs `run` (or, for a dry run without a throwaway copy of the database, `preview`) with the
-// reporter the flags ask for. A dry run runs the units for real on a copy where the dialect
-// has one (SQLite), so even SQL written from the live schema shows exactly; the database
-// itself is never changed, not even its history table.
-template <typename Request, typename Run>
-void carry_out(const GlobalOptions& options, const Request& request, const RunFlags& flags,
-               const std::string& command, Run run, Run preview) {
-  const auto reporter = make_reporter(options, flags, command);
-  auto* json = dynamic_cast<JsonRunReporter*>(reporter.get());
-  try {
-    Target target = open_target(options, flags.dry_run ? Session::rehearsal : Session::live);
-    target.run.strict = flags.strict || target.settings.strict;
-    if (json != nullptr) {
-      json->set_target(target.url.redacted(), target.settings.environment, target.run.history_table);
-    }
-    const bool listing = flags.dry_run && !target.rehearsal;
-    const std::size_t count = (listing ? preview : run)(*target.connection, target.units, request,
-                                                        *reporter, target.run);
-    if (json != nullptr) {
-      json->print_success();
-    } else if (flags.dry_run) {
-      print_line("-- Dry run: " + std::to_string(count) + " unit(s) would be " +
-                     (command == "db:migrate" ? "migrated" : "reverted") + "; nothing was changed.",
-                 false);
-    }
-  } catch (const Error& error) {
-    if (json != nullptr) json->print_failure(error);
-    throw;
-  }
-}
-
-void add_run_flags(CLI::App& command, RunFlags& flags) {
-  command.add_flag("--dry-run", flags.dry_run, "Print the SQL each unit would run, and change nothing");
-  command.add_flag("--json", flags.json, "Print one JSON document of what ran (schema in the README)");
-}
-
 void add_migrate(CLI::App& app, const GlobalOptions& options, Action& chosen) {
   auto* command = app.add_subcommand("db-migrate", "Apply every pending unit, oldest first");
   command->name("db:migrate");
   auto request = std::make_shared<core::MigrateRequest>();
-  auto flags = std::make_shared<RunFlags>();
+  auto strict = std::make_shared<bool>(false);
   command->add_option("--from", request->from, "Start after this unit (it is not applied)");
   command->add_option("--to", request->to, "Stop after this unit (applied too)");
   command->add_option("--step", request->step, "Apply at most this many units");
-  command->add_flag("--strict", flags->strict,
+  command->add_flag("--strict", *strict,
                     "Refuse applied units whose file is gone and pending units older than the "
                     "newest applied one, instead of warning");
-  add_run_flags(*command, *flags);
-  command->callback([&, request, flags] {
-    chosen = [&, request, flags] {
-      carry_out(options, *request, *flags, "db:migrate", core::run_migrate, core::preview_migrate);
-    };
-  });
-}
-
-void add_undo_callback(CLI::App& command, const GlobalOptions& options, Action& chosen,
-                       const std::shared_ptr<core::UndoRequest>& request) {
-  auto flags = std::make_shared<RunFlags>();
-  add_run_flags(command, *flags);
-  const std::string name = command.get_name();
-  command.callback([&, request, flags, name] {
-    chosen = [&, request, flags, name] {
-      carry_out(options, *request, *flags, name, core::run_undo, core::preview_undo);
-    };
+  add_run_action(*command, options, chosen, [request, strict] {
+    RunCommand run = apply_command("db:migrate", UnitSet::migrations,
+                                   [request](const std::vector<core::Unit>&) { return *request; });
+    run.strict = *strict;
+    return run;
   });
 }
 
@@ -99,7 +36,9 @@ void add_undo(CLI::App& app, const GlobalOptions& options, Action& chosen) {
   auto request = std::make_shared<core::UndoRequest>();
   auto* step = command->add_option("--step", request->step, "Revert this many units, newest first");
   command->add_option("--name", request->name, "Revert exactly this applied unit")->excludes(step);
-  add_undo_callback(*command, options, chosen, request);
+  add_run_action(*command, options, chosen, [request] {
+    return revert_command("db:migrate:undo", UnitSet::migrations, *request);
+  });
 }
 
 void add_undo_all(CLI::App& app, const GlobalOptions& options, Action& chosen) {
@@ -108,7 +47,9 @@ void add_undo_all(CLI::App& app, const GlobalOptions& options, Action& chosen) {
   auto request = std::make_shared<core::UndoRequest>();
   request->scope = core::UndoRequest::Scope::all;
   command->add_option("--to", request->to, "Stop after reverting this unit");
-  add_undo_callback(*command, options, chosen, request);
+  add_run_action(*command, options, chosen, [request] {
+    return revert_command("db:migrate:undo:all", UnitSet::migrations, *request);
+  });
 }
 
 const char* resolution_text(core::Resolution resolution) {

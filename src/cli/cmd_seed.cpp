@@ -83,48 +83,21 @@ core::MigrateRequest only(const std::vector<core::Unit>& units, const std::strin
 }
 
 RunCommand seed_command(const std::string& name, std::optional<std::string> seed) {
-  const auto request = [seed](const std::vector<core::Unit>& units) {
+  return apply_command(name, UnitSet::seeders, [seed](const std::vector<core::Unit>& units) {
     return seed ? only(units, *seed) : core::MigrateRequest{};
-  };
-  RunCommand command{name, UnitSet::seeders, core::Direction::up, {}, {}};
-  command.run = [request](core::Connection& connection, const std::vector<core::Unit>& units,
-                          core::Reporter& reporter, const core::RunSettings& settings) {
-    return core::run_migrate(connection, units, request(units), reporter, settings);
-  };
-  command.preview = [request](core::Connection& connection, const std::vector<core::Unit>& units,
-                              core::Reporter& reporter, const core::RunSettings& settings) {
-    return core::preview_migrate(connection, units, request(units), reporter, settings);
-  };
-  return command;
-}
-
-RunCommand unseed_command(const std::string& name, const core::UndoRequest& request) {
-  RunCommand command{name, UnitSet::seeders, core::Direction::down, {}, {}};
-  command.run = [request](core::Connection& connection, const std::vector<core::Unit>& units,
-                          core::Reporter& reporter, const core::RunSettings& settings) {
-    return core::run_undo(connection, units, request, reporter, settings);
-  };
-  command.preview = [request](core::Connection& connection, const std::vector<core::Unit>& units,
-                              core::Reporter& reporter, const core::RunSettings& settings) {
-    return core::preview_undo(connection, units, request, reporter, settings);
-  };
-  return command;
+  });
 }
 
 // Registers `name` (CLI11 wants no ':' in the registered name) with --dry-run and --json; when
 // chosen, it runs what `make` builds from the command's own options once they are parsed.
-template <typename Make>
 CLI::App& add_run(CLI::App& app, const GlobalOptions& options, Action& chosen,
-                  const std::string& name, const std::string& description, Make make) {
+                  const std::string& name, const std::string& description,
+                  std::function<RunCommand()> make) {
   std::string registered = name;
   for (char& c : registered) c = c == ':' ? '-' : c;
   auto* command = app.add_subcommand(registered, description);
   command->name(name);
-  auto flags = std::make_shared<RunFlags>();
-  add_run_flags(*command, *flags);
-  command->callback([&, flags, make] {
-    chosen = [&, flags, make] { carry_out(options, *flags, make()); };
-  });
+  add_run_action(*command, options, chosen, std::move(make));
   return *command;
 }
 
@@ -141,13 +114,13 @@ void add_seed_runs(CLI::App& app, const GlobalOptions& options, Action& chosen) 
   auto undo = std::make_shared<core::UndoRequest>();
   add_run(app, options, chosen, "db:seed:undo",
           "Revert the most recently run seeder (or the one --seed names)",
-          [undo] { return unseed_command("db:seed:undo", *undo); })
+          [undo] { return revert_command("db:seed:undo", UnitSet::seeders, *undo); })
       .add_option("--seed", undo->name, "Revert exactly this seeder: file name, name or version");
 
   add_run(app, options, chosen, "db:seed:undo:all", "Revert every seeder that ran, newest first", [] {
     core::UndoRequest all;
     all.scope = core::UndoRequest::Scope::all;
-    return unseed_command("db:seed:undo:all", all);
+    return revert_command("db:seed:undo:all", UnitSet::seeders, all);
   });
 }
 

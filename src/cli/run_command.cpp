@@ -11,12 +11,31 @@ namespace forge::cli {
 
 namespace {
 
+struct RunFlags {
+  bool dry_run = false;
+  bool json = false;
+};
+
+// DryRunReporter speaks of migrations; a seeder's dry run says what the seeder would do.
+class SeederDryRunReporter : public DryRunReporter {
+ public:
+  void step_started(const core::Entry& entry, core::Direction direction) override {
+    if (direction == core::Direction::down) return DryRunReporter::step_started(entry, direction);
+    print_line("-- == " + entry.name + ": would seed (dry run) =======", false);
+  }
+  void nothing_to_do(core::Direction direction) override {
+    if (direction == core::Direction::down) return DryRunReporter::nothing_to_do(direction);
+    print_line("-- Nothing to seed: every seeder has run already.", false);
+  }
+};
+
 std::unique_ptr<core::Reporter> make_reporter(const GlobalOptions& options, const RunFlags& flags,
                                               const RunCommand& command) {
+  const bool seeders = command.units == UnitSet::seeders;
   if (flags.json) return std::make_unique<JsonRunReporter>(command.name, flags.dry_run);
+  if (flags.dry_run && seeders) return std::make_unique<SeederDryRunReporter>();
   if (flags.dry_run) return std::make_unique<DryRunReporter>();
-  const UnitWords words = command.units == UnitSet::seeders ? seeder_words() : UnitWords{};
-  return std::make_unique<HumanReporter>(options.quiet, words);
+  return std::make_unique<HumanReporter>(options.quiet, seeders ? seeder_words() : UnitWords{});
 }
 
 std::string dry_run_summary(const RunCommand& command, std::size_t count) {
@@ -26,20 +45,16 @@ std::string dry_run_summary(const RunCommand& command, std::size_t count) {
          "; nothing was changed.";
 }
 
-}  // namespace
-
-void add_run_flags(CLI::App& command, RunFlags& flags) {
-  command.add_flag("--dry-run", flags.dry_run, "Print the SQL each unit would run, and change nothing");
-  command.add_flag("--json", flags.json, "Print one JSON document of what ran (schema in the README)");
-}
-
+// A dry run runs the units for real on a throwaway copy of the database where the dialect has
+// one (SQLite), so even SQL written from the live schema shows exactly; elsewhere it lists them
+// through `command.preview`. The database itself is never changed, not even its history table.
 void carry_out(const GlobalOptions& options, const RunFlags& flags, const RunCommand& command) {
   const auto reporter = make_reporter(options, flags, command);
   auto* json = dynamic_cast<JsonRunReporter*>(reporter.get());
   try {
     Target target =
         open_target(options, flags.dry_run ? Session::rehearsal : Session::live, command.units);
-    target.run.strict = flags.strict || target.settings.strict;
+    target.run.strict = command.strict || target.settings.strict;
     if (json != nullptr) {
       json->set_target(target.url.redacted(), target.settings.environment, target.run.history_table);
     }
@@ -55,6 +70,47 @@ void carry_out(const GlobalOptions& options, const RunFlags& flags, const RunCom
     if (json != nullptr) json->print_failure(error);
     throw;
   }
+}
+
+}  // namespace
+
+RunCommand apply_command(const std::string& name, UnitSet units, MigrateSelection select) {
+  RunCommand command{name, units, core::Direction::up, {}, {}};
+  command.run = [select](core::Connection& connection, const std::vector<core::Unit>& units,
+                         core::Reporter& reporter, const core::RunSettings& settings) {
+    return core::run_migrate(connection, units, select(units), reporter, settings);
+  };
+  command.preview = [select](core::Connection& connection, const std::vector<core::Unit>& units,
+                             core::Reporter& reporter, const core::RunSettings& settings) {
+    return core::preview_migrate(connection, units, select(units), reporter, settings);
+  };
+  return command;
+}
+
+RunCommand revert_command(const std::string& name, UnitSet units,
+                          const core::UndoRequest& request) {
+  RunCommand command{name, units, core::Direction::down, {}, {}};
+  command.run = [request](core::Connection& connection, const std::vector<core::Unit>& units,
+                          core::Reporter& reporter, const core::RunSettings& settings) {
+    return core::run_undo(connection, units, request, reporter, settings);
+  };
+  command.preview = [request](core::Connection& connection, const std::vector<core::Unit>& units,
+                              core::Reporter& reporter, const core::RunSettings& settings) {
+    return core::preview_undo(connection, units, request, reporter, settings);
+  };
+  return command;
+}
+
+void add_run_action(CLI::App& command, const GlobalOptions& options, Action& chosen,
+                    std::function<RunCommand()> make) {
+  auto flags = std::make_shared<RunFlags>();
+  command.add_flag("--dry-run", flags->dry_run,
+                   "Print the SQL each unit would run, and change nothing");
+  command.add_flag("--json", flags->json,
+                   "Print one JSON document of what ran (schema in the README)");
+  command.callback([&options, &chosen, flags, make] {
+    chosen = [&options, flags, make] { carry_out(options, *flags, make()); };
+  });
 }
 
 }  // namespace forge::cli

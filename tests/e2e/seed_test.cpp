@@ -305,6 +305,21 @@ TEST_F(Seed, DryRunPrintsTheSqlAndChangesNothing) {
   EXPECT_FALSE(db().has_table("ForgeSeeds"));
 }
 
+TEST_F(Seed, DryRunSpeaksOfSeedingNotMigrating) {
+  add_seeder("1", "alice", "alice");
+
+  const auto pending = forge_db({"db:seed:all", "--dry-run"});
+  ASSERT_EQ(forge_db({"db:seed:all"}).exit_code, 0);
+  const auto nothing = forge_db({"db:seed:all", "--dry-run"});
+
+  ASSERT_EQ(pending.exit_code, 0) << pending;
+  EXPECT_THAT(pending.out, HasSubstr("-- == 1-alice: would seed (dry run)")) << pending;
+  EXPECT_THAT(pending.out, Not(HasSubstr("migrat"))) << pending;
+  ASSERT_EQ(nothing.exit_code, 0) << nothing;
+  EXPECT_THAT(nothing.out, HasSubstr("Nothing to seed")) << nothing;
+  EXPECT_THAT(nothing.out, Not(HasSubstr("migrat"))) << nothing;
+}
+
 TEST_F(Seed, JsonListsTheSeedersThatRanAndTheirTable) {
   add_seeder("1", "alice", "alice");
 

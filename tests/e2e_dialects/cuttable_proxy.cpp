@@ -1,8 +1,8 @@
 #include "cuttable_proxy.hpp"
 
-#include <arpa/inet.h>
+#include "loopback_tcp.hpp"
+
 #include <fcntl.h>
-#include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -15,37 +15,6 @@
 namespace forge::e2e {
 
 namespace {
-
-sockaddr_in loopback(int port) {
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<uint16_t>(port));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  return address;
-}
-
-int connect_to(int port) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  sockaddr_in address = loopback(port);
-  if (fd >= 0 && ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0)
-    return fd;
-  if (fd >= 0) ::close(fd);
-  return -1;
-}
-
-// Copies what is readable on `from` to `to`; false at end of stream or on error.
-bool pump(int from, int to) {
-  char buffer[16384];
-  const ssize_t n = ::read(from, buffer, sizeof buffer);
-  if (n <= 0) return n < 0 && errno == EINTR;
-  for (ssize_t sent = 0; sent < n;) {
-    // send, not write: a peer that hung up must not raise SIGPIPE in the test process.
-    const ssize_t w = ::send(to, buffer + sent, static_cast<std::size_t>(n - sent), MSG_NOSIGNAL);
-    if (w < 0 && errno != EINTR) return false;
-    if (w > 0) sent += w;
-  }
-  return true;
-}
 
 void drain_pipe(int fd) {
   char buffer[64];
@@ -100,18 +69,14 @@ void CuttableProxy::request(Request what) {
 }
 
 void CuttableProxy::open_listener() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  const int on = 1;
-  sockaddr_in address = loopback(m_port);  // 0 the first time: any free port
-  socklen_t size = sizeof address;
-  if (fd < 0 || ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) != 0 ||
-      ::bind(fd, reinterpret_cast<sockaddr*>(&address), size) != 0 || ::listen(fd, 16) != 0 ||
-      ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size) != 0) {
-    if (fd >= 0) ::close(fd);
+  const BoundSocket bound = bind_loopback(m_port);  // 0 the first time: any free port
+  if (bound.fd < 0) return;
+  if (::listen(bound.fd, 16) != 0) {
+    ::close(bound.fd);
     return;
   }
-  m_listener = fd;
-  m_port = ntohs(address.sin_port);
+  m_listener = bound.fd;
+  m_port = bound.port;
 }
 
 void CuttableProxy::close_all_links() {
@@ -125,7 +90,7 @@ void CuttableProxy::close_all_links() {
 void CuttableProxy::accept_one() {
   const int client = ::accept4(m_listener, nullptr, nullptr, SOCK_CLOEXEC);
   if (client < 0) return;
-  const int server = connect_to(m_target_port);
+  const int server = connect_loopback(m_target_port);
   if (server < 0) {
     ::close(client);
     return;

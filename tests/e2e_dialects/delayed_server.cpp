@@ -1,7 +1,7 @@
 #include "delayed_server.hpp"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
+#include "loopback_tcp.hpp"
+
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -16,50 +16,17 @@ namespace {
 
 constexpr int k_poll_ms = 100;
 
-sockaddr_in loopback(int port) {
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<uint16_t>(port));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  return address;
-}
-
-int connect_to(int port) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  sockaddr_in address = loopback(port);
-  if (fd >= 0 && ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0)
-    return fd;
-  if (fd >= 0) ::close(fd);
-  return -1;
-}
-
-// Copies what is readable on `from` to `to`; false at end of stream or on error.
-bool pump(int from, int to) {
-  char buffer[16384];
-  const ssize_t n = ::read(from, buffer, sizeof buffer);
-  if (n <= 0) return n < 0 && errno == EINTR;
-  for (ssize_t sent = 0; sent < n;) {
-    // send, not write: a peer that hung up must not raise SIGPIPE in the test process.
-    const ssize_t w = ::send(to, buffer + sent, static_cast<std::size_t>(n - sent), MSG_NOSIGNAL);
-    if (w < 0 && errno != EINTR) return false;
-    if (w > 0) sent += w;
-  }
-  return true;
-}
-
 }  // namespace
 
 DelayedServer::DelayedServer(int target_port, std::chrono::milliseconds delay)
     : m_target_port(target_port) {
-  m_socket = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  sockaddr_in address = loopback(0);
-  socklen_t size = sizeof address;
-  if (m_socket < 0 || ::bind(m_socket, reinterpret_cast<sockaddr*>(&address), size) != 0 ||
-      ::getsockname(m_socket, reinterpret_cast<sockaddr*>(&address), &size) != 0) {
+  const BoundSocket bound = bind_loopback(0);
+  if (bound.fd < 0) {
     throw std::runtime_error(std::string("cannot reserve a port: ") + std::strerror(errno));
   }
   // Bound but not listening: the kernel refuses connections, as for a server not yet up.
-  m_port = ntohs(address.sin_port);
+  m_socket = bound.fd;
+  m_port = bound.port;
   m_thread = std::thread([this, delay] { serve(delay); });
 }
 
@@ -91,7 +58,7 @@ void DelayedServer::serve(std::chrono::milliseconds delay) {
 }
 
 void DelayedServer::relay(int client) const {
-  const int server = connect_to(m_target_port);
+  const int server = connect_loopback(m_target_port);
   bool open = server >= 0;
   while (open && !stopping()) {
     pollfd fds[2] = {{client, POLLIN, 0}, {server, POLLIN, 0}};

@@ -13,6 +13,7 @@ using testing::applied_row;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using testing::make_unit;
+using testing::undo_all;
 
 std::vector<std::string> described(const std::vector<Step>& steps) {
   std::vector<std::string> out;
@@ -29,12 +30,6 @@ class Plan : public ::testing::Test {
     return plan_migrate(m_catalog, request);
   }
   std::vector<Step> undo(UndoRequest request = {}) { return plan_undo(m_catalog, request); }
-  static UndoRequest undo_all(std::optional<std::string> to = std::nullopt) {
-    UndoRequest request;
-    request.scope = UndoRequest::Scope::all;
-    request.to = std::move(to);
-    return request;
-  }
 
   std::vector<Unit> m_units{make_unit("1_a"), make_unit("2_b"), make_unit("3_c"), make_unit("10_d"),
                             make_unit("20_e")};

@@ -7,36 +7,20 @@
 #include <memory>
 
 #include "core/errors.hpp"
-#include "support/fake_session.hpp"
+#include "support/runner_fixture.hpp"
 #include "support/units.hpp"
 
 namespace forge::core {
 namespace {
 
 using testing::applied_row;
-using testing::FakeConnection;
-using testing::FakeReporter;
+using testing::FakeLateSql;
 using testing::Log;
 using testing::make_unit;
 using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Not;
-
-// Late SQL that logs when it is written and gives fixed texts.
-class FakeLateSql : public LateSql {
- public:
-  FakeLateSql(Log& log, std::vector<std::string> texts) : m_log(log), m_texts(std::move(texts)) {}
-  std::vector<std::string> write(Connection& connection) const override {
-    (void)connection;
-    m_log.push_back("write late");
-    return m_texts;
-  }
-
- private:
-  Log& m_log;
-  std::vector<std::string> m_texts;
-};
 
 const std::string k_file = "db/migrations/2_b.yaml";
 
@@ -55,18 +39,16 @@ Unit unit_with_late_statement(Log& log) {
   return unit;
 }
 
-class RunnerWithLateSql : public ::testing::Test {
+class RunnerWithLateSql : public testing::RunnerFixture {
  protected:
-  Log m_log;
-  FakeConnection m_connection{m_log};
-  FakeReporter m_reporter{m_log, /*log_statements=*/true};
-  RunSettings m_settings;
+  RunnerWithLateSql() : RunnerFixture(testing::RunMode::run, /*log_statements=*/true) {}
 };
+using RunnerStatementStarted = RunnerWithLateSql;
 
 TEST_F(RunnerWithLateSql, WritesTheLateSqlWhenItsTurnComesAndRunsEachTextInOrder) {
   const std::vector<Unit> units{unit_with_late_statement(m_log)};
 
-  EXPECT_EQ(run_migrate(m_connection, units, {}, m_reporter, m_settings), 1u);
+  EXPECT_EQ(migrate(units), 1u);
 
   EXPECT_THAT(
       m_log,
@@ -83,7 +65,7 @@ TEST_F(RunnerWithLateSql, WritesTheLateSqlWhenItsTurnComesAndRunsEachTextInOrder
 }
 
 TEST_F(RunnerWithLateSql, NeverSendsTheLateStatementsDescriptionToTheDatabase) {
-  run_migrate(m_connection, {unit_with_late_statement(m_log)}, {}, m_reporter, m_settings);
+  migrate({unit_with_late_statement(m_log)});
 
   EXPECT_THAT(m_log, Not(Contains(HasSubstr("changeColumn"))));
 }
@@ -91,7 +73,7 @@ TEST_F(RunnerWithLateSql, NeverSendsTheLateStatementsDescriptionToTheDatabase) {
 TEST_F(RunnerWithLateSql, ReportsAFailingWrittenStatementAtTheLateStatementsFileAndLine) {
   m_connection.fail_on = "INSERT INTO forge_new_t SELECT * FROM t";
   try {
-    run_migrate(m_connection, {unit_with_late_statement(m_log)}, {}, m_reporter, m_settings);
+    migrate({unit_with_late_statement(m_log)});
     FAIL() << "expected a StatementError";
   } catch (const StatementError& e) {
     EXPECT_EQ(e.unit(), "2_b");
@@ -110,7 +92,7 @@ TEST_F(RunnerWithLateSql, WritesLateSqlOfADownSectionToo) {
       "-- removeColumn: a table rebuild", k_file, 7,
       std::make_shared<FakeLateSql>(m_log, std::vector<std::string>{"DROP TABLE t"})}};
 
-  run_undo(m_connection, {unit}, {}, m_reporter, m_settings);
+  undo({unit});
 
   EXPECT_THAT(m_log, Contains("write late"));
   EXPECT_THAT(m_log, Contains("statement " + k_file + ":7 DROP TABLE t"));
@@ -118,21 +100,18 @@ TEST_F(RunnerWithLateSql, WritesLateSqlOfADownSectionToo) {
   EXPECT_TRUE(m_connection.rows.empty());
 }
 
-TEST(RunnerStatementStarted, IsToldOfEveryStatementJustBeforeItRuns) {
-  Log log;
-  FakeConnection connection(log);
-  FakeReporter reporter(log, /*log_statements=*/true);
+TEST_F(RunnerStatementStarted, IsToldOfEveryStatementJustBeforeItRuns) {
   const std::vector<Unit> units{make_unit("1_a", true, {"CREATE TABLE a (x)", "INSERT INTO a VALUES (1)"})};
 
-  run_migrate(connection, units, {}, reporter, {});
+  migrate(units);
 
-  EXPECT_THAT(log, ElementsAre("lock", "ensure_history ForgeMeta", "read_history ForgeMeta",
-                               "migrating 1_a", "begin",
-                               "statement db/migrations/1_a.up.sql:1 CREATE TABLE a (x)",
-                               "execute CREATE TABLE a (x)",
-                               "statement db/migrations/1_a.up.sql:2 INSERT INTO a VALUES (1)",
-                               "execute INSERT INTO a VALUES (1)", "record ForgeMeta 1_a", "commit",
-                               "migrated 1_a", "unlock"));
+  EXPECT_THAT(m_log, ElementsAre("lock", "ensure_history ForgeMeta", "read_history ForgeMeta",
+                                 "migrating 1_a", "begin",
+                                 "statement db/migrations/1_a.up.sql:1 CREATE TABLE a (x)",
+                                 "execute CREATE TABLE a (x)",
+                                 "statement db/migrations/1_a.up.sql:2 INSERT INTO a VALUES (1)",
+                                 "execute INSERT INTO a VALUES (1)", "record ForgeMeta 1_a", "commit",
+                                 "migrated 1_a", "unlock"));
 }
 
 }  // namespace

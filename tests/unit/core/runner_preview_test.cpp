@@ -7,49 +7,25 @@
 #include <memory>
 
 #include "core/errors.hpp"
-#include "support/fake_session.hpp"
+#include "support/runner_fixture.hpp"
 #include "support/units.hpp"
 
 namespace forge::core {
 namespace {
 
 using testing::applied_row;
-using testing::FakeConnection;
-using testing::FakeReporter;
-using testing::Log;
+using testing::FakeLateSql;
 using testing::make_unit;
+using testing::undo_all;
 using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-// Late SQL that must never be written by a preview.
-class LoggingLateSql : public LateSql {
- public:
-  explicit LoggingLateSql(Log& log) : m_log(log) {}
-  std::vector<std::string> write(Connection& connection) const override {
-    (void)connection;
-    m_log.push_back("write late");
-    return {"CREATE TABLE forge_new_t (x)"};
-  }
-
- private:
-  Log& m_log;
-};
-
-class Preview : public ::testing::Test {
+class Preview : public testing::RunnerFixture {
  protected:
-  std::size_t migrate(const std::vector<Unit>& units, MigrateRequest request = {}) {
-    return preview_migrate(m_connection, units, request, m_reporter, m_settings);
-  }
-  std::size_t undo(const std::vector<Unit>& units, UndoRequest request = {}) {
-    return preview_undo(m_connection, units, request, m_reporter, m_settings);
-  }
-  static UndoRequest all() {
-    UndoRequest request;
-    request.scope = UndoRequest::Scope::all;
-    return request;
-  }
+  Preview() : RunnerFixture(testing::RunMode::preview, /*log_statements=*/true) {}
+
   // Everything the connection was asked to do that a preview must never do.
   static auto touched_the_database() {
     return Contains(::testing::AnyOf(HasSubstr("lock"), HasSubstr("ensure_history"),
@@ -57,11 +33,6 @@ class Preview : public ::testing::Test {
                                      HasSubstr("record"), HasSubstr("erase"),
                                      HasSubstr("commit")));
   }
-
-  Log m_log;
-  FakeConnection m_connection{m_log};
-  FakeReporter m_reporter{m_log, /*log_statements=*/true};
-  RunSettings m_settings;
 };
 
 TEST_F(Preview, OfMigrateReadsTheHistoryOnlyAndReportsEachPendingStatement) {
@@ -103,9 +74,10 @@ TEST_F(Preview, HonoursTheRequestLikeARealRun) {
 }
 
 TEST_F(Preview, ShowsALateStatementAsItsDescriptionWithoutWritingIt) {
+  const std::vector<std::string> written{"CREATE TABLE forge_new_t (x)"};
   Unit unit = make_unit("2_b", true);
   unit.up.statements = {Statement{"-- changeColumn: a table rebuild", "m/2_b.yaml", 4,
-                                  std::make_shared<LoggingLateSql>(m_log)}};
+                                  std::make_shared<FakeLateSql>(m_log, written)}};
 
   migrate({unit});
 
@@ -138,7 +110,7 @@ TEST_F(Preview, OfUndoAllReportsEachDownStatementNewestFirstAndErasesNothing) {
   const std::vector<Unit> units{make_unit("1_a", true, {}, {"DROP TABLE a"}),
                                 make_unit("2_b", true, {}, {"DROP TABLE b"})};
 
-  EXPECT_EQ(undo(units, all()), 2u);
+  EXPECT_EQ(undo(units, undo_all()), 2u);
 
   EXPECT_THAT(m_log, ElementsAre("read_history ForgeMeta", "reverting 2_b",
                                  "statement db/migrations/2_b.down.sql:1 DROP TABLE b",
@@ -162,7 +134,7 @@ TEST_F(Preview, OfUndoRefusesAUnitWithoutADownBeforeReportingAnything) {
   const std::vector<Unit> units{make_unit("1_a", /*with_down=*/false),
                                 make_unit("2_b", true, {}, {"DROP TABLE b"})};
 
-  EXPECT_THROW(undo(units, all()), PlanError);
+  EXPECT_THROW(undo(units, undo_all()), PlanError);
 
   EXPECT_THAT(m_log, ElementsAre("read_history ForgeMeta"));
 }

@@ -6,20 +6,18 @@
 #include <algorithm>
 
 #include "core/errors.hpp"
-#include "support/fake_session.hpp"
+#include "support/runner_fixture.hpp"
 #include "support/units.hpp"
 
 namespace forge::core {
 namespace {
 
 using testing::applied_row;
-using testing::FakeConnection;
-using testing::FakeReporter;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using testing::make_unit;
-using testing::Log;
+using testing::undo_all;
 
 std::vector<std::string> names_in(const std::vector<HistoryRow>& rows) {
   std::vector<std::string> names;
@@ -28,20 +26,7 @@ std::vector<std::string> names_in(const std::vector<HistoryRow>& rows) {
   return names;
 }
 
-class Runner : public ::testing::Test {
- protected:
-  std::size_t migrate(const std::vector<Unit>& units, MigrateRequest request = {}) {
-    return run_migrate(m_connection, units, request, m_reporter, m_settings);
-  }
-  std::size_t undo(const std::vector<Unit>& units, UndoRequest request = {}) {
-    return run_undo(m_connection, units, request, m_reporter, m_settings);
-  }
-
-  Log m_log;
-  FakeConnection m_connection{m_log};
-  FakeReporter m_reporter{m_log};
-  RunSettings m_settings;
-};
+using Runner = testing::RunnerFixture;
 
 TEST_F(Runner, TakesTheLockAndEnsuresTheHistoryTableBeforeReadingIt) {
   migrate({});
@@ -222,9 +207,7 @@ TEST_F(Runner, UndoAllRevertsNewestFirst) {
   m_connection.rows = {applied_row("1_a"), applied_row("2_b")};
   const std::vector<Unit> units{make_unit("1_a", true, {}, {"DROP TABLE a"}),
                                 make_unit("2_b", true, {}, {"DROP TABLE b"})};
-  UndoRequest request;
-  request.scope = UndoRequest::Scope::all;
-  EXPECT_EQ(undo(units, request), 2u);
+  EXPECT_EQ(undo(units, undo_all()), 2u);
   EXPECT_THAT(m_connection.rows, IsEmpty());
   const auto first = std::find(m_log.begin(), m_log.end(), "execute DROP TABLE b");
   const auto second = std::find(m_log.begin(), m_log.end(), "execute DROP TABLE a");

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/adapter.hpp"
@@ -112,6 +113,20 @@ class FakeConnection : public core::Connection {
   Log& m_log;
   std::vector<core::HistoryRow> m_staged;
   bool m_in_transaction = false;
+};
+
+/// Late SQL that logs "write late" each time it is written and gives `texts`.
+class FakeLateSql : public core::LateSql {
+ public:
+  FakeLateSql(Log& log, std::vector<std::string> texts) : m_log(log), m_texts(std::move(texts)) {}
+  std::vector<std::string> write(core::Connection&) const override {
+    m_log.push_back("write late");
+    return m_texts;
+  }
+
+ private:
+  Log& m_log;
+  std::vector<std::string> m_texts;
 };
 
 /// Logs each step as "migrating <unit>" / "migrated <unit>" (or reverting/reverted); with

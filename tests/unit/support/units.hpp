@@ -1,8 +1,11 @@
 #pragma once
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/history.hpp"
+#include "core/plan.hpp"
 #include "core/unit.hpp"
 #include "core/version.hpp"
 #include "util/sha256.hpp"
@@ -51,6 +54,14 @@ inline core::HistoryRow applied_row(const std::string& name, const std::string& 
   row.applied_at = "2024-03-15T10:23:44.012Z";
   row.execution_ms = 5;
   return row;
+}
+
+/// A request to revert every applied unit, newest first (down to and including `to` when given).
+inline core::UndoRequest undo_all(std::optional<std::string> to = std::nullopt) {
+  core::UndoRequest request;
+  request.scope = core::UndoRequest::Scope::all;
+  request.to = std::move(to);
+  return request;
 }
 
 }  // namespace forge::testing
