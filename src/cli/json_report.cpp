@@ -1,5 +1,6 @@
 #include "cli/json_report.hpp"
 
+#include "util/json_text.hpp"
 #include "util/redaction.hpp"
 
 #include <nlohmann/json.hpp>
@@ -103,7 +104,7 @@ void JsonRunReporter::print(bool ok, const Error* error) const {
     document["error"] = error_json(*error);
     if (m_current) document["failedUnit"] = (*m_current)["name"];
   }
-  std::cout << document.dump(2) << std::endl;
+  std::cout << util::json_text(document) << std::endl;
 }
 
 }  // namespace forge::cli

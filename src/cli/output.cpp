@@ -1,5 +1,6 @@
 #include "cli/output.hpp"
 
+#include "util/json_text.hpp"
 #include "util/redaction.hpp"
 
 #include <nlohmann/json.hpp>
@@ -120,7 +121,7 @@ void print_status_json(const std::vector<core::Entry>& entries, const std::strin
   document["summary"] = {{"total", entries.size()}, {"up", up}, {"failed", failed},
                          {"down", entries.size() - up - failed}, {"missingFile", missing},
                          {"changed", changed}};
-  std::cout << document.dump(2) << std::endl;
+  std::cout << util::json_text(document) << std::endl;
 }
 
 }  // namespace forge::cli

@@ -94,7 +94,10 @@ fs::path write_new_unit(const fs::path& folder, const GenerateRequest& request,
   const std::string newest = newest_version(folder);
   // Two units made within one second (or a clock behind the newest unit) still get distinct,
   // ordered versions.
-  if (!newest.empty() && core::compare_versions(version, newest) <= 0) version = next_version(newest);
+  // (A Flyway version's first part alone, plus one, sorts after it: 3.2 -> 4.)
+  if (!newest.empty() && core::compare_versions(version, newest) <= 0) {
+    version = next_version(newest.substr(0, newest.find('.')));
+  }
   const Template chosen = template_for(request.format, templates);
   const fs::path path = folder / (version + "-" + request.name + chosen.extension);
   if (!util::write_new_file(path, chosen.text)) {

@@ -19,7 +19,7 @@ Catalog::Catalog(const std::vector<Unit>& units, const std::vector<HistoryRow>& 
     const std::string name = unit_name_of(row.name);
     Entry& entry = by_name[name];
     entry.name = name;
-    entry.version = std::string(leading_version(name));
+    entry.version = unit_version(name);
     entry.row = &row;
   }
   m_entries.reserve(by_name.size());

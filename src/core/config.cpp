@@ -4,6 +4,8 @@
 #include "util/redaction.hpp"
 #include "util/strings.hpp"
 
+#include <functional>
+
 namespace forge::core {
 
 namespace fs = std::filesystem;
@@ -14,10 +16,21 @@ const char* k_no_database_hint =
     "Pass --url (e.g. --url sqlite:db/development.sqlite3), set DATABASE_URL, or run "
     "'forge init' to write a forge.json.";
 
-// The first of several spellings of a key present in `values`.
-std::optional<std::string> pick(const ConfigValues& values, std::initializer_list<const char*> keys) {
+using Type = ConfigValue::Type;
+
+// Where a key was read, for messages: `forge.json (environment development, "url")`.
+using KeyPlace = std::function<std::string(const std::string& key)>;
+
+std::string in_rc(const std::string& key) { return ".forgerc (\"" + key + "\")"; }
+
+// The first of several spellings of a key present in `values`, as text (see text_of).
+std::optional<std::string> pick(const ConfigValues& values, const KeyPlace& place,
+                                std::initializer_list<const char*> keys,
+                                std::initializer_list<Type> also = {}) {
   for (const char* key : keys) {
-    if (auto found = values.find(key); found != values.end()) return found->second;
+    if (auto found = values.find(key); found != values.end()) {
+      return text_of(found->second, place(key), also);
+    }
   }
   return std::nullopt;
 }
@@ -36,7 +49,7 @@ fs::path absolute_from(const fs::path& cwd, const std::string& path) {
 
 std::optional<fs::path> find_config_file(const ConfigFlags& flags, const Getenv& getenv,
                                          const ConfigValues& rc, const fs::path& cwd) {
-  if (auto named = first_of({flags.config, getenv("FORGE_CONFIG"), pick(rc, {"config"})})) {
+  if (auto named = first_of({flags.config, getenv("FORGE_CONFIG"), pick(rc, in_rc, {"config"})})) {
     fs::path path = absolute_from(cwd, *named);
     if (!fs::exists(path)) {
       throw ConfigError("config file " + *named + " not found",
@@ -53,6 +66,12 @@ std::optional<fs::path> find_config_file(const ConfigFlags& flags, const Getenv&
 void load_section(Settings& settings, const fs::path& cwd) {
   if (!settings.config_path) return;
   ConfigFile file = read_config_file(absolute_from(cwd, settings.config_path->string()));
+  if (auto odd = file.not_objects.find(settings.environment); odd != file.not_objects.end()) {
+    throw ConfigError(settings.config_path->string() + ": the \"" + settings.environment +
+                          "\" environment is " + odd->second + "; it must be an object",
+                      "Write it as { \"" + settings.environment +
+                          "\": { \"url\": \"sqlite:db/dev.sqlite3\" } }.");
+  }
   for (const auto& [name, values] : file.environments) settings.environments.push_back(name);
   if (auto found = file.environments.find(settings.environment); found != file.environments.end()) {
     settings.section = found->second;
@@ -64,11 +83,14 @@ std::string where(const Settings& settings, const std::string& key) {
   return settings.config_path->string() + " (environment " + settings.environment + ", \"" + key + "\")";
 }
 
+// The environment's value for the first of `keys` present, with ${VAR} expanded.
 std::optional<std::string> section_value(const Settings& settings, const Getenv& getenv,
-                                         std::initializer_list<const char*> keys) {
+                                         std::initializer_list<const char*> keys,
+                                         std::initializer_list<Type> also = {}) {
   for (const char* key : keys) {
     if (auto found = settings.section.find(key); found != settings.section.end()) {
-      return expand_env(found->second, getenv, where(settings, key));
+      const std::string place = where(settings, key);
+      return expand_env(text_of(found->second, place, also), getenv, place);
     }
   }
   return std::nullopt;
@@ -98,14 +120,14 @@ DatabaseUrl url_from_parts(const Settings& settings, const Getenv& getenv) {
   }
   url.host = section_value(settings, getenv, {"host"}).value_or("localhost");
   url.user = section_value(settings, getenv, {"username", "user"}).value_or("");
-  url.password = section_value(settings, getenv, {"password"}).value_or("");
+  url.password = section_value(settings, getenv, {"password"}, {Type::number}).value_or("");
   url.database = section_value(settings, getenv, {"database"}).value_or("");
-  if (auto port = section_value(settings, getenv, {"port"})) {
-    if (!util::is_digits(*port) || port->size() > 5 || std::stoi(*port) > 65535) {
+  if (auto port = section_value(settings, getenv, {"port"}, {Type::number})) {
+    url.port = parse_port(*port);
+    if (!url.port) {
       throw ConfigError(where(settings, "port") + ": bad port '" + *port + "'",
                         "A port is a number from 1 to 65535.");
     }
-    url.port = std::stoi(*port);
   }
   util::register_secret(url.password);
   return url;
@@ -122,23 +144,28 @@ Settings resolve_settings(const ConfigFlags& flags, const Getenv& getenv, const 
   settings.config_path = find_config_file(flags, getenv, rc, cwd);
   load_section(settings, cwd);
 
-  const auto migrations = first_of({flags.migrations_path, getenv("FORGE_MIGRATIONS_PATH"),
-                                    pick(rc, {"migrations-path", "migrationsPath"}),
-                                    pick(settings.section, {"migrationsPath", "migrations-path"})});
+  const KeyPlace in_section = [&settings](const std::string& key) { return where(settings, key); };
+  const auto migrations =
+      first_of({flags.migrations_path, getenv("FORGE_MIGRATIONS_PATH"),
+                pick(rc, in_rc, {"migrations-path", "migrationsPath"}),
+                pick(settings.section, in_section, {"migrationsPath", "migrations-path"})});
   settings.migrations_dir = migrations.value_or("migrations");
-  settings.meta_table = first_of({flags.meta_table, getenv("FORGE_META_TABLE"),
-                                  pick(rc, {"meta-table", "migrationStorageTableName"}),
-                                  pick(settings.section, {"migrationStorageTableName"})})
-                            .value_or("ForgeMeta");
-  settings.seeders_dir = first_of({flags.seeders_path, getenv("FORGE_SEEDERS_PATH"),
-                                   pick(rc, {"seeders-path", "seedersPath"}),
-                                   pick(settings.section, {"seedersPath", "seeders-path"})})
-                             .value_or("seeders");
+  settings.meta_table =
+      first_of({flags.meta_table, getenv("FORGE_META_TABLE"),
+                pick(rc, in_rc, {"meta-table", "migrationStorageTableName"}),
+                pick(settings.section, in_section, {"migrationStorageTableName"})})
+          .value_or("ForgeMeta");
+  settings.seeders_dir =
+      first_of({flags.seeders_path, getenv("FORGE_SEEDERS_PATH"),
+                pick(rc, in_rc, {"seeders-path", "seedersPath"}),
+                pick(settings.section, in_section, {"seedersPath", "seeders-path"})})
+          .value_or("seeders");
   settings.seed_table = first_of({flags.seed_table, getenv("FORGE_SEED_TABLE"),
-                                  pick(rc, {"seed-table", "seederStorageTableName"}),
-                                  pick(settings.section, {"seederStorageTableName"})})
+                                  pick(rc, in_rc, {"seed-table", "seederStorageTableName"}),
+                                  pick(settings.section, in_section, {"seederStorageTableName"})})
                             .value_or("ForgeSeeds");
-  const auto strict = first_of({getenv("FORGE_STRICT"), pick(settings.section, {"strict"})});
+  const auto strict = first_of(
+      {getenv("FORGE_STRICT"), pick(settings.section, in_section, {"strict"}, {Type::boolean})});
   settings.strict = strict && (*strict == "true" || *strict == "1");
   if (flags.url && !flags.url->empty()) {
     settings.url = flags.url;
@@ -146,7 +173,7 @@ Settings resolve_settings(const ConfigFlags& flags, const Getenv& getenv, const 
   } else if (auto env_url = getenv("DATABASE_URL"); env_url && !env_url->empty()) {
     settings.url = env_url;
     settings.url_origin = "DATABASE_URL";
-  } else if (auto rc_url = pick(rc, {"url"})) {
+  } else if (auto rc_url = pick(rc, in_rc, {"url"})) {
     settings.url = rc_url;
     settings.url_origin = ".forgerc";
   }

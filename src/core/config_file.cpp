@@ -35,14 +35,18 @@ json parse_json(const std::filesystem::path& path) {
   }
 }
 
-ConfigValues scalars_of(const json& object) {
+ConfigValue value_of(const json& value) {
+  using Type = ConfigValue::Type;
+  if (value.is_string()) return {Type::string, value.get<std::string>()};
+  if (value.is_number()) return {Type::number, value.dump()};
+  if (value.is_boolean()) return {Type::boolean, value.dump()};
+  return {value.is_array() ? Type::list : Type::object, {}};
+}
+
+ConfigValues values_of(const json& object) {
   ConfigValues values;
   for (const auto& [key, value] : object.items()) {
-    if (value.is_string()) {
-      values[key] = value.get<std::string>();
-    } else if (value.is_number() || value.is_boolean()) {
-      values[key] = value.dump();
-    }
+    if (!value.is_null()) values[key] = value_of(value);
   }
   return values;
 }
@@ -55,9 +59,13 @@ ConfigFile read_config_file(const std::filesystem::path& path) {
     throw ConfigError(path.string() + ": expected an object with one entry per environment",
                       "Write it as { \"development\": { \"url\": \"sqlite:db/dev.sqlite3\" } }.");
   }
-  ConfigFile file{path, {}};
+  ConfigFile file{path, {}, {}};
   for (const auto& [name, section] : document.items()) {
-    if (section.is_object()) file.environments[name] = scalars_of(section);
+    if (section.is_object()) {
+      file.environments[name] = values_of(section);
+    } else {
+      file.not_objects[name] = section.is_null() ? "null" : describe(value_of(section).type);
+    }
   }
   return file;
 }
@@ -68,7 +76,44 @@ ConfigValues read_rc_file(const std::filesystem::path& path) {
     throw ConfigError(path.string() + ": expected a JSON object",
                       "Write it as { \"migrations-path\": \"db/migrations\" }.");
   }
-  return scalars_of(document);
+  return values_of(document);
+}
+
+std::string describe(ConfigValue::Type type) {
+  switch (type) {
+    case ConfigValue::Type::string:
+      return "a string";
+    case ConfigValue::Type::number:
+      return "a number";
+    case ConfigValue::Type::boolean:
+      return "a boolean";
+    case ConfigValue::Type::list:
+      return "a list";
+    case ConfigValue::Type::object:
+      break;
+  }
+  return "an object";
+}
+
+std::string text_of(const ConfigValue& value, const std::string& where,
+                    std::initializer_list<ConfigValue::Type> also) {
+  bool accepted = value.type == ConfigValue::Type::string;
+  std::string wanted = "a string";
+  for (ConfigValue::Type type : also) {
+    accepted = accepted || value.type == type;
+    wanted += " or " + describe(type);
+  }
+  if (!accepted) {
+    throw ConfigError(where + ": must be " + wanted + ", not " + describe(value.type),
+                      "Write " + wanted +
+                          " there; text goes in double quotes, as in "
+                          "\"storage\": \"db/development.sqlite3\".");
+  }
+  // Drivers and file names are C strings: a NUL (\u0000) would silently cut the value short.
+  if (value.text.find('\0') != std::string::npos) {
+    throw ConfigError(where + ": holds a NUL character (\\u0000)", "Remove it from the value.");
+  }
+  return value.text;
 }
 
 }  // namespace forge::core

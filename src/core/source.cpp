@@ -9,6 +9,8 @@
 #include "util/sha256.hpp"
 #include "util/strings.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <map>
 
@@ -32,6 +34,17 @@ std::string canonical_tag(const std::string& raw) {
   return dialect ? std::string(dialect_name(*dialect)) : raw;
 }
 
+// Flyway's repeatable migrations rerun whenever they change, which forge's history does not
+// model: say so rather than skip them silently.
+void warn_if_repeatable(const fs::path& path) {
+  FlywayName flyway;
+  const std::string stem = path.stem().string();
+  if (path.extension() == ".sql" && parse_flyway_name(stem, flyway) && flyway.kind == 'R') {
+    spdlog::warn("{}: Flyway repeatable migrations (R__) are not supported; skipped",
+                 path.string());
+  }
+}
+
 FileGroups scan(const fs::path& directory) {
   std::error_code error;
   if (!fs::is_directory(directory, error)) {
@@ -41,8 +54,12 @@ FileGroups scan(const fs::path& directory) {
   FileGroups groups;
   for (const auto& entry : fs::directory_iterator(directory)) {
     if (!entry.is_regular_file()) continue;
-    auto parsed = parse_unit_file_name(entry.path().filename().string());
-    if (!parsed) continue;
+    const std::string file_name = entry.path().filename().string();
+    auto parsed = parse_unit_file_name(file_name);
+    if (!parsed) {
+      warn_if_repeatable(entry.path());
+      continue;
+    }
     std::string tag = canonical_tag(parsed->dialect_tag);
     groups[parsed->stem].push_back(UnitFile{entry.path().string(), std::move(*parsed), std::move(tag)});
   }

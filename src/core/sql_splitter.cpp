@@ -3,6 +3,7 @@
 #include "core/errors.hpp"
 #include "util/strings.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace forge::core {
@@ -279,9 +280,22 @@ class Splitter {
   int m_open_cases = 0;
 };
 
+// The drivers take statements as C strings, so a NUL byte would silently cut one short
+// (`DROP TABLE orders\0_backup` would drop orders): refuse the text before anything runs.
+void refuse_nul_byte(std::string_view text, const SqlOrigin& origin) {
+  const std::size_t at = text.find('\0');
+  if (at == std::string_view::npos) return;
+  const auto newlines = std::count(text.begin(), text.begin() + at, '\n');
+  throw MigrationFileError(origin.file, origin.first_line + static_cast<int>(newlines),
+                           "a NUL byte (\\0) in the SQL: the database would stop reading there",
+                           "Remove the NUL byte. If the file is binary rather than SQL text, it "
+                           "does not belong among the migrations.");
+}
+
 }  // namespace
 
 std::vector<Statement> split_sql(std::string_view text, const SqlOrigin& origin, Dialect dialect) {
+  refuse_nul_byte(text, origin);
   return Splitter(text, origin, dialect).run();
 }
 

@@ -18,7 +18,7 @@ struct SqlOrigin {
 /// quotes and escapes, `--` / `#` / block comments, PostgreSQL dollar quoting, BEGIN ... END
 /// bodies of triggers, functions and procedures, and the mysql client's DELIMITER lines.
 /// Statements holding nothing but comments are dropped. Throws MigrationFileError at the
-/// opening line of an unterminated quote, dollar quote or comment.
+/// opening line of an unterminated quote, dollar quote or comment, and at the line of a NUL byte.
 std::vector<Statement> split_sql(std::string_view text, const SqlOrigin& origin, Dialect dialect);
 
 }  // namespace forge::core

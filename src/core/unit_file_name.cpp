@@ -34,11 +34,30 @@ bool is_known_dialect_tag(std::string_view tag) {
   return false;
 }
 
+namespace {
+
+// Flyway's `V<version>__<description>.sql` is the up, `U<version>__...` the down: one unit.
+// Repeatable (`R__`) files are no units.
+std::optional<UnitFileName> parse_flyway_file_name(std::string_view file_name) {
+  std::string rest(file_name);
+  FlywayName flyway;
+  if (!strip_suffix(rest, ".sql") || !parse_flyway_name(rest, flyway) || flyway.kind == 'R') {
+    return std::nullopt;
+  }
+  UnitFileName parsed;
+  parsed.version = flyway.version;
+  parsed.stem = flyway.stem;
+  parsed.role = flyway.kind == 'V' ? FileRole::up : FileRole::down;
+  return parsed;
+}
+
+}  // namespace
+
 std::optional<UnitFileName> parse_unit_file_name(std::string_view file_name) {
   UnitFileName parsed;
   parsed.version = std::string(leading_version(file_name));
   std::string rest(file_name);
-  if (parsed.version.empty()) return std::nullopt;
+  if (parsed.version.empty()) return parse_flyway_file_name(file_name);
   if (strip_suffix(rest, ".yaml") || strip_suffix(rest, ".yml") || strip_suffix(rest, ".json")) {
     parsed.format = FileFormat::declarative;
     const std::string role = last_segment(rest);

@@ -29,9 +29,11 @@ struct UnitFileName {
 };
 
 /// Reads a file name such as `20240315102344-add-codes.postgres.sql` or
-/// `1_init.mysql.autocommit.up.sql` or `20240315102344-add-codes.mysql.yaml`; nullopt when it
-/// is not a migration unit's name (no leading digits, or not `.sql`, `.yaml`, `.yml`, `.json`).
-/// Declarative files always hold both directions: `.up.yaml` is no unit name.
+/// `1_init.mysql.autocommit.up.sql` or `20240315102344-add-codes.mysql.yaml`, or Flyway's
+/// `V1_1__add_people.sql` (the up) and `U1_1__add_people.sql` (its down), stem
+/// `V1_1__add_people`, version `1.1`; nullopt when it is not a migration unit's name (no
+/// leading digits, or not `.sql`, `.yaml`, `.yml`, `.json`). Declarative files always hold both
+/// directions: `.up.yaml` is no unit name.
 std::optional<UnitFileName> parse_unit_file_name(std::string_view file_name);
 
 /// True for dialect tags seen in migration sets (`postgres`, `cockroach`, `sqlite3`, ...),

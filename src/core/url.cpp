@@ -32,6 +32,12 @@ std::string percent_decode(std::string_view text, std::string_view original) {
     if (high < 0 || low < 0) {
       throw ConfigError("bad percent-escape in database URL " + mask_url_password(original), k_hint);
     }
+    // The drivers take C strings: a decoded NUL would silently cut a name or password short.
+    if (high == 0 && low == 0) {
+      throw ConfigError(
+          "bad percent-escape %00 (a NUL character) in database URL " + mask_url_password(original),
+          "No database name, user or password may hold a NUL character.");
+    }
     out += static_cast<char>(high * 16 + low);
     i += 2;
   }
@@ -99,14 +105,13 @@ void parse_host_port(std::string_view hostport, DatabaseUrl& url, std::string_vi
     if (colon != std::string_view::npos) port = hostport.substr(colon + 1);
   }
   if (port.empty()) return;
-  if (!util::is_digits(port) || port.size() > 5 || std::stoi(std::string(port)) > 65535 ||
-      std::stoi(std::string(port)) == 0) {
+  url.port = parse_port(port);
+  if (!url.port) {
     // The port text is not echoed: with an unencoded '/' in a password it may be part of it.
     throw ConfigError("bad port in database URL " + mask_url_password(original),
                       "A port is a number from 1 to 65535; percent-encode '/', '@' and ':' in "
                       "passwords (%2F, %40, %3A).");
   }
-  url.port = std::stoi(std::string(port));
 }
 
 void parse_server(std::string_view rest, DatabaseUrl& url, std::string_view original) {
@@ -137,6 +142,13 @@ void parse_server(std::string_view rest, DatabaseUrl& url, std::string_view orig
 }
 
 }  // namespace
+
+std::optional<int> parse_port(std::string_view text) {
+  if (!util::is_digits(text) || text.size() > 5) return std::nullopt;
+  const int port = std::stoi(std::string(text));
+  if (port < 1 || port > 65535) return std::nullopt;
+  return port;
+}
 
 std::string mask_url_password(std::string_view text) {
   std::string out(text);

@@ -30,6 +30,9 @@ struct DatabaseUrl {
 /// message never holds the password.
 DatabaseUrl parse_database_url(std::string_view text);
 
+/// A TCP port written as 1 to 65535 in decimal digits; nullopt for anything else (0 included).
+std::optional<int> parse_port(std::string_view text);
+
 /// `text` with the password of anything URL-like in it masked; for echoing unparsable input.
 std::string mask_url_password(std::string_view text);
 

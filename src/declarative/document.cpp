@@ -1,6 +1,7 @@
 // The one file that reads yaml-cpp: it turns its nodes into DocumentNode, 1-based positions.
 #include "declarative/document.hpp"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
@@ -16,14 +17,29 @@ SourceLocation location_of(const YAML::Mark& mark, const std::string& file) {
   return SourceLocation{file, mark.line + 1, mark.column + 1};
 }
 
+// A unit needs a handful of levels. Everything that walks the tree recurses, so a deeper
+// document is refused before it can exhaust the stack.
+constexpr std::size_t k_max_depth = 100;
+
+[[noreturn]] void fail_too_deep(const SourceLocation& location) {
+  fail_at(location, "the document is nested too deep (more than " + std::to_string(k_max_depth) +
+                        " levels of lists and maps); look for brackets left open");
+}
+
+// Without aliases a document holds fewer values than characters; aliases of aliases can
+// multiply them past any memory (the "billion laughs"), so the tree has a budget.
+std::size_t value_budget(const std::string& text) { return 100000 + 2 * text.size(); }
+
 // Converts yaml-cpp's nodes, keeping the source text to tell `null` from an empty value.
 class Converter {
  public:
-  Converter(const std::string& text, const std::string& file) : m_text(text), m_file(file) {}
+  Converter(const std::string& text, const std::string& file)
+      : m_text(text), m_file(file), m_budget(value_budget(text)) {}
 
-  DocumentNode convert(const YAML::Node& node) const {
+  DocumentNode convert(const YAML::Node& node) {
     DocumentNode out;
     out.location = location_of(node.Mark(), m_file);
+    enter(node, out.location);
     if (node.IsScalar()) {
       out.kind = DocumentNode::Kind::scalar;
       out.text = node.Scalar();
@@ -35,11 +51,30 @@ class Converter {
       out.kind = DocumentNode::Kind::map;
       for (auto it = node.begin(); it != node.end(); ++it) add_entry(out, it->first, it->second);
     }
+    m_open.pop_back();
     return out;
   }
 
  private:
-  void add_entry(DocumentNode& map, const YAML::Node& key, const YAML::Node& value) const {
+  // Refuses what would make the tree endless or huge: nesting past the limit (aliases count
+  // as what they stand for), an alias inside the node it names, aliases repeated past reason.
+  void enter(const YAML::Node& node, const SourceLocation& at) {
+    if (m_open.size() >= k_max_depth) fail_too_deep(at);
+    for (const YAML::Node& open : m_open) {
+      if (open.is(node)) {
+        fail_at(at,
+                "an alias (*name) inside this list or map stands for the list or map "
+                "itself, which would make it endless");
+      }
+    }
+    if (m_budget-- == 0) {
+      fail_at(at, "aliases (*name) expand the document past " +
+                      std::to_string(value_budget(m_text)) + " values; repeat less");
+    }
+    m_open.push_back(node);
+  }
+
+  void add_entry(DocumentNode& map, const YAML::Node& key, const YAML::Node& value) {
     const SourceLocation key_location = location_of(key.Mark(), m_file);
     if (!key.IsScalar()) fail_at(key_location, "a map key must be a plain name, not a list or map");
     for (const MapEntry& earlier : map.entries) {
@@ -66,15 +101,19 @@ class Converter {
 
   const std::string& m_text;
   const std::string& m_file;
+  std::size_t m_budget;            // how many more values the tree may take
+  std::vector<YAML::Node> m_open;  // the node being converted and those holding it
 };
 
-// yaml-cpp 0.7's LoadAll never returns on some malformed text, such as a lone ',' (its issue
-// 1040): the parser reports an empty document at a token it does not consume, forever, and
-// LoadAll keeps every one. This reads the documents' events once, before LoadAll, and throws
-// when a document starts where the previous one did.
-class EndlessDocumentGuard : public YAML::EventHandler {
+// Reads the documents' events once, before LoadAll, for two things yaml-cpp 0.7 gets wrong:
+// - LoadAll never returns on some malformed text, such as a lone ',' (its issue 1040): the
+//   parser reports an empty document at a token it does not consume, forever, and LoadAll
+//   keeps every one. This throws when a document starts where the previous one did.
+// - Its own depth guard (500 levels) points past all that its scanner has read ahead. This
+//   refuses nesting past k_max_depth at the list or map that goes too deep.
+class EventGuard : public YAML::EventHandler {
  public:
-  explicit EndlessDocumentGuard(const std::string& text) : m_text(text) {}
+  EventGuard(const std::string& text, const std::string& file) : m_text(text), m_file(file) {}
 
   void check() {
     std::istringstream stream(m_text);
@@ -89,18 +128,33 @@ class EndlessDocumentGuard : public YAML::EventHandler {
     m_last = mark;
   }
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                const std::string&) override {}
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override {}
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {}
-  void OnMapEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { check_depth(mark); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { check_depth(mark); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                const std::string&) override {
+    check_depth(mark);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    open(mark);
+  }
+  void OnSequenceEnd() override { --m_depth; }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    open(mark);
+  }
+  void OnMapEnd() override { --m_depth; }
 
  private:
+  // A node's depth counts the lists and maps around it, plus one, as in Converter::enter.
+  void check_depth(const YAML::Mark& mark) const {
+    if (m_depth >= k_max_depth) fail_too_deep(location_of(mark, m_file));
+  }
+  void open(const YAML::Mark& mark) {
+    check_depth(mark);
+    ++m_depth;
+  }
+
   std::string unexpected_at(const YAML::Mark& mark) const {
     const auto at = static_cast<std::size_t>(mark.pos);
     if (mark.pos < 0 || at >= m_text.size()) return "unexpected token";
@@ -109,8 +163,10 @@ class EndlessDocumentGuard : public YAML::EventHandler {
   }
 
   const std::string& m_text;
+  const std::string& m_file;
   bool m_started = false;
   YAML::Mark m_last;
+  std::size_t m_depth = 0;  // lists and maps open around the next node
 };
 
 }  // namespace
@@ -125,8 +181,10 @@ const DocumentNode* DocumentNode::find(std::string_view key) const {
 DocumentNode parse_document(const std::string& text, const std::string& file) {
   std::vector<YAML::Node> documents;
   try {
-    EndlessDocumentGuard(text).check();
+    EventGuard(text, file).check();
     documents = YAML::LoadAll(text);
+  } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's own guard, should EventGuard go
+    fail_too_deep(location_of(e.mark, file));
   } catch (const YAML::ParserException& e) {
     fail_at(location_of(e.mark, file), "invalid YAML: " + e.msg);
   } catch (const YAML::Exception& e) {

@@ -35,7 +35,7 @@ struct MapEntry {
 /// Parses `text` (YAML 1.2, which reads JSON too) into a tree; `file` names it in locations.
 /// Throws MigrationFileError at yaml-cpp's position for a syntax error, and at the offending
 /// key for a key written twice in one map or a key that is not a scalar; a second document
-/// (`---`) is refused too.
+/// (`---`) and lists and maps nested more than 100 deep are refused too.
 DocumentNode parse_document(const std::string& text, const std::string& file);
 
 /// The node's content in one canonical line (no comments, layout or locations): equal for two

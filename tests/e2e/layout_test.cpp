@@ -155,5 +155,69 @@ TEST_F(Layout, FilesThatAreNotUnitsAreIgnored) {
   EXPECT_FALSE(db().has_table("never"));
 }
 
+
+// ---- Flyway: V<version>__<description>.sql, U<version>__... its undo, dotted versions ----
+
+TEST_F(Layout, FlywayVersionedFilesRunInVersionOrderWithoutMarkers) {
+  project.write("migrations/V1__create_users.sql", create_table("users"));
+  project.write("migrations/V1_10__create_codes.sql", create_table("codes"));
+  project.write("migrations/V1_9__create_orders.sql",
+                create_table("orders") + "\nINSERT INTO orders (id) VALUES (1);\n");
+  project.write("migrations/V2__seed_users.sql", "INSERT INTO users (id) VALUES (7);");
+
+  const auto result = forge_db({"db:migrate"});
+
+  ASSERT_EQ(result.exit_code, 0) << result;
+  EXPECT_THAT(lines_of(result.out),
+              ::testing::IsSupersetOf({"== V1__create_users: migrating =======",
+                                       "== V1_9__create_orders: migrating =======",
+                                       "== V1_10__create_codes: migrating =======",
+                                       "== V2__seed_users: migrating ======="}));
+  EXPECT_LT(result.out.find("V1_9__"), result.out.find("V1_10__")) << "1.9 comes before 1.10";
+  EXPECT_THAT(status_lines(), ElementsAre("up V1__create_users", "up V1_9__create_orders",
+                                          "up V1_10__create_codes", "up V2__seed_users"));
+  EXPECT_EQ(db().count("orders"), 1);
+}
+
+TEST_F(Layout, FlywayUndoFileRevertsItsVersionAndAVersionWithoutOneCannotBeUndone) {
+  project.write("migrations/V1__create_users.sql", create_table("users"));
+  project.write("migrations/V2__create_orders.sql", create_table("orders"));
+  project.write("migrations/U2__create_orders.sql", "DROP TABLE orders;");
+  ASSERT_EQ(forge_db({"db:migrate"}).exit_code, 0);
+
+  const auto undone = forge_db({"db:migrate:undo"});
+  ASSERT_EQ(undone.exit_code, 0) << undone;
+  EXPECT_FALSE(db().has_table("orders"));
+
+  const auto refused = forge_db({"db:migrate:undo"});
+  EXPECT_EQ(refused.exit_code, 2) << refused;
+  EXPECT_THAT(refused.err, HasSubstr("V1__create_users")) << refused;
+  EXPECT_TRUE(db().has_table("users"));
+}
+
+TEST_F(Layout, FlywayRepeatableFilesAreSkippedWithAWarning) {
+  project.write("migrations/V1__create_users.sql", create_table("users"));
+  project.write("migrations/R__users_view.sql", "CREATE VIEW all_users AS SELECT * FROM users;");
+
+  const auto result = forge_db({"db:migrate"});
+
+  ASSERT_EQ(result.exit_code, 0) << result;
+  EXPECT_THAT(result.err, HasSubstr("R__users_view.sql: Flyway repeatable migrations (R__) are "
+                                    "not supported; skipped"))
+      << result;
+  EXPECT_FALSE(db().has_table("all_users"));
+}
+
+TEST_F(Layout, FlywaySameVersionTwiceIsALoadError) {
+  project.write("migrations/V1__create_users.sql", create_table("users"));
+  project.write("migrations/V1_0__create_orders.sql", create_table("orders"));
+
+  const auto result = forge_db({"db:migrate"});
+
+  EXPECT_EQ(result.exit_code, 2) << result;
+  EXPECT_THAT(result.err, HasSubstr("has version 1")) << result;
+  EXPECT_FALSE(project.exists("db/dev.sqlite3")) << "refused before opening the database";
+}
+
 }  // namespace
 }  // namespace forge::e2e

@@ -255,6 +255,91 @@ TEST_F(Config, RefusesASectionThatNamesNoDatabase) {
   EXPECT_THROW(url(), ConfigError);
 }
 
+// --- types of values --------------------------------------------------------------------------
+
+TEST_F(Config, RefusesAnEnvironmentThatIsNotAnObject) {
+  write("forge.json", R"({"development": "sqlite:db/dev.sqlite3"})");
+  EXPECT_THAT(config_error_of([&] { settings(); }),
+              HasSubstr("forge.json: the \"development\" environment is a string; it must be "
+                        "an object"));
+  write("forge.json", R"({"development": null})");
+  EXPECT_THAT(config_error_of([&] { settings(); }), HasSubstr("environment is null"));
+}
+
+TEST_F(Config, IgnoresTopLevelEntriesThatAreNotTheEnvironmentInUse) {
+  write("forge.json", R"({"$schema": "forge.schema.json", "development": {"url": "sqlite:a.db"},
+      "production": {"url": ["not", "checked"]}})");
+  EXPECT_EQ(url().database, "a.db");
+}
+
+TEST_F(Config, RefusesAUrlThatIsNotAStringRatherThanLookingElsewhere) {
+  write("forge.json", R"({"development": {"url": ["sqlite:db/dev.sqlite3"]}})");
+  EXPECT_THAT(config_error_of([&] { url(); }),
+              HasSubstr("forge.json (environment development, \"url\"): must be a string, not "
+                        "a list"));
+  write("forge.json", R"({"development": {"url": {"href": "sqlite:a.db"}}})");
+  EXPECT_THAT(config_error_of([&] { url(); }), HasSubstr("must be a string, not an object"));
+}
+
+TEST_F(Config, RefusesANumberWhereAStringIsNeeded) {
+  write("forge.json", R"({"development": {"dialect": "sqlite", "storage": 42}})");
+  EXPECT_THAT(config_error_of([&] { url(); }),
+              HasSubstr("\"storage\"): must be a string, not a number"));
+  write("forge.json", R"({"development": {"url": "sqlite:a.db", "migrationsPath": true}})");
+  EXPECT_THAT(config_error_of([&] { settings(); }),
+              HasSubstr("\"migrationsPath\"): must be a string, not a boolean"));
+}
+
+TEST_F(Config, RefusesAStorageFileNameHoldingANulCharacter) {
+  write("forge.json", R"({"development": {"dialect": "sqlite", "storage": "dev\u0000.db"}})");
+  EXPECT_THAT(config_error_of([&] { url(); }), HasSubstr("\"storage\"): holds a NUL character"));
+}
+
+TEST_F(Config, RefusesAValueOfTheWrongTypeInForgerc) {
+  write(".forgerc", R"({"url": 5})");
+  EXPECT_THAT(config_error_of([&] { settings(); }),
+              HasSubstr(".forgerc (\"url\"): must be a string, not a number"));
+}
+
+TEST_F(Config, LeavesKeysItDoesNotReadAlone) {
+  write("config/config.json", R"({"development": {"dialect": "sqlite", "storage": "a.db",
+      "logging": false, "pool": {"max": 5}, "define": {"underscored": true}, "retry": [1]}})");
+  EXPECT_EQ(url().database, "a.db");
+}
+
+TEST_F(Config, TakesAPortAsANumberOrAsDigits) {
+  write("forge.json", R"({"development": {"dialect": "mysql", "host": "db", "port": 3307}})");
+  EXPECT_EQ(url().port, 3307);
+  write("forge.json", R"({"development": {"dialect": "mysql", "host": "db", "port": "3308"}})");
+  EXPECT_EQ(url().port, 3308);
+  write("forge.json", R"({"development": {"dialect": "mysql", "host": "db", "port": true}})");
+  EXPECT_THAT(config_error_of([&] { url(); }),
+              HasSubstr("must be a string or a number, not a boolean"));
+}
+
+TEST_F(Config, TakesAPasswordWrittenAsANumber) {
+  write("forge.json", R"({"development": {"dialect": "mysql", "host": "db", "password": 123456}})");
+  EXPECT_EQ(url().password, "123456");
+}
+
+TEST_F(Config, RefusesPortZeroAndPortsOutOfRange) {
+  for (const char* port : {"0", "65536", "-1", "5432.5", "\"0\""}) {
+    write("forge.json",
+          std::string(R"({"development": {"dialect": "postgres", "host": "db", "port": )") + port +
+              "}}");
+    EXPECT_THAT(config_error_of([&] { url(); }), HasSubstr("\"port\"): bad port")) << port;
+  }
+}
+
+TEST_F(Config, TakesStrictAsABooleanOrAsText) {
+  write("forge.json", R"({"development": {"url": "sqlite:a.db", "strict": true}})");
+  EXPECT_TRUE(settings().strict);
+  write("forge.json", R"({"development": {"url": "sqlite:a.db", "strict": "1"}})");
+  EXPECT_TRUE(settings().strict);
+  write("forge.json", R"({"development": {"url": "sqlite:a.db", "strict": false}})");
+  EXPECT_FALSE(settings().strict);
+}
+
 // --- ${VAR} ----------------------------------------------------------------------------------
 
 TEST_F(Config, ExpandsVariablesInConfigValues) {

@@ -326,5 +326,19 @@ TEST_F(LoadUnits, RefusesAnUnterminatedQuoteNamingTheFileAndLine) {
   EXPECT_THAT(load_error(), HasSubstr("1_a.sql:3:"));
 }
 
+TEST_F(LoadUnits, RefusesANulByteInEitherSectionNamingTheFileAndLine) {
+  write("1_a.sql", std::string("-- forge:up\nCREATE TABLE t (id INTEGER);\nDROP TABLE t") + '\0' +
+                       "_backup;\n");
+  EXPECT_THAT(load_error(), AllOf(HasSubstr("1_a.sql:3:"), HasSubstr("NUL byte")));
+  write("1_a.sql",
+        std::string("-- forge:up\nSELECT 1;\n-- forge:down\n\nDROP TABLE t") + '\0' + ";\n");
+  EXPECT_THAT(load_error(), AllOf(HasSubstr("1_a.sql:5:"), HasSubstr("NUL byte")));
+}
+
+TEST_F(LoadUnits, RefusesANulByteInAnUpFile) {
+  write("1_a.up.sql", std::string("SELECT 1;\nSELECT '") + '\0' + "';\n");
+  EXPECT_THAT(load_error(Dialect::postgres), HasSubstr("1_a.up.sql:2:"));
+}
+
 }  // namespace
 }  // namespace forge::core

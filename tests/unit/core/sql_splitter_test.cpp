@@ -320,6 +320,22 @@ TEST(SplitSql, RefusesAnUnclosedNestedPostgresComment) {
   EXPECT_THAT(error_of("/* a /* b */ SELECT 1;", Dialect::postgres), HasSubstr("u.sql:1:"));
 }
 
+TEST(SplitSql, RefusesANulByteAtItsLineRatherThanCuttingTheStatementShort) {
+  const std::string sql = std::string("SELECT 1;\n\nDROP TABLE orders") + '\0' + "_backup;\n";
+  for (Dialect dialect : {Dialect::sqlite, Dialect::postgres, Dialect::mysql}) {
+    const std::string error = error_of(sql, dialect, 10);
+    EXPECT_THAT(error, HasSubstr("u.sql:12:"));
+    EXPECT_THAT(error, HasSubstr("NUL byte"));
+  }
+}
+
+TEST(SplitSql, RefusesANulByteInsideQuotedTextOrAComment) {
+  EXPECT_THAT(error_of(std::string("SELECT 'a") + '\0' + "b';", Dialect::mysql),
+              HasSubstr("NUL byte"));
+  EXPECT_THAT(error_of(std::string("-- a") + '\0' + "\nSELECT 1;", Dialect::sqlite),
+              HasSubstr("u.sql:1:"));
+}
+
 TEST(SplitSql, ThrowsMigrationFileErrorForAnUnterminatedBacktick) {
   EXPECT_THROW(split_sql("SELECT `a;", SqlOrigin{"u.sql", 1}, Dialect::mysql), MigrationFileError);
 }

@@ -156,5 +156,22 @@ TEST(IsKnownDialectTag, KnowsAdaptedAndForeignDialects) {
   EXPECT_FALSE(is_known_dialect_tag(""));
 }
 
+
+TEST(ParseUnitFileName, ReadsFlywaysVersionedFileAsTheUpAndItsUndoFileAsTheDown) {
+  const auto up = parsed("V1_1__add_people.sql");
+  EXPECT_EQ(up.version, "1.1");
+  EXPECT_EQ(up.stem, "V1_1__add_people");
+  EXPECT_EQ(up.role, FileRole::up);
+  const auto down = parsed("U1_1__add_people.sql");
+  EXPECT_EQ(down.stem, "V1_1__add_people");
+  EXPECT_EQ(down.role, FileRole::down);
+}
+
+TEST(ParseUnitFileName, LeavesFlywaysRepeatableAndNonSqlFilesOut) {
+  EXPECT_FALSE(parse_unit_file_name("R__refresh_views.sql").has_value());
+  EXPECT_FALSE(parse_unit_file_name("V1__init.java").has_value());
+  EXPECT_FALSE(parse_unit_file_name("V1__init.yaml").has_value());
+}
+
 }  // namespace
 }  // namespace forge::core

@@ -112,6 +112,24 @@ TEST(ParseDatabaseUrl, RefusesABadPort) {
   EXPECT_THAT(config_error_of("mysql://u@host:0/db"), HasSubstr("bad port"));
 }
 
+TEST(ParseDatabaseUrl, RefusesAPercentEncodedNulAnywhere) {
+  for (const char* text : {"postgres://u:pw@host:1/sh%00op", "mysql://u%00x:pw@host/db",
+                           "sqlite:dev%00.db", "postgres://u@host/db?sslmode=dis%00able"}) {
+    EXPECT_THAT(config_error_of(text), HasSubstr("bad percent-escape %00")) << text;
+  }
+  EXPECT_EQ(parse_database_url("postgres://u@host/a%01b").database, std::string("a\x01") + "b");
+}
+
+TEST(ParsePort, TakesOneTo65535InDigitsOnly) {
+  EXPECT_EQ(parse_port("1"), 1);
+  EXPECT_EQ(parse_port("65535"), 65535);
+  EXPECT_EQ(parse_port("05432"), 5432);
+  for (const char* bad :
+       {"", "0", "00000", "65536", "99999", "123456", "-1", "+80", "5432.0", "http"}) {
+    EXPECT_EQ(parse_port(bad), std::nullopt) << bad;
+  }
+}
+
 TEST(ParseDatabaseUrl, RefusesAnUnknownScheme) {
   EXPECT_THAT(config_error_of("oracle://scott:tiger-secret@host/db"),
               AllOf(HasSubstr("unsupported"), HasSubstr("oracle")));
@@ -132,7 +150,7 @@ TEST(ParseDatabaseUrl, NeverPutsThePasswordInAnError) {
        {"postgres://u:" + password + "@host:99999/db", "postgres:u:" + password + "@host/db",
         "oracle://u:" + password + "@host/db", "mysql://u:" + password + "@host/%zz",
         "postgres://u:" + password + "@[::1/db", "postgres://u:ab/" + password + "@host/db",
-        "mysql:u:" + password + "@host:0/db"}) {
+        "mysql:u:" + password + "@host:0/db", "postgres://u:" + password + "%00@host/db"}) {
     const std::string error = config_error_of(text);
     EXPECT_THAT(error, Not(HasSubstr("(no error)"))) << text;
     EXPECT_THAT(error, Not(HasSubstr(password))) << text;

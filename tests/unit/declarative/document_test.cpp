@@ -8,7 +8,9 @@
 namespace forge::declarative {
 namespace {
 
+using ::testing::AllOf;
 using ::testing::HasSubstr;
+using ::testing::Not;
 using ::testing::StartsWith;
 
 std::string error_of(const std::string& text) {
@@ -77,6 +79,66 @@ TEST(ParseDocument, ReportsYamlSyntaxErrorsAtYamlCppsPosition) {
 
 TEST(ParseDocument, RefusesASecondDocument) {
   EXPECT_THAT(error_of("a: 1\n---\nb: 2\n"), HasSubstr("one YAML document"));
+}
+
+std::string nested(std::size_t depth, const std::string& open, const std::string& close) {
+  std::string text;
+  for (std::size_t i = 0; i < depth; ++i) text += open;
+  for (std::size_t i = 0; i < depth; ++i) text += close;
+  return text;
+}
+
+TEST(ParseDocument, ReadsAHundredListsInsideOneAnother) {
+  const DocumentNode root = parse_document(nested(100, "[", "]"), "u.yaml");
+  EXPECT_EQ(root.kind, DocumentNode::Kind::sequence);
+}
+
+TEST(ParseDocument, RefusesTheHundredAndFirstLevelWhereItIsWritten) {
+  EXPECT_THAT(error_of(nested(101, "[", "]")),
+              StartsWith("u.yaml:1:101: the document is nested too deep (more than 100"));
+  EXPECT_THAT(error_of("up: " + nested(100, "{a: ", "}")), StartsWith("u.yaml:1:"));
+}
+
+TEST(ParseDocument, RefusesDeepNestingBeyondYamlCppsOwnGuardWithTheSameMessage) {
+  for (const std::string& text : {nested(100000, "[", "]"), "up: " + nested(10000, "{a: ", "}"),
+                                  "x:\n" + nested(600, "- ", "") + "1\n"}) {
+    EXPECT_THAT(error_of(text), HasSubstr("nested too deep")) << text.substr(0, 20);
+  }
+}
+
+TEST(ParseDocument, RefusesDeepBlockNestingAtItsLine) {
+  std::string text;
+  for (int level = 0; level < 1000; ++level) text += std::string(level, ' ') + "a:\n";
+  EXPECT_THAT(error_of(text), AllOf(HasSubstr("nested too deep"), Not(StartsWith("u.yaml:1:"))));
+}
+
+TEST(ParseDocument, RefusesAnAliasInsideTheListOrMapItNames) {
+  EXPECT_THAT(error_of("up: &a [*a]\n"), StartsWith("u.yaml:1:5: an alias (*name) inside this"));
+  EXPECT_THAT(error_of("up: &a {b: [x, *a]}\n"), HasSubstr("would make it endless"));
+}
+
+TEST(ParseDocument, ReadsAnAliasUsedBesideItsAnchor) {
+  const DocumentNode root = parse_document("a: &col {type: INTEGER}\nb: *col\nc: *col\n", "u.yaml");
+  EXPECT_EQ(root.find("c")->find("type")->text, "INTEGER");
+}
+
+TEST(ParseDocument, RefusesAliasesThatMultiplyTheDocumentPastReason) {
+  // Ten times ten times ... ten 'x': 10^8 values written in 400 bytes.
+  std::string text = "l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int level = 1; level < 8; ++level) {
+    const std::string alias = "*l" + std::to_string(level - 1);
+    text += "l" + std::to_string(level) + ": &l" + std::to_string(level) + " [";
+    for (int i = 0; i < 10; ++i) text += (i == 0 ? "" : ", ") + alias;
+    text += "]\n";
+  }
+  EXPECT_THAT(error_of(text), HasSubstr("aliases (*name) expand the document past"));
+}
+
+TEST(ParseDocument, RefusesAliasesNestingPastTheLimit) {
+  const std::string deep = nested(60, "[", "]");
+  EXPECT_THAT(
+      error_of("a: &a " + deep + "\nb: " + nested(60, "[", "") + "*a" + nested(60, "", "]") + "\n"),
+      HasSubstr("nested too deep"));
 }
 
 TEST(ParseDocument, ReadsAnEmptyFileAsNullAtItsStart) {
