@@ -119,10 +119,17 @@ void check_unique_versions(const FileGroups& groups) {
 }
 
 Section read_section(const UnitFile& file, const std::string& text, int first_line,
-                     bool in_transaction, Dialect dialect) {
+                     bool in_transaction, Dialect dialect,
+                     const std::vector<LineRange>& whole_statements = {}) {
   Section section{file.path, first_line, text, in_transaction && !file.name.autocommit, {}};
-  section.statements = split_sql(text, SqlOrigin{file.path, first_line}, dialect);
+  section.statements =
+      split_sql(text, SqlOrigin{file.path, first_line}, dialect, whole_statements);
   return section;
+}
+
+Section read_marked_section(const UnitFile& file, const MarkedSection& marked, Dialect dialect) {
+  return read_section(file, marked.text, marked.first_line, marked.in_transaction, dialect,
+                      marked.whole_statements);
 }
 
 std::string read_unit_text(const std::string& path) {
@@ -154,14 +161,11 @@ FileSections read_sql_file(const UnitFile& file, const std::string& text, Dialec
     if (!marked.up) {
       throw MigrationFileError(
           file.path, 0, "no up section",
-          "Add a '-- forge:up' line (or dbmate's '-- migrate:up') before the SQL.");
+          "Add a '-- forge:up' line (or dbmate's '-- migrate:up', goose's '-- +goose Up') "
+          "before the SQL.");
     }
-    out.up = read_section(file, marked.up->text, marked.up->first_line, marked.up->in_transaction,
-                          dialect);
-    if (marked.down) {
-      out.down = read_section(file, marked.down->text, marked.down->first_line,
-                              marked.down->in_transaction, dialect);
-    }
+    out.up = read_marked_section(file, *marked.up, dialect);
+    if (marked.down) out.down = read_marked_section(file, *marked.down, dialect);
   }
   if (out.up) out.checksum_text = out.up->text;
   return out;

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
+#include <optional>
 
 namespace forge::core {
 
@@ -297,6 +299,60 @@ void refuse_nul_byte(std::string_view text, const SqlOrigin& origin) {
 std::vector<Statement> split_sql(std::string_view text, const SqlOrigin& origin, Dialect dialect) {
   refuse_nul_byte(text, origin);
   return Splitter(text, origin, dialect).run();
+}
+
+namespace {
+
+// Lines `first` to `last` of the file, out of `lines` (the text from `origin.first_line` on).
+std::string file_lines(const std::vector<std::string>& lines, const SqlOrigin& origin,
+                       int first, int last) {
+  std::string text;
+  for (int line = first; line <= last; ++line) {
+    const auto index = static_cast<std::size_t>(line - origin.first_line);
+    if (index >= lines.size()) break;
+    if (line > first) text += '\n';
+    text += lines[index];
+  }
+  return text;
+}
+
+// A block as one statement: from its first non-blank line, without trailing blanks and `;`.
+std::optional<Statement> whole_statement(const std::vector<std::string>& lines,
+                                         const SqlOrigin& origin, const LineRange& range) {
+  int first = range.first;
+  while (first <= range.last && util::trim(file_lines(lines, origin, first, first)).empty()) ++first;
+  if (first > range.last) return std::nullopt;
+  std::string text = file_lines(lines, origin, first, range.last);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
+  if (!text.empty() && text.back() == ';') text.pop_back();
+  return Statement{std::move(text), origin.file, first, nullptr};
+}
+
+}  // namespace
+
+std::vector<Statement> split_sql(std::string_view text, const SqlOrigin& origin, Dialect dialect,
+                                 const std::vector<LineRange>& whole) {
+  if (whole.empty()) return split_sql(text, origin, dialect);
+  refuse_nul_byte(text, origin);
+  const std::vector<std::string> lines = util::split(text, '\n');
+  const int end = origin.first_line + static_cast<int>(lines.size()) - 1;
+  std::vector<Statement> statements;
+  auto split_lines = [&](int first, int last) {
+    if (first > last) return;
+    auto part = Splitter(file_lines(lines, origin, first, last), SqlOrigin{origin.file, first},
+                         dialect).run();
+    std::move(part.begin(), part.end(), std::back_inserter(statements));
+  };
+  int next = origin.first_line;
+  for (const LineRange& range : whole) {
+    split_lines(next, range.first - 1);
+    if (auto statement = whole_statement(lines, origin, range)) {
+      statements.push_back(std::move(*statement));
+    }
+    next = range.last + 1;
+  }
+  split_lines(next, end);
+  return statements;
 }
 
 }  // namespace forge::core

@@ -14,11 +14,24 @@ struct SqlOrigin {
   int first_line = 1;  ///< line of the file on which `text` begins
 };
 
+/// Lines `first` to `last` (1-based, inclusive) of a file.
+struct LineRange {
+  int first = 0;
+  int last = 0;
+};
+
 /// Splits `text` into statements at top-level delimiters, with the lexical rules of `dialect`:
 /// quotes and escapes, `--` / `#` / block comments, PostgreSQL dollar quoting, BEGIN ... END
 /// bodies of triggers, functions and procedures, and the mysql client's DELIMITER lines.
 /// Statements holding nothing but comments are dropped. Throws MigrationFileError at the
 /// opening line of an unterminated quote, dollar quote or comment, and at the line of a NUL byte.
 std::vector<Statement> split_sql(std::string_view text, const SqlOrigin& origin, Dialect dialect);
+
+/// split_sql, except that each of `whole` (lines of the file within `text`, in order, not
+/// overlapping) is one statement as written, without a trailing `;`: goose's
+/// StatementBegin/StatementEnd blocks, which the author marks because they hold SQL a client
+/// must not split.
+std::vector<Statement> split_sql(std::string_view text, const SqlOrigin& origin, Dialect dialect,
+                                 const std::vector<LineRange>& whole);
 
 }  // namespace forge::core

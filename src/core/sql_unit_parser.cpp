@@ -9,23 +9,47 @@ namespace forge::core {
 
 namespace {
 
-enum class Marker { none, up, down };
+enum class Marker { none, up, down, statement_begin, statement_end, no_transaction };
 
 struct MarkerLine {
   Marker marker = Marker::none;
   std::vector<std::string> options;
 };
 
-// "-- forge:up transaction:false" -> {up, ["transaction:false"]}
-MarkerLine read_marker(std::string_view line) {
-  line = util::trim(line);
-  if (!util::starts_with(line, "--")) return {};
+std::vector<std::string> words_of(std::string_view text) {
   std::vector<std::string> words;
-  for (const auto& word : util::split(util::trim(line.substr(2)), ' ')) {
+  for (const auto& word : util::split(text, ' ')) {
     if (!util::trim(word).empty()) words.emplace_back(util::trim(word));
   }
+  return words;
+}
+
+// goose's annotations, case-insensitive: "-- +goose Up", "-- +goose StatementBegin", ...
+Marker read_goose_annotation(const std::vector<std::string>& words, const std::string& file,
+                             int line) {
+  std::string annotation;
+  for (std::size_t i = 1; i < words.size(); ++i) annotation += util::to_lower(words[i]);
+  if (annotation == "up") return Marker::up;
+  if (annotation == "down") return Marker::down;
+  if (annotation == "statementbegin") return Marker::statement_begin;
+  if (annotation == "statementend") return Marker::statement_end;
+  if (annotation == "notransaction") return Marker::no_transaction;
+  if (annotation == "envsuboff") return Marker::none;  // goose's default: nothing to do
+  throw MigrationFileError(
+      file, line, "goose annotation '" + util::join(words, " ") + "' is not supported",
+      annotation == "envsubon"
+          ? "forge does not substitute environment variables in SQL; write the values out."
+          : "forge reads -- +goose Up, Down, StatementBegin, StatementEnd and NO TRANSACTION.");
+}
+
+// "-- forge:up transaction:false" -> {up, ["transaction:false"]}
+MarkerLine read_marker(std::string_view line, const std::string& file, int line_no) {
+  line = util::trim(line);
+  if (!util::starts_with(line, "--")) return {};
+  const std::vector<std::string> words = words_of(util::trim(line.substr(2)));
   if (words.empty()) return {};
   const std::string head = util::to_lower(words[0]);
+  if (head == "+goose") return {read_goose_annotation(words, file, line_no), {}};
   MarkerLine result;
   if (head == "forge:up" || head == "migrate:up") result.marker = Marker::up;
   if (head == "forge:down" || head == "migrate:down") result.marker = Marker::down;
@@ -52,44 +76,105 @@ const char* marker_text(Marker marker) {
   return marker == Marker::up ? "-- forge:up" : "-- forge:down";
 }
 
+// Walks the lines once, filling the sections.
+class MarkerReader {
+ public:
+  explicit MarkerReader(const std::string& file) : m_file(file) {}
+
+  void read(const std::vector<std::string>& lines) {
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const int line_no = static_cast<int>(i) + 1;
+      const MarkerLine marker = read_marker(lines[i], m_file, line_no);
+      if (marker.marker == Marker::up || marker.marker == Marker::down) {
+        open_section(marker, line_no);
+        continue;  // a section's text starts on the line after its marker
+      }
+      if (marker.marker == Marker::statement_begin) {
+        begin_block(line_no);
+      } else if (marker.marker == Marker::statement_end) {
+        end_block(line_no);
+      } else if (marker.marker == Marker::no_transaction) {
+        m_no_transaction = true;
+      } else if (m_current == nullptr) {
+        refuse_sql_before_marker(lines[i], line_no);
+        continue;
+      }
+      if (m_current == nullptr) continue;
+      m_current->text += lines[i];
+      if (i + 1 < lines.size()) m_current->text += '\n';
+    }
+    if (m_block_start != 0) unterminated_block(m_block_start);
+  }
+
+  MarkedSql result() {
+    for (auto* section : {&m_result.up, &m_result.down}) {
+      if (*section && m_no_transaction) (*section)->in_transaction = false;
+    }
+    return std::move(m_result);
+  }
+
+ private:
+  void open_section(const MarkerLine& marker, int line_no) {
+    if (m_block_start != 0) unterminated_block(m_block_start);
+    auto& slot = marker.marker == Marker::up ? m_result.up : m_result.down;
+    if (slot) {
+      throw MigrationFileError(m_file, line_no,
+                               std::string("second ") + marker_text(marker.marker) +
+                                   " marker (the first is on line " +
+                                   std::to_string(slot->marker_line) + ")",
+                               "A unit has one up and at most one down section.");
+    }
+    slot = MarkedSection{{}, line_no + 1, line_no,
+                         read_transaction_option(marker.options, m_file, line_no), {}};
+    m_current = &*slot;
+  }
+
+  void begin_block(int line_no) {
+    if (m_current == nullptr || m_block_start != 0) {
+      throw MigrationFileError(m_file, line_no,
+                               m_current == nullptr ? "-- +goose StatementBegin before -- +goose Up"
+                                                    : "-- +goose StatementBegin inside another one",
+                               "Close each StatementBegin with a StatementEnd, inside a section.");
+    }
+    m_block_start = line_no;
+  }
+
+  void end_block(int line_no) {
+    if (m_block_start == 0) {
+      throw MigrationFileError(m_file, line_no, "-- +goose StatementEnd without a StatementBegin",
+                               "Add the StatementBegin line before the statement.");
+    }
+    m_current->whole_statements.push_back(LineRange{m_block_start + 1, line_no - 1});
+    m_block_start = 0;
+  }
+
+  [[noreturn]] void unterminated_block(int line_no) const {
+    throw MigrationFileError(m_file, line_no, "-- +goose StatementBegin without a StatementEnd",
+                             "Add '-- +goose StatementEnd' after the statement.");
+  }
+
+  void refuse_sql_before_marker(std::string_view line, int line_no) const {
+    const std::string_view trimmed = util::trim(line);
+    if (!trimmed.empty() && !util::starts_with(trimmed, "--")) {
+      throw MigrationFileError(m_file, line_no, "SQL before the first -- forge:up marker",
+                               "Start the file with a '-- forge:up' line (dbmate's "
+                               "'-- migrate:up' and goose's '-- +goose Up' work too), then the SQL.");
+    }
+  }
+
+  const std::string& m_file;
+  MarkedSql m_result;
+  MarkedSection* m_current = nullptr;
+  int m_block_start = 0;  // line of the open StatementBegin, 0 when none
+  bool m_no_transaction = false;
+};
+
 }  // namespace
 
 MarkedSql parse_marked_sql(std::string_view text, const std::string& file) {
-  MarkedSql result;
-  std::optional<MarkedSection>* current = nullptr;
-  std::string* body = nullptr;
-  const auto lines = util::split(text, '\n');
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    const int line_no = static_cast<int>(i) + 1;
-    const MarkerLine marker = read_marker(lines[i]);
-    if (marker.marker != Marker::none) {
-      auto& slot = marker.marker == Marker::up ? result.up : result.down;
-      if (slot) {
-        throw MigrationFileError(file, line_no,
-                                 std::string("second ") + marker_text(marker.marker) +
-                                     " marker (the first is on line " +
-                                     std::to_string(slot->marker_line) + ")",
-                                 "A unit has one up and at most one down section.");
-      }
-      slot = MarkedSection{{}, line_no + 1, line_no,
-                           read_transaction_option(marker.options, file, line_no)};
-      current = &slot;
-      body = &slot->text;
-      continue;
-    }
-    if (current == nullptr) {
-      const std::string_view trimmed = util::trim(lines[i]);
-      if (!trimmed.empty() && !util::starts_with(trimmed, "--")) {
-        throw MigrationFileError(file, line_no, "SQL before the first -- forge:up marker",
-                                 "Start the file with a '-- forge:up' line (dbmate's "
-                                 "'-- migrate:up' works too), then the SQL.");
-      }
-      continue;
-    }
-    *body += lines[i];
-    if (i + 1 < lines.size()) *body += '\n';
-  }
-  return result;
+  MarkerReader reader(file);
+  reader.read(util::split(text, '\n'));
+  return reader.result();
 }
 
 }  // namespace forge::core

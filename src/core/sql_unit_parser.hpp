@@ -1,7 +1,10 @@
 #pragma once
+#include "core/sql_splitter.hpp"
+
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace forge::core {
 
@@ -11,10 +14,13 @@ struct MarkedSection {
   int first_line = 1;          ///< line where `text` begins (the one after the marker)
   int marker_line = 0;         ///< line of the marker itself
   bool in_transaction = true;  ///< the marker's `transaction:` option
+  std::vector<LineRange> whole_statements;  ///< goose's StatementBegin/End blocks, in order
 };
 
-/// The sections of a single-file unit (`-- forge:up` / `-- forge:down`, or dbmate's
-/// `-- migrate:up` / `-- migrate:down`).
+/// The sections of a single-file unit: `-- forge:up` / `-- forge:down`, dbmate's
+/// `-- migrate:up` / `-- migrate:down`, or goose's `-- +goose Up` / `-- +goose Down` (with
+/// `-- +goose StatementBegin` / `StatementEnd` around a statement not to split, and
+/// `-- +goose NO TRANSACTION` for both sections).
 struct MarkedSql {
   std::optional<MarkedSection> up;
   std::optional<MarkedSection> down;
@@ -22,7 +28,8 @@ struct MarkedSql {
 
 /// Finds the marker lines of a single-file unit. Only comments and blank lines may stand before
 /// the first marker. Throws MigrationFileError (file:line) for a repeated marker, SQL before the
-/// first marker, or an unknown marker option. `text` must have normalised line endings.
+/// first marker, an unknown marker option or goose annotation, or an unbalanced
+/// StatementBegin/End. `text` must have normalised line endings.
 MarkedSql parse_marked_sql(std::string_view text, const std::string& file);
 
 }  // namespace forge::core

@@ -219,5 +219,66 @@ TEST_F(Layout, FlywaySameVersionTwiceIsALoadError) {
   EXPECT_FALSE(project.exists("db/dev.sqlite3")) << "refused before opening the database";
 }
 
+
+// ---- goose: -- +goose Up / Down, StatementBegin / StatementEnd, NO TRANSACTION ----
+
+TEST_F(Layout, GooseAnnotatedFilesMigrateAndUndoWithTheirStatementBlocksWhole) {
+  project.write("migrations/00001_create_users.sql",
+                "-- +goose Up\n"
+                "-- +goose StatementBegin\n" +
+                    create_table("users") +
+                    "\n-- +goose StatementEnd\n"
+                    "CREATE TABLE audit (note TEXT);\n"
+                    "-- +goose StatementBegin\n"
+                    "CREATE TRIGGER users_audit AFTER INSERT ON users BEGIN\n"
+                    "  INSERT INTO audit (note) VALUES ('added; by trigger');\n"
+                    "END;\n"
+                    "-- +goose StatementEnd\n"
+                    "\n"
+                    "-- +goose Down\n"
+                    "DROP TRIGGER users_audit;\n"
+                    "DROP TABLE audit;\n"
+                    "DROP TABLE users;\n");
+  project.write("migrations/00002_add_user.sql",
+                "-- +goose NO TRANSACTION\n-- +goose Up\nINSERT INTO users (id) VALUES (1);\n"
+                "-- +goose Down\nDELETE FROM users;\n");
+
+  const auto up = forge_db({"db:migrate"});
+
+  ASSERT_EQ(up.exit_code, 0) << up;
+  EXPECT_THAT(db().applied(), ElementsAre("00001_create_users", "00002_add_user"));
+  EXPECT_EQ(db().count("audit"), 1) << "the trigger ran: its body was not split at the ';'";
+  const auto all_down = forge_db({"db:migrate:undo:all"});
+  ASSERT_EQ(all_down.exit_code, 0) << all_down;
+  EXPECT_FALSE(db().has_table("users"));
+  EXPECT_FALSE(db().has_table("audit"));
+}
+
+TEST_F(Layout, GooseNoTransactionRunsTheUnitWithoutForgesTransaction) {
+  project.write("migrations/00001_half_done.sql",
+                "-- +goose NO TRANSACTION\n-- +goose Up\n" + create_table("users") +
+                    "\nINSERT INTO no_such_table VALUES (1);\n-- +goose Down\nDROP TABLE users;\n");
+
+  const auto result = forge_db({"db:migrate"});
+
+  EXPECT_EQ(result.exit_code, 1) << result;
+  EXPECT_TRUE(db().has_table("users")) << "outside a transaction the first statement stays";
+  EXPECT_THAT(status_lines(), ElementsAre(::testing::StartsWith("failed 00001_half_done")));
+}
+
+TEST_F(Layout, AnUnclosedGooseStatementBlockIsALoadErrorNamingItsLine) {
+  project.write("migrations/00001_create_users.sql",
+                "-- +goose Up\n" + create_table("users") +
+                    "\n-- +goose StatementBegin\nSELECT 1;\n");
+
+  const auto result = forge_db({"db:migrate"});
+
+  EXPECT_EQ(result.exit_code, 2) << result;
+  EXPECT_THAT(result.err, HasSubstr("00001_create_users.sql:3: -- +goose StatementBegin without "
+                                    "a StatementEnd"))
+      << result;
+  EXPECT_FALSE(project.exists("db/dev.sqlite3"));
+}
+
 }  // namespace
 }  // namespace forge::e2e

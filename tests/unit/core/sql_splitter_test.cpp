@@ -340,5 +340,35 @@ TEST(SplitSql, ThrowsMigrationFileErrorForAnUnterminatedBacktick) {
   EXPECT_THROW(split_sql("SELECT `a;", SqlOrigin{"u.sql", 1}, Dialect::mysql), MigrationFileError);
 }
 
+
+TEST(SplitSqlAroundWholeStatements, KeepsEachMarkedRangeAsOneStatementWithoutItsSemicolon) {
+  const std::string text =
+      "CREATE TABLE t (id INT);\n"                                        // 10
+      "-- +goose StatementBegin\n"                                        // 11
+      "\n"                                                                // 12
+      "CREATE TRIGGER g AFTER INSERT ON t BEGIN\n"                        // 13
+      "  UPDATE t SET id = id; 'unbalanced;\n"                            // 14
+      "END;\n"                                                            // 15
+      "-- +goose StatementEnd\n"                                          // 16
+      "INSERT INTO t VALUES (1); INSERT INTO t VALUES (2);\n";             // 17
+  const auto statements =
+      split_sql(text, SqlOrigin{"u.sql", 10}, Dialect::sqlite, {LineRange{12, 15}});
+  ASSERT_EQ(statements.size(), 4u);
+  EXPECT_EQ(statements[0].text, "CREATE TABLE t (id INT)");
+  EXPECT_EQ(statements[0].line, 10);
+  EXPECT_EQ(statements[1].text,
+            "CREATE TRIGGER g AFTER INSERT ON t BEGIN\n  UPDATE t SET id = id; 'unbalanced;\nEND");
+  EXPECT_EQ(statements[1].line, 13);
+  EXPECT_EQ(statements[2].text, "INSERT INTO t VALUES (1)");
+  EXPECT_EQ(statements[2].line, 17);
+  EXPECT_EQ(statements[3].line, 17);
+}
+
+TEST(SplitSqlAroundWholeStatements, RefusesANulByteInsideAMarkedRangeToo) {
+  const std::string text = std::string("SELECT 1;\nDROP TABLE orders") + '\0' + "_backup;\n";
+  EXPECT_THROW(split_sql(text, SqlOrigin{"u.sql", 1}, Dialect::sqlite, {LineRange{2, 2}}),
+               MigrationFileError);
+}
+
 }  // namespace
 }  // namespace forge::core

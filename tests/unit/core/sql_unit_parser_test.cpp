@@ -116,5 +116,66 @@ TEST(ParseMarkedSql, DoesNotTakeAMentionOfTheMarkerInsideACommentForAMarker) {
   EXPECT_EQ(marked.up->text, "-- see forge:down below\nA;\n");
 }
 
+
+// ---- goose's annotations ----
+
+TEST(ParseMarkedSql, ReadsGooseUpAndDownInAnyCase) {
+  const auto marked = parse_marked_sql(
+      "-- +goose Up\nCREATE TABLE t (id INT);\n\n-- +goose down\nDROP TABLE t;\n", "1_unit.sql");
+  ASSERT_TRUE(marked.up);
+  ASSERT_TRUE(marked.down);
+  EXPECT_EQ(marked.up->text, "CREATE TABLE t (id INT);\n\n");
+  EXPECT_EQ(marked.up->first_line, 2);
+  EXPECT_EQ(marked.down->text, "DROP TABLE t;\n");
+  EXPECT_TRUE(marked.up->in_transaction);
+}
+
+TEST(ParseMarkedSql, GooseStatementBeginAndEndMarkTheLinesBetweenAsOneStatement) {
+  const auto marked = parse_marked_sql(
+      "-- +goose Up\n"                 // 1
+      "CREATE TABLE t (id INT);\n"     // 2
+      "-- +goose StatementBegin\n"     // 3
+      "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;\n"  // 4
+      "-- +goose StatementEnd\n"       // 5
+      "-- +goose Down\n"               // 6
+      "-- +goose StatementBegin\n"     // 7
+      "DROP FUNCTION f;\n"             // 8
+      "-- +goose StatementEnd\n",      // 9
+      "1_unit.sql");
+  ASSERT_EQ(marked.up->whole_statements.size(), 1u);
+  EXPECT_EQ(marked.up->whole_statements[0].first, 4);
+  EXPECT_EQ(marked.up->whole_statements[0].last, 4);
+  ASSERT_EQ(marked.down->whole_statements.size(), 1u);
+  EXPECT_EQ(marked.down->whole_statements[0].first, 8);
+}
+
+TEST(ParseMarkedSql, GooseNoTransactionTakesBothSectionsOutOfTheTransaction) {
+  const auto marked = parse_marked_sql(
+      "-- +goose NO TRANSACTION\n-- +goose Up\nCREATE INDEX CONCURRENTLY i ON t (x);\n"
+      "-- +goose Down\nDROP INDEX CONCURRENTLY i;\n",
+      "1_unit.sql");
+  EXPECT_FALSE(marked.up->in_transaction);
+  EXPECT_FALSE(marked.down->in_transaction);
+}
+
+TEST(ParseMarkedSql, RefusesUnbalancedGooseStatementBlocksNamingTheLine) {
+  EXPECT_THAT(error_of("-- +goose Up\n-- +goose StatementBegin\nSELECT 1;\n"),
+              HasSubstr("1_unit.sql:2: -- +goose StatementBegin without a StatementEnd"));
+  EXPECT_THAT(error_of("-- +goose Up\nSELECT 1;\n-- +goose StatementEnd\n"),
+              HasSubstr("1_unit.sql:3: -- +goose StatementEnd without a StatementBegin"));
+  EXPECT_THAT(error_of("-- +goose Up\n-- +goose StatementBegin\n-- +goose StatementBegin\n"),
+              HasSubstr("1_unit.sql:3: -- +goose StatementBegin inside another one"));
+  EXPECT_THAT(error_of("-- +goose Up\n-- +goose StatementBegin\nSELECT 1;\n-- +goose Down\n"),
+              HasSubstr("1_unit.sql:2:"));
+  EXPECT_THAT(error_of("-- +goose StatementBegin\n-- +goose Up\n"),
+              HasSubstr("1_unit.sql:1: -- +goose StatementBegin before -- +goose Up"));
+}
+
+TEST(ParseMarkedSql, RefusesGooseEnvsubWithAHint) {
+  EXPECT_THAT(error_of("-- +goose ENVSUB ON\n-- +goose Up\nSELECT '${X}';\n"),
+              HasSubstr("1_unit.sql:1: goose annotation '+goose ENVSUB ON' is not supported"));
+  EXPECT_NO_THROW(parse_marked_sql("-- +goose envsub off\n-- +goose Up\nSELECT 1;\n", "u.sql"));
+}
+
 }  // namespace
 }  // namespace forge::core
