@@ -26,8 +26,9 @@ void gate_on_pending(const core::Catalog& catalog) {
 }
 
 void run_status(const GlobalOptions& options, bool json, bool fail_on_pending) {
-  Target target = open_target(options);
-  // Read-only: no lock, and a database forge never touched simply has no history yet.
+  // Read-only: no lock, no file created, and a database forge never touched simply has no
+  // history yet.
+  Target target = open_target(options, Session::reading);
   const auto history = target.connection->read_history(target.run.history_table);
   const core::Catalog catalog(target.units, history);
   if (json) {

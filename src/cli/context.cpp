@@ -72,7 +72,8 @@ Target open_target(const GlobalOptions& options, Session session, UnitSet set) {
       target.url.dialect);
   if (session == Session::rehearsal) target.connection = dialect::connect_rehearsal(target.url);
   target.rehearsal = target.connection != nullptr;
-  if (!target.rehearsal) target.connection = connect_waiting(target.url, wait_patience(options));
+  if (session == Session::reading) target.connection = dialect::connect_reader(target.url);
+  if (!target.connection) target.connection = connect_waiting(target.url, wait_patience(options));
   spdlog::debug("Connected to {}{}", target.url.redacted(),
                 target.rehearsal ? " (an in-memory copy, for the dry run)" : "");
   target.run.history_table = seeders ? target.settings.seed_table : target.settings.meta_table;

@@ -38,6 +38,7 @@ struct Target {
 enum class Session {
   live,       ///< the database itself
   rehearsal,  ///< a throwaway copy when the dialect has one (dry runs), else the database
+  reading,    ///< a read-only session when the dialect has one (status), else the database
 };
 
 /// Which units a command runs, and so which folder and history table it uses.

@@ -24,6 +24,7 @@ struct AdapterEntry {
   core::Dialect dialect;
   Factory open;  // nullptr: the URL parses, but this build has no adapter yet
   Factory rehearse;  // nullptr: no throwaway copy; a dry run lists statements only
+  Factory read;      // nullptr: reading commands use an ordinary session
   RendererFactory renderer;
 };
 
@@ -36,6 +37,10 @@ std::unique_ptr<core::Connection> rehearse_sqlite(const core::DatabaseUrl& url) 
   return sqlite::SqliteConnection::rehearsal_copy(url);
 }
 
+std::unique_ptr<core::Connection> read_sqlite(const core::DatabaseUrl& url) {
+  return sqlite::SqliteConnection::read_only(url);
+}
+
 template <typename Renderer>
 std::unique_ptr<declarative::SqlRenderer> make_renderer() {
   return std::make_unique<Renderer>();
@@ -43,11 +48,11 @@ std::unique_ptr<declarative::SqlRenderer> make_renderer() {
 
 // The explicit dialect -> adapter table (no static self-registration: the linker would drop it).
 constexpr std::array<AdapterEntry, 3> k_adapters = {{
-    {core::Dialect::sqlite, &open<sqlite::SqliteConnection>, &rehearse_sqlite,
+    {core::Dialect::sqlite, &open<sqlite::SqliteConnection>, &rehearse_sqlite, &read_sqlite,
      &make_renderer<sqlite::SqliteRenderer>},
-    {core::Dialect::postgres, &open<postgres::PostgresConnection>, nullptr,
+    {core::Dialect::postgres, &open<postgres::PostgresConnection>, nullptr, nullptr,
      &make_renderer<postgres::PostgresRenderer>},
-    {core::Dialect::mysql, &open<mysql::MysqlConnection>, nullptr,
+    {core::Dialect::mysql, &open<mysql::MysqlConnection>, nullptr, nullptr,
      &make_renderer<mysql::MysqlRenderer>},
 }};
 
@@ -118,6 +123,11 @@ std::unique_ptr<core::Connection> connect(const core::DatabaseUrl& url) {
 std::unique_ptr<core::Connection> connect_rehearsal(const core::DatabaseUrl& url) {
   const AdapterEntry& entry = entry_for(url.dialect);
   return entry.rehearse != nullptr ? entry.rehearse(url) : nullptr;
+}
+
+std::unique_ptr<core::Connection> connect_reader(const core::DatabaseUrl& url) {
+  const AdapterEntry& entry = entry_for(url.dialect);
+  return entry.read != nullptr ? entry.read(url) : nullptr;
 }
 
 std::unique_ptr<declarative::SqlRenderer> renderer_for(core::Dialect dialect) {

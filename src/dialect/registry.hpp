@@ -17,6 +17,10 @@ std::unique_ptr<core::Connection> connect(const core::DatabaseUrl& url);
 /// memory); nullptr when the dialect has none, and a dry run only lists the statements.
 std::unique_ptr<core::Connection> connect_rehearsal(const core::DatabaseUrl& url);
 
+/// A read-only session for commands that only read, where the dialect has one (SQLite: a
+/// missing file is read as empty, never created); nullptr otherwise.
+std::unique_ptr<core::Connection> connect_reader(const core::DatabaseUrl& url);
+
 /// The declarative SQL renderer for `dialect`; SQLite's writes its table rebuilds as late SQL.
 std::unique_ptr<declarative::SqlRenderer> renderer_for(core::Dialect dialect);
 

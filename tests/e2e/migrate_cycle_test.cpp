@@ -149,6 +149,7 @@ TEST_F(MigrateCycle, StatusOnAFreshDatabaseListsEveryUnitAsDown) {
 
   ASSERT_EQ(result.exit_code, 0) << result;
   EXPECT_THAT(lines_of(result.out), ElementsAre("down " + users, "down " + orders)) << result;
+  EXPECT_FALSE(project.exists("db/dev.sqlite3")) << "status only reads: it creates no file";
 }
 
 TEST_F(MigrateCycle, UndoRevertsOnlyTheNewestUnit) {

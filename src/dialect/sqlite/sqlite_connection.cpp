@@ -101,6 +101,21 @@ std::unique_ptr<SqliteConnection> SqliteConnection::rehearsal_copy(const core::D
   return std::unique_ptr<SqliteConnection>(new SqliteConnection(url.database, std::move(copy)));
 }
 
+std::unique_ptr<SqliteConnection> SqliteConnection::read_only(const core::DatabaseUrl& url) {
+  std::error_code error;
+  if (url.database == ":memory:" || !std::filesystem::exists(url.database, error)) {
+    return rehearsal_copy(url);  // empty, in memory: a typo in the path leaves no stray file
+  }
+  try {
+    auto db = std::make_unique<SQLite::Database>(url.database, SQLite::OPEN_READONLY,
+                                                 k_busy_timeout_ms);
+    return std::unique_ptr<SqliteConnection>(new SqliteConnection(url.database, std::move(db)));
+  } catch (const SQLite::Exception& e) {
+    throw ConnectionError("cannot open SQLite database " + url.database + ": " + e.what(),
+                          "Check the path in the URL and that forge may read the file.");
+  }
+}
+
 void SqliteConnection::execute(const core::Statement& statement) {
   sqlite3* handle = m_db->getHandle();
   const std::string& text = statement.text;

@@ -25,6 +25,11 @@ class SqliteConnection : public core::Connection {
   /// Throws ConnectionError when the file cannot be read.
   static std::unique_ptr<SqliteConnection> rehearsal_copy(const core::DatabaseUrl& url);
 
+  /// A read-only session with `url.database`, for commands that only read (status): a missing
+  /// file is not created but read as an empty database. Throws ConnectionError when the file
+  /// cannot be opened.
+  static std::unique_ptr<SqliteConnection> read_only(const core::DatabaseUrl& url);
+
   /// The open database, for SQL written from the live schema (sqlite_late_rebuild.hpp).
   SQLite::Database& database() noexcept { return *m_db; }
 

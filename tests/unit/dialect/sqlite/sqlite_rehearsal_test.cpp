@@ -143,5 +143,28 @@ TEST(RendererFor, GivesEachDialectsOwnRenderer) {
   }
 }
 
+
+// SqliteConnection::read_only: what status reads through.
+using ReadOnly = RehearsalCopy;
+
+TEST_F(ReadOnly, AMissingFileIsReadAsEmptyAndNotCreated) {
+  const auto reader = SqliteConnection::read_only(sqlite_url(m_file));
+  EXPECT_THAT(reader->read_history("ForgeMeta"), IsEmpty());
+  EXPECT_FALSE(std::filesystem::exists(m_file));
+  EXPECT_FALSE(std::filesystem::exists(m_file.parent_path()));
+}
+
+TEST_F(ReadOnly, AnExistingFileIsReadButCannotBeWritten) {
+  make_database();
+  const std::string before = bytes_of(m_file);
+  const auto reader = SqliteConnection::read_only(sqlite_url(m_file));
+
+  const auto history = reader->read_history("ForgeMeta");
+  ASSERT_EQ(history.size(), 1u);
+  EXPECT_EQ(history[0].name, "1_a");
+  EXPECT_THROW(reader->execute(sql("DELETE FROM t")), StatementError);
+  EXPECT_EQ(bytes_of(m_file), before);
+}
+
 }  // namespace
 }  // namespace forge::dialect::sqlite
