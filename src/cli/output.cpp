@@ -30,7 +30,8 @@ void print_line(const std::string& line, bool quiet) {
 
 UnitWords seeder_words() {
   return {"seeding", "seeded", "No seeders were executed: every seeder has run already.",
-          "No executed seeders found."};
+          "No executed seeders found.", "seed",
+          "-- Nothing to seed: every seeder has run already."};
 }
 
 void HumanReporter::step_started(const core::Entry& entry, core::Direction direction) {
@@ -54,7 +55,8 @@ void HumanReporter::nothing_to_do(core::Direction direction) {
 
 void DryRunReporter::step_started(const core::Entry& entry, core::Direction direction) {
   print_line("-- == " + entry.name + ": would " +
-                 (direction == core::Direction::up ? "migrate" : "revert") + " (dry run) =======",
+                 (direction == core::Direction::up ? m_words.apply_verb : "revert") +
+                 " (dry run) =======",
              false);
 }
 
@@ -64,8 +66,7 @@ void DryRunReporter::step_finished(const core::Entry&, core::Direction,
 }
 
 void DryRunReporter::nothing_to_do(core::Direction direction) {
-  print_line(direction == core::Direction::up ? "-- Nothing to migrate: the schema is up to date."
-                                              : "-- Nothing to revert.",
+  print_line(direction == core::Direction::up ? m_words.nothing_to_apply : "-- Nothing to revert.",
              false);
 }
 

@@ -16,6 +16,8 @@ struct UnitWords {
   const char* applied = "migrated";
   const char* nothing_applied = "No migrations were executed, database schema was already up to date.";
   const char* nothing_reverted = "No executed migrations found.";
+  const char* apply_verb = "migrate";  ///< dry runs: `would migrate`
+  const char* nothing_to_apply = "-- Nothing to migrate: the schema is up to date.";
 };
 
 /// Seeders' words: `== name: seeding =======`, `== name: seeded (0.003s)`.
@@ -38,11 +40,15 @@ class HumanReporter : public core::Reporter {
 /// --dry-run's listing: per unit, each statement that would run, with its file and line.
 class DryRunReporter : public core::Reporter {
  public:
+  explicit DryRunReporter(UnitWords words = {}) : m_words(words) {}
   void step_started(const core::Entry& entry, core::Direction direction) override;
   void step_finished(const core::Entry& entry, core::Direction direction,
                      std::chrono::duration<double> elapsed) override;
   void nothing_to_do(core::Direction direction) override;
   void statement_started(const core::Statement& statement) override;
+
+ private:
+  UnitWords m_words;
 };
 
 /// `up name` / `down name` lines, `(missing file)` marked.

@@ -16,26 +16,13 @@ struct RunFlags {
   bool json = false;
 };
 
-// DryRunReporter speaks of migrations; a seeder's dry run says what the seeder would do.
-class SeederDryRunReporter : public DryRunReporter {
- public:
-  void step_started(const core::Entry& entry, core::Direction direction) override {
-    if (direction == core::Direction::down) return DryRunReporter::step_started(entry, direction);
-    print_line("-- == " + entry.name + ": would seed (dry run) =======", false);
-  }
-  void nothing_to_do(core::Direction direction) override {
-    if (direction == core::Direction::down) return DryRunReporter::nothing_to_do(direction);
-    print_line("-- Nothing to seed: every seeder has run already.", false);
-  }
-};
-
+// Progress in the words of the units run: `migrating` / `would migrate`, `seeding` / `would seed`.
 std::unique_ptr<core::Reporter> make_reporter(const GlobalOptions& options, const RunFlags& flags,
                                               const RunCommand& command) {
-  const bool seeders = command.units == UnitSet::seeders;
+  const UnitWords words = command.units == UnitSet::seeders ? seeder_words() : UnitWords{};
   if (flags.json) return std::make_unique<JsonRunReporter>(command.name, flags.dry_run);
-  if (flags.dry_run && seeders) return std::make_unique<SeederDryRunReporter>();
-  if (flags.dry_run) return std::make_unique<DryRunReporter>();
-  return std::make_unique<HumanReporter>(options.quiet, seeders ? seeder_words() : UnitWords{});
+  if (flags.dry_run) return std::make_unique<DryRunReporter>(words);
+  return std::make_unique<HumanReporter>(options.quiet, words);
 }
 
 std::string dry_run_summary(const RunCommand& command, std::size_t count) {
