@@ -45,6 +45,32 @@ void warn_if_repeatable(const fs::path& path) {
   }
 }
 
+// sequelize-cli's migrations are JavaScript, which forge cannot run: without a word, a folder
+// of them would look like a database that is up to date.
+bool is_script_migration(const fs::path& path) {
+  const std::string extension = util::to_lower(path.extension().string());
+  const bool script = extension == ".js" || extension == ".cjs" || extension == ".mjs" ||
+                      extension == ".ts";
+  return script && !leading_version(path.filename().string()).empty();
+}
+
+// Warns of the scripts that no unit of the same name stands in for.
+void warn_of_scripts(const fs::path& directory, std::vector<fs::path> scripts,
+                     const FileGroups& groups) {
+  scripts.erase(std::remove_if(scripts.begin(), scripts.end(),
+                               [&](const fs::path& script) {
+                                 return groups.count(script.stem().string()) > 0;
+                               }),
+                scripts.end());
+  if (scripts.empty()) return;
+  std::sort(scripts.begin(), scripts.end());
+  spdlog::warn("{} JavaScript/TypeScript migration(s) in {} (such as {}) are skipped: forge runs "
+               "SQL, YAML and JSON units. Write each as a .sql or .yaml unit of the same name; "
+               "rows sequelize-cli recorded for them count as applied (see \"Adopting\" in the "
+               "README).",
+               scripts.size(), directory.string(), scripts.front().filename().string());
+}
+
 FileGroups scan(const fs::path& directory) {
   std::error_code error;
   if (!fs::is_directory(directory, error)) {
@@ -52,8 +78,10 @@ FileGroups scan(const fs::path& directory) {
                              "Run 'forge init', or point --migrations-path at the folder.");
   }
   FileGroups groups;
+  std::vector<fs::path> scripts;
   for (const auto& entry : fs::directory_iterator(directory)) {
     if (!entry.is_regular_file()) continue;
+    if (is_script_migration(entry.path())) scripts.push_back(entry.path());
     const std::string file_name = entry.path().filename().string();
     auto parsed = parse_unit_file_name(file_name);
     if (!parsed) {
@@ -63,6 +91,7 @@ FileGroups scan(const fs::path& directory) {
     std::string tag = canonical_tag(parsed->dialect_tag);
     groups[parsed->stem].push_back(UnitFile{entry.path().string(), std::move(*parsed), std::move(tag)});
   }
+  warn_of_scripts(directory, std::move(scripts), groups);
   for (auto& [stem, files] : groups) {
     std::sort(files.begin(), files.end(),
               [](const UnitFile& a, const UnitFile& b) { return a.path < b.path; });

@@ -280,5 +280,23 @@ TEST_F(Layout, AnUnclosedGooseStatementBlockIsALoadErrorNamingItsLine) {
   EXPECT_FALSE(project.exists("db/dev.sqlite3"));
 }
 
+
+// ---- sequelize-cli's JavaScript migrations ----
+
+TEST_F(Layout, JavaScriptMigrationsAreSkippedWithAWarningUnlessAUnitStandsInForThem) {
+  project.write("migrations/20240101000001-create-users.js", "module.exports = {};");
+  project.write("migrations/20240101000002-create-orders.js", "module.exports = {};");
+  project.write("migrations/20240101000002-create-orders.sql",
+                "-- forge:up\n" + create_table("orders") + "\n");
+
+  const auto result = forge_db({"db:migrate"});
+
+  ASSERT_EQ(result.exit_code, 0) << result;
+  EXPECT_THAT(result.err, HasSubstr("1 JavaScript/TypeScript migration(s) in migrations (such as "
+                                    "20240101000001-create-users.js) are skipped"))
+      << result;
+  EXPECT_THAT(db().applied(), ElementsAre("20240101000002-create-orders"));
+}
+
 }  // namespace
 }  // namespace forge::e2e
