@@ -13,13 +13,20 @@
 
 namespace forge::dialect::postgres {
 
-/// Passes the server's NOTICEs and WARNINGs to the log instead of dropping them.
+/// Passes the server's messages to the log instead of dropping them: WARNINGs as warnings,
+/// NOTICEs (`... does not exist, skipping` after IF EXISTS, which forge's own SQL uses) only
+/// with -v.
 class NoticeLogger : public pqxx::errorhandler {
  public:
   explicit NoticeLogger(pqxx::connection_base& connection) : pqxx::errorhandler(connection) {}
   bool operator()(const char message[]) noexcept override {
     try {
-      spdlog::info("postgres: {}", util::trim(message));
+      const std::string_view text = util::trim(message);
+      if (util::starts_with(text, "WARNING")) {
+        spdlog::warn("postgres: {}", text);
+      } else {
+        spdlog::debug("postgres: {}", text);
+      }
     } catch (...) {
     }
     return false;
