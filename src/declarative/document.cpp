@@ -90,7 +90,10 @@ class Converter {
   }
 
   bool is_written_null(const YAML::Mark& mark) const {
-    if (mark.is_null() || mark.pos < 0) return false;
+    // yaml-cpp may place the mark past the end of the text (seen with NUL bytes in it).
+    if (mark.is_null() || mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= m_text.size()) {
+      return false;
+    }
     const std::string_view rest =
         std::string_view(m_text).substr(static_cast<std::size_t>(mark.pos));
     for (std::string_view spelling : {"~", "null", "Null", "NULL"}) {

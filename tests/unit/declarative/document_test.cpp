@@ -157,6 +157,13 @@ TEST(ParseDocument, ReadsJson) {
   EXPECT_TRUE(item.entries[0].value.find("table")->quoted);
 }
 
+// Found by fuzz_declarative: with NUL bytes in the text yaml-cpp marked an empty value past the
+// end of the text, and reading the text there threw std::out_of_range.
+TEST(ParseDocument, SurvivesAnEmptyValueMarkedPastTheEndOfTheText) {
+  const std::string text("\0pwherchecke\0:\0", 15);
+  EXPECT_NO_THROW(error_of(text));  // a MigrationFileError is fine, anything else is not
+}
+
 TEST(Describe, NamesEachKindOfNode) {
   const DocumentNode root = parse_document("a: [1]\nb: {c: 1}\nd: null\ne: x\n", "u.yaml");
   EXPECT_EQ(describe(*root.find("a")), "a list");
