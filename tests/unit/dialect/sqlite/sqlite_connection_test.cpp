@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "core/errors.hpp"
+#include "support/sqlite_url.hpp"
 #include "support/temp_folder.hpp"
 
 namespace forge::dialect::sqlite {
@@ -25,13 +26,7 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using namespace std::chrono_literals;
 
-core::DatabaseUrl sqlite_url(const std::filesystem::path& file) {
-  core::DatabaseUrl url;
-  url.dialect = core::Dialect::sqlite;
-  url.scheme = "sqlite";
-  url.database = file.string();
-  return url;
-}
+using forge::testing::sqlite_url;
 
 class SqliteConnectionTest : public ::testing::Test {
  protected:

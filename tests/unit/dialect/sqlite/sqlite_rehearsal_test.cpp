@@ -9,6 +9,7 @@
 #include "core/errors.hpp"
 #include "dialect/registry.hpp"
 #include "dialect/sqlite/sqlite_connection.hpp"
+#include "support/sqlite_url.hpp"
 #include "support/temp_folder.hpp"
 
 namespace forge::dialect::sqlite {
@@ -19,13 +20,7 @@ using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using namespace std::chrono_literals;
 
-core::DatabaseUrl sqlite_url(const std::filesystem::path& file) {
-  core::DatabaseUrl url;
-  url.dialect = core::Dialect::sqlite;
-  url.scheme = "sqlite";
-  url.database = file.string();
-  return url;
-}
+using forge::testing::sqlite_url;
 
 Statement sql(const std::string& text) { return Statement{text, "db/1_unit.sql", 1}; }
 
