@@ -1,6 +1,7 @@
 #include "core/unit_ref.hpp"
 
 #include "core/errors.hpp"
+#include "core/history.hpp"
 #include "core/unit_file_name.hpp"
 #include "core/version.hpp"
 #include "util/strings.hpp"
@@ -26,6 +27,9 @@ bool names_file(const Entry& entry, const std::string& reference) {
 
 bool matches(const Entry& entry, const std::string& reference) {
   if (entry.name == reference || names_file(entry, reference)) return true;
+  // sequelize-cli's habits: `--seed 20240315102344-demo-users.js`, `--seed seeders/demo-users`.
+  const std::string base = base_name(reference);
+  if (unit_name_of(base) == entry.name) return true;
   if (util::is_digits(reference)) return compare_versions(entry.version, reference) == 0;
   // A file name for this stem that is not on disk (another dialect's variant, or an applied
   // unit whose file is gone) still names it exactly.

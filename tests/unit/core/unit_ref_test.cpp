@@ -35,6 +35,12 @@ class ResolveUnitRef : public ::testing::Test {
   Catalog m_catalog{m_units, m_history};
 };
 
+TEST_F(ResolveUnitRef, FindsAUnitByTheNameSequelizeCliWouldUse) {
+  EXPECT_EQ(resolved("2_create-orders.js"), "2_create-orders");
+  EXPECT_EQ(resolved("db/seeders/2_create-orders"), "2_create-orders");
+  EXPECT_EQ(resolved("db/seeders/2_create-orders.cjs"), "2_create-orders");
+}
+
 TEST_F(ResolveUnitRef, FindsAUnitByItsStem) {
   EXPECT_EQ(resolved("2_create-orders"), "2_create-orders");
 }
