@@ -22,7 +22,10 @@ struct Entry {
   bool is_pending() const noexcept { return row == nullptr; }
   bool has_file() const noexcept { return unit != nullptr; }
   /// The name its history row has, or will have: sequelize-cli's rows keep their `.js`.
-  const std::string& stored_name() const noexcept { return row != nullptr ? row->name : name; }
+  const std::string& stored_name() const noexcept {
+    if (row != nullptr) return row->name;
+    return unit != nullptr && !unit->history_name.empty() ? unit->history_name : name;
+  }
   /// Applied, but the file's up section is no longer what ran (a row without a checksum,
   /// written by another tool, is never changed).
   bool is_changed() const noexcept {

@@ -27,6 +27,7 @@ struct UnitFile {
 };
 
 using FileGroups = std::map<std::string, std::vector<UnitFile>>;  // by stem
+using ScriptTwins = std::map<std::string, std::string>;            // stem -> `<stem>.js`
 
 std::string canonical_tag(const std::string& raw) {
   if (raw.empty()) return raw;
@@ -55,13 +56,7 @@ bool is_script_migration(const fs::path& path) {
 }
 
 // Warns of the scripts that no unit of the same name stands in for.
-void warn_of_scripts(const fs::path& directory, std::vector<fs::path> scripts,
-                     const FileGroups& groups) {
-  scripts.erase(std::remove_if(scripts.begin(), scripts.end(),
-                               [&](const fs::path& script) {
-                                 return groups.count(script.stem().string()) > 0;
-                               }),
-                scripts.end());
+void warn_of_scripts(const fs::path& directory, std::vector<fs::path> scripts) {
   if (scripts.empty()) return;
   std::sort(scripts.begin(), scripts.end());
   spdlog::warn("{} JavaScript/TypeScript migration(s) in {} (such as {}) are skipped: forge runs "
@@ -71,7 +66,7 @@ void warn_of_scripts(const fs::path& directory, std::vector<fs::path> scripts,
                scripts.size(), directory.string(), scripts.front().filename().string());
 }
 
-FileGroups scan(const fs::path& directory) {
+FileGroups scan(const fs::path& directory, ScriptTwins& twins) {
   std::error_code error;
   if (!fs::is_directory(directory, error)) {
     throw MigrationFileError(directory.string(), 0, "migrations folder not found",
@@ -91,7 +86,16 @@ FileGroups scan(const fs::path& directory) {
     std::string tag = canonical_tag(parsed->dialect_tag);
     groups[parsed->stem].push_back(UnitFile{entry.path().string(), std::move(*parsed), std::move(tag)});
   }
-  warn_of_scripts(directory, std::move(scripts), groups);
+  std::vector<fs::path> lonely;
+  for (const auto& script : scripts) {
+    const std::string stem = script.stem().string();
+    if (groups.count(stem) > 0) {
+      twins[stem] = script.filename().string();
+    } else {
+      lonely.push_back(script);
+    }
+  }
+  warn_of_scripts(directory, std::move(lonely));
   for (auto& [stem, files] : groups) {
     std::sort(files.begin(), files.end(),
               [](const UnitFile& a, const UnitFile& b) { return a.path < b.path; });
@@ -251,12 +255,14 @@ std::optional<Unit> load_unit(const std::string& stem, const std::vector<UnitFil
 
 std::vector<Unit> load_units(const fs::path& directory, Dialect dialect,
                              const DeclarativeReader* declarative) {
-  const FileGroups groups = scan(directory);
+  ScriptTwins twins;
+  const FileGroups groups = scan(directory, twins);
   for (const auto& [stem, files] : groups) check_group(files);
   check_unique_versions(groups);
   std::vector<Unit> units;
   for (const auto& [stem, files] : groups) {
     if (auto unit = load_unit(stem, files, dialect, declarative)) {
+      if (auto twin = twins.find(stem); twin != twins.end()) unit->history_name = twin->second;
       units.push_back(std::move(*unit));
     }
   }

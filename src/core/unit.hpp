@@ -26,6 +26,9 @@ struct Unit {
   std::optional<Section> down;     ///< nullopt: the unit cannot be undone
   std::string irreversible;        ///< why there is no down, when the file says more than "none"
   std::string checksum;            ///< SHA-256 of the up section as written
+  /// The name its history row gets when forge applies it, when not `name`: sequelize-cli's
+  /// `<name>.js` when that JavaScript twin lies beside it, so sequelize-cli sees it applied too.
+  std::string history_name;
 };
 
 }  // namespace forge::core

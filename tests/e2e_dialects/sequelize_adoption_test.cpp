@@ -130,6 +130,17 @@ TEST_P(SequelizeAdoption, SequelizeCanStillRecordAUnitAfterForgeExtendedItsTable
   EXPECT_THAT(status.out, Not(HasSubstr("changed"))) << status;
 }
 
+TEST_P(SequelizeAdoption, AUnitWithAJavaScriptTwinIsRecordedUnderTheTwinsName) {
+  project.write("migrations/" + items + ".js", "module.exports = { up() {}, down() {} };");
+
+  const auto migrated = forge_meta({"db:migrate"});
+
+  ASSERT_EQ(migrated.exit_code, 0) << migrated;
+  EXPECT_THAT(migrated.err, Not(HasSubstr("JavaScript"))) << "a twin stands in: no warning";
+  // sequelize-cli, reading its table, finds the .js migration applied and will not run it.
+  EXPECT_THAT(sequelize_names(), ElementsAre(users + ".js", orders + ".js", items + ".js"));
+}
+
 INSTANTIATE_TEST_SUITE_P(AllDialects, SequelizeAdoption, k_all_dialects, dialect_name);
 
 }  // namespace

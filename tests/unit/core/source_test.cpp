@@ -78,6 +78,20 @@ TEST_F(LoadUnits, ReadsASingleFileUnitWithUnderscoreAndDbmateMarkers) {
   EXPECT_THAT(texts_of(*units[0].down), ElementsAre("DROP TABLE a"));
 }
 
+TEST_F(LoadUnits, AUnitWithAJavaScriptTwinTakesTheTwinsNameForItsHistoryRow) {
+  write("20240101000001-create-users.sql", "-- forge:up\nCREATE TABLE users (id INT);\n");
+  write("20240101000001-create-users.js", "module.exports = {};");
+  write("20240101000002-create-orders.sql", "-- forge:up\nCREATE TABLE orders (id INT);\n");
+  write("20240101000003-only-javascript.js", "module.exports = {};");
+
+  const auto units = load();
+
+  ASSERT_EQ(units.size(), 2u);
+  EXPECT_EQ(units[0].name, "20240101000001-create-users");
+  EXPECT_EQ(units[0].history_name, "20240101000001-create-users.js");
+  EXPECT_EQ(units[1].history_name, "");  // recorded under its own name
+}
+
 TEST_F(LoadUnits, ReadsPairedUpAndDownFiles) {
   write("1_init.up.sql", "CREATE TABLE a (x);\nCREATE TABLE b (y);\n");
   write("1_init.down.sql", "DROP TABLE b;\nDROP TABLE a;\n");
