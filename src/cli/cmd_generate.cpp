@@ -1,8 +1,5 @@
 #include "cli/commands.hpp"
-#include "cli/output.hpp"
 #include "cli/unit_writer.hpp"
-
-#include <CLI/CLI.hpp>
 
 namespace forge::cli {
 
@@ -65,22 +62,13 @@ const char* k_json_template =
 
 const UnitTemplates k_templates = {"migration", k_sql_template, k_yaml_template, k_json_template};
 
-void run_generate(const GlobalOptions& options, const GenerateRequest& request) {
-  const core::Settings settings = load_settings(options);
-  const auto path = write_new_unit(settings.migrations_dir, request, k_templates);
-  print_line(path.string(), false);  // the path alone, so scripts can use it
-}
-
 }  // namespace
 
 void add_generate_command(CLI::App& app, const GlobalOptions& options, Action& chosen) {
-  auto* command = app.add_subcommand("migration-generate",
-                                     "Write a new timestamped migration unit and print its path");
-  command->name("migration:generate");
-  command->alias("migration:create");
-  auto request = std::make_shared<GenerateRequest>();
-  add_generate_options(*command, *request);
-  command->callback([&, request] { chosen = [&, request] { run_generate(options, *request); }; });
+  add_generator_command(app, options, chosen,
+                        {"migration:generate", "migration:create",
+                         "Write a new timestamped migration unit and print its path", k_templates,
+                         &core::Settings::migrations_dir});
 }
 
 }  // namespace forge::cli

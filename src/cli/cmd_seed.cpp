@@ -54,21 +54,6 @@ const char* k_json_template =
 
 const UnitTemplates k_templates = {"seeder", k_sql_template, k_yaml_template, k_json_template};
 
-void add_seed_generate(CLI::App& app, const GlobalOptions& options, Action& chosen) {
-  auto* command = app.add_subcommand("seed-generate",
-                                     "Write a new timestamped seeder and print its path");
-  command->name("seed:generate");
-  command->alias("seed:create");
-  auto request = std::make_shared<GenerateRequest>();
-  add_generate_options(*command, *request);
-  command->callback([&, request] {
-    chosen = [&, request] {
-      const auto path = write_new_unit(load_settings(options).seeders_dir, *request, k_templates);
-      print_line(path.string(), false);  // the path alone, so scripts can use it
-    };
-  });
-}
-
 // `db:seed --seed <unit>`: the range that holds exactly that seeder (after the one before it,
 // up to it), so the runner applies it alone when it has not run yet.
 core::MigrateRequest only(const std::vector<core::Unit>& units, const std::string& reference) {
@@ -127,7 +112,10 @@ void add_seed_runs(CLI::App& app, const GlobalOptions& options, Action& chosen) 
 }  // namespace
 
 void add_seed_commands(CLI::App& app, const GlobalOptions& options, Action& chosen) {
-  add_seed_generate(app, options, chosen);
+  add_generator_command(app, options, chosen,
+                        {"seed:generate", "seed:create",
+                         "Write a new timestamped seeder and print its path", k_templates,
+                         &core::Settings::seeders_dir});
   add_seed_runs(app, options, chosen);
 }
 

@@ -1,5 +1,7 @@
 #include "cli/unit_writer.hpp"
 
+#include "cli/output.hpp"
+
 #include "core/errors.hpp"
 #include "core/unit_file_name.hpp"
 #include "core/version.hpp"
@@ -11,6 +13,7 @@
 #include <cctype>
 #include <chrono>
 #include <map>
+#include <memory>
 
 namespace forge::cli {
 
@@ -78,12 +81,26 @@ void make_folder(const fs::path& folder, const char* kind) {
 
 }  // namespace
 
-void add_generate_options(CLI::App& command, GenerateRequest& request) {
-  command.add_option("--name", request.name, "What the unit does, e.g. add-discount-code")->required();
+void add_generator_command(CLI::App& app, const GlobalOptions& options, Action& chosen,
+                           const GeneratorCommand& spec) {
+  std::string registered = spec.name;  // CLI11 wants no ':' in the registered name
+  for (char& c : registered) c = c == ':' ? '-' : c;
+  auto* command = app.add_subcommand(registered, spec.description);
+  command->name(spec.name);
+  command->alias(spec.alias);
+  auto request = std::make_shared<GenerateRequest>();
+  command->add_option("--name", request->name, "What the unit does, e.g. add-discount-code")
+      ->required();
   const std::map<std::string, UnitFormat> formats = {
       {"sql", UnitFormat::sql}, {"yaml", UnitFormat::yaml}, {"json", UnitFormat::json}};
-  command.add_option("--format", request.format, "sql (default), or yaml/json for a declarative unit")
+  command->add_option("--format", request->format, "sql (default), or yaml/json for a declarative unit")
       ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+  command->callback([&options, &chosen, request, spec] {
+    chosen = [&options, request, spec] {
+      const fs::path folder = load_settings(options).*spec.folder;
+      print_line(write_new_unit(folder, *request, spec.templates).string(), false);
+    };
+  });
 }
 
 fs::path write_new_unit(const fs::path& folder, const GenerateRequest& request,

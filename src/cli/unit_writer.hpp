@@ -1,4 +1,7 @@
 #pragma once
+#include "cli/commands.hpp"
+#include "cli/context.hpp"
+
 #include <filesystem>
 #include <string>
 
@@ -25,8 +28,19 @@ struct GenerateRequest {
   UnitFormat format = UnitFormat::sql;
 };
 
-/// Adds `--name` (required) and `--format sql|yaml|json` to `command`, filling `request`.
-void add_generate_options(CLI::App& command, GenerateRequest& request);
+/// A command that writes new units of one kind.
+struct GeneratorCommand {
+  const char* name;         ///< e.g. `migration:generate`
+  const char* alias;        ///< e.g. `migration:create`
+  const char* description;
+  const UnitTemplates& templates;
+  std::filesystem::path core::Settings::*folder;  ///< where the units of this kind live
+};
+
+/// Registers `spec` with `--name` (required) and `--format sql|yaml|json`; when chosen, it writes
+/// the unit (write_new_unit) and prints its path alone on stdout, for scripts.
+void add_generator_command(CLI::App& app, const GlobalOptions& options, Action& chosen,
+                           const GeneratorCommand& spec);
 
 /// Writes `<folder>/<version>-<name>.<ext>` from the template for the request's format and
 /// returns its path. The version is the current UTC time (YYYYMMDDHHMMSS), or one more than the

@@ -14,15 +14,7 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-// `url` with its database replaced by `database` (the query string kept).
-std::string with_database(const std::string& url, const std::string& database) {
-  const auto scheme_end = url.find("://") + 3;
-  const auto slash = url.find('/', scheme_end);
-  const auto query = url.find('?', scheme_end);
-  std::string out = url.substr(0, slash == std::string::npos ? query : slash) + "/" + database;
-  if (query != std::string::npos) out += url.substr(query);
-  return out;
-}
+using forge::testing::with_database;
 
 // A name no other test uses, with a hyphen so that it only works quoted.
 std::string unique_database_name() {

@@ -16,7 +16,13 @@ std::string unique_name() {
   return "forge_it_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
 }
 
-// `url` with its database replaced by `database`.
+void run_admin(const std::string& admin_url, const std::string& sql) {
+  auto connection = dialect::connect(core::parse_database_url(admin_url));
+  connection->execute(core::Statement{sql, "test setup", 1});
+}
+
+}  // namespace
+
 std::string with_database(const std::string& url, const std::string& database) {
   const auto scheme_end = url.find("://") + 3;
   const auto slash = url.find('/', scheme_end);
@@ -25,13 +31,6 @@ std::string with_database(const std::string& url, const std::string& database) {
   if (query != std::string::npos) out += url.substr(query);
   return out;
 }
-
-void run_admin(const std::string& admin_url, const std::string& sql) {
-  auto connection = dialect::connect(core::parse_database_url(admin_url));
-  connection->execute(core::Statement{sql, "test setup", 1});
-}
-
-}  // namespace
 
 std::string server_url(const std::string& dialect) {
   const char* variable = dialect == "postgres" ? "FORGE_TEST_POSTGRES_URL" : "FORGE_TEST_MYSQL_URL";

@@ -8,6 +8,9 @@
 
 namespace forge::testing {
 
+/// `url` (a server URL) with its database replaced by `database`, the query string kept.
+std::string with_database(const std::string& url, const std::string& database);
+
 
 /// A fresh, empty database of one dialect for one test, dropped afterwards: a temporary SQLite
 /// file, or a newly created database on the throwaway server named by FORGE_TEST_POSTGRES_URL /
