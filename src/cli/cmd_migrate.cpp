@@ -57,43 +57,69 @@ const char* resolution_text(core::Resolution resolution) {
     case core::Resolution::applied: return "marked as applied";
     case core::Resolution::rolled_back: return "marked as rolled back (not applied)";
     case core::Resolution::accept_checksum: return "its file's new checksum is recorded";
+    case core::Resolution::statement_took_effect:
+      return "the statement is recorded as having taken effect; db:migrate goes on after it";
+    case core::Resolution::statement_not_run:
+      return "the statement is recorded as not run; db:migrate runs it";
   }
   return "";
 }
 
-void run_resolve(const GlobalOptions& options, const std::string& unit, core::Resolution resolution) {
+void run_resolve(const GlobalOptions& options, const core::ResolveRequest& request) {
   Target target = open_target(options);
-  const std::string name = core::run_resolve(*target.connection, target.units, unit, resolution,
-                                             target.run);
-  print_line("== " + name + ": " + resolution_text(resolution), options.quiet);
+  const std::string name =
+      core::run_resolve(*target.connection, target.units, request, target.run);
+  print_line("== " + name + ": " + resolution_text(request.resolution), options.quiet);
 }
+
+struct ResolveFlags {
+  core::ResolveRequest request;
+  bool applied = false, rolled_back = false, accept = false, took_effect = false, not_run = false;
+
+  // Exactly one of the five says what was found.
+  core::Resolution resolution() const {
+    const int given = applied + rolled_back + accept + took_effect + not_run;
+    if (given != 1) {
+      throw CLI::ValidationError(
+          "pass one of --applied, --rolled-back, --accept-checksum, --took-effect, --not-run");
+    }
+    if ((took_effect || not_run) != (request.statement != 0)) {
+      throw CLI::ValidationError("--took-effect and --not-run go with --statement <n>, and only they");
+    }
+    if (applied) return core::Resolution::applied;
+    if (rolled_back) return core::Resolution::rolled_back;
+    if (accept) return core::Resolution::accept_checksum;
+    return took_effect ? core::Resolution::statement_took_effect
+                       : core::Resolution::statement_not_run;
+  }
+};
 
 void add_resolve(CLI::App& app, const GlobalOptions& options, Action& chosen) {
   auto* command = app.add_subcommand(
       "db-migrate-resolve",
       "Settle a unit by hand (after it failed part-way, or its file changed), running none of its SQL");
   command->name("db:migrate:resolve");
-  auto unit = std::make_shared<std::string>();
-  auto applied = std::make_shared<bool>(false);
-  auto rolled_back = std::make_shared<bool>(false);
-  auto accept = std::make_shared<bool>(false);
-  command->add_option("unit", *unit, "The unit: file name, name or version")->required();
-  auto* applied_flag =
-      command->add_flag("--applied", *applied, "It is fully in effect: record it as applied");
-  auto* rolled_flag = command->add_flag("--rolled-back", *rolled_back,
-                                        "Nothing of it is in effect: forget that it ran");
-  auto* accept_flag = command->add_flag(
-      "--accept-checksum", *accept, "Its applied file was changed on purpose: record the new checksum");
-  applied_flag->excludes(rolled_flag)->excludes(accept_flag);
-  rolled_flag->excludes(accept_flag);
-  command->callback([&, unit, applied, rolled_back, accept] {
-    if (!*applied && !*rolled_back && !*accept) {
-      throw CLI::ValidationError("pass --applied, --rolled-back or --accept-checksum");
-    }
-    const auto resolution = *applied ? core::Resolution::applied
-                            : *accept ? core::Resolution::accept_checksum
-                                      : core::Resolution::rolled_back;
-    chosen = [&, unit, resolution] { run_resolve(options, *unit, resolution); };
+  auto flags = std::make_shared<ResolveFlags>();
+  command->add_option("unit", flags->request.reference, "The unit: file name, name or version")
+      ->required();
+  command->add_flag("--applied", flags->applied, "It is fully in effect: record it as applied");
+  command->add_flag("--rolled-back", flags->rolled_back,
+                    "Nothing of it is in effect: forget that it ran");
+  command->add_flag("--accept-checksum", flags->accept,
+                    "Its applied file was changed on purpose: record the new checksum");
+  command->add_option("--statement", flags->request.statement,
+                      "The statement (1-based) an interrupted run left open, with --took-effect "
+                      "or --not-run")
+      ->check(CLI::PositiveNumber);
+  command->add_flag("--took-effect", flags->took_effect,
+                    "That statement took effect: db:migrate goes on after it");
+  command->add_flag("--not-run", flags->not_run,
+                    "That statement did not take effect: db:migrate runs it");
+  command->add_flag("--force", flags->request.force,
+                    "Also while another forge holds the lock, or --rolled-back on an applied unit");
+  command->callback([&, flags] {
+    flags->request.resolution = flags->resolution();
+    chosen = [&, flags] { run_resolve(options, flags->request); };
   });
 }
 

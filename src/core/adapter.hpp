@@ -4,7 +4,9 @@
 #include "core/statement.hpp"
 
 #include <chrono>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +30,14 @@ class Transaction {
 class MigrationLock {
  public:
   virtual ~MigrationLock() = default;
+};
+
+/// Whether a statement that a session which is gone had sent took effect, as the catalog shows.
+enum class Effect {
+  took_effect,  ///< what it makes is there: it ran
+  not_run,      ///< what it makes is not there: it did not run (or was rolled back)
+  repeatable,   ///< running it again is harmless (IF NOT EXISTS, VACUUM, ...)
+  unknown,      ///< the catalog cannot tell: a person must
 };
 
 /// One session with one database; not thread-safe. Every method may throw ConnectionError
@@ -54,6 +64,28 @@ class Connection {
   virtual void record(const std::string& table, const HistoryRow& row) = 0;
   /// Removes the row named `name` from `table`, in the current transaction if one is open.
   virtual void erase(const std::string& table, const std::string& name) = 0;
+
+  // ---- exactly once: what the runner needs to record progress that matches the effect ----
+
+  /// Whether `statement` can run inside a transaction together with a history write, so that
+  /// both commit or neither does (on MySQL only data statements can: DDL commits on its own).
+  virtual bool joins_transaction(const Statement& statement) const;
+  /// A tag for this session that a later run can hand to session_alive(); "" when the
+  /// dialect has no such thing (SQLite: a statement dies with its process).
+  virtual std::string session_tag() { return ""; }
+  /// Whether the session `tag` names is still connected, and so may still be running the
+  /// statement it was sent.
+  virtual bool session_alive(const std::string& tag) {
+    (void)tag;
+    return false;
+  }
+  /// Whether `statement`, sent by a session that is gone, took effect, read from the catalog.
+  virtual Effect effect_of(const Statement& statement);
+  /// Who holds the migration lock now ("pid 12 ..."), without taking it; nullopt when free.
+  virtual std::optional<std::string> lock_holder() { return std::nullopt; }
+  /// A function that asks the server to stop the statement this session is running; safe to
+  /// call from another thread while execute() runs; empty when the dialect cannot.
+  virtual std::function<void()> canceller() { return {}; }
 };
 
 }  // namespace forge::core

@@ -16,8 +16,10 @@ struct Entry {
 
   /// Ran to the end.
   bool is_applied() const noexcept { return row != nullptr && row->state == RowState::applied; }
-  /// Stopped part-way on an earlier run.
-  bool is_failed() const noexcept { return row != nullptr && row->state == RowState::failed; }
+  /// Stopped part-way on an earlier run, or under way now (see is_running).
+  bool is_failed() const noexcept { return row != nullptr && row->state != RowState::applied; }
+  /// Run statement by statement and not finished: under way, or its run was interrupted.
+  bool is_running() const noexcept { return row != nullptr && row->state == RowState::running; }
   /// Neither applied nor failed.
   bool is_pending() const noexcept { return row == nullptr; }
   bool has_file() const noexcept { return unit != nullptr; }

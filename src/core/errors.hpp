@@ -13,6 +13,7 @@ enum class ExitCode : int {
   lock_timeout = 4,   ///< another forge held the migration lock for too long
   refused = 5,        ///< the database's state needs a person first (a unit failed part-way)
   pending = 6,        ///< `status --fail-on-pending` found units not yet applied
+  interrupted = 128,  ///< stopped by a signal: 128 + its number (130 SIGINT, 143 SIGTERM)
 };
 
 /// Base of every error forge reports to the user. `what()` says what went wrong,
@@ -122,6 +123,20 @@ class StatementError : public Error {
   int m_line;
   std::string m_unit;
   std::string m_aftermath;
+};
+
+/// A SIGINT or SIGTERM stopped the run cleanly: what had taken effect is recorded, the lock is
+/// released. Exits 128 + the signal's number, as a shell reports a process the signal ended.
+class InterruptedError : public Error {
+ public:
+  InterruptedError(int signal, const std::string& message, std::string hint)
+      : Error(message, std::move(hint)), m_signal(signal) {}
+  ExitCode exit_code() const noexcept override {
+    return static_cast<ExitCode>(static_cast<int>(ExitCode::interrupted) + m_signal);
+  }
+
+ private:
+  int m_signal;
 };
 
 /// The server refused to create or drop a whole database (db:create, db:drop): no privilege,

@@ -7,11 +7,45 @@
 namespace forge::core {
 
 const char* state_name(RowState state) {
-  return state == RowState::failed ? "failed" : "applied";
+  switch (state) {
+    case RowState::failed: return "failed";
+    case RowState::running: return "running";
+    case RowState::applied: break;
+  }
+  return "applied";
 }
 
 RowState parse_state(const std::string& text) {
-  return text == "failed" ? RowState::failed : RowState::applied;
+  if (text == "failed") return RowState::failed;
+  if (text == "running") return RowState::running;
+  return RowState::applied;
+}
+
+// Keys first, holder last: a holder is free text (a host name) and may hold ';' or '='.
+std::string encode_progress(const HistoryRow& row) {
+  if (row.in_flight == 0 && row.session.empty() && row.holder.empty()) return "";
+  return "in_flight=" + std::to_string(row.in_flight) + ";session=" + row.session +
+         ";holder=" + row.holder;
+}
+
+void decode_progress(const std::string& text, HistoryRow& row) {
+  const std::string in_flight_key = "in_flight=", session_key = ";session=",
+                    holder_key = ";holder=";
+  const auto session_at = text.find(session_key);
+  const auto holder_at = text.find(holder_key, session_at == std::string::npos ? 0 : session_at);
+  if (!util::starts_with(text, in_flight_key) || session_at == std::string::npos ||
+      holder_at == std::string::npos) {
+    return;
+  }
+  const std::string number = text.substr(in_flight_key.size(), session_at - in_flight_key.size());
+  if (number.empty() || number.size() > 6 ||
+      number.find_first_not_of("0123456789") != std::string::npos) {
+    return;
+  }
+  row.in_flight = std::stoi(number);
+  row.session = text.substr(session_at + session_key.size(),
+                            holder_at - session_at - session_key.size());
+  row.holder = text.substr(holder_at + holder_key.size());
 }
 
 std::string hash_statements(const std::vector<std::string>& texts) {

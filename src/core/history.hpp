@@ -9,6 +9,7 @@ namespace forge::core {
 enum class RowState {
   applied,  ///< the unit ran to the end
   failed,   ///< a unit run outside a transaction stopped part-way; see statements_done
+  running,  ///< a unit run outside a transaction is under way, or its run was interrupted
 };
 
 /// One row of the history table.
@@ -19,8 +20,18 @@ struct HistoryRow {
   std::int64_t execution_ms = 0;
   RowState state = RowState::applied;
   int statements_done = 0;      ///< failed: how many statements took effect before the failure
-  std::string statement_hashes; ///< failed: comma-separated SHA-256 of those statements, in order
+  std::string statement_hashes; ///< failed/running: SHA-256 of statements 1..max(done, in_flight)
+  int in_flight = 0;            ///< running: 1-based statement sent whose outcome is not recorded
+  std::string holder;           ///< running: who runs it ("pid 12 on host-a since <UTC>")
+  std::string session;          ///< running: the dialect's tag of the session that runs it
 };
+
+/// The `progress` column: in_flight, holder and session of `row` as one text
+/// ("in_flight=2;session=...;holder=..."); empty when all three are.
+std::string encode_progress(const HistoryRow& row);
+/// Fills in_flight, holder and session of `row` from a `progress` text; unknown keys and a
+/// malformed text (another tool's) leave them empty.
+void decode_progress(const std::string& text, HistoryRow& row);
 
 /// The unit a stored name stands for: sequelize-cli records `20240315102344-x.js` (or .cjs,
 /// .mjs, .ts) for the unit forge calls `20240315102344-x`; other names are unit names already.
@@ -28,7 +39,8 @@ std::string unit_name_of(const std::string& stored_name);
 
 /// The text stored in the `state` column.
 const char* state_name(RowState state);
-/// Reads the `state` column; anything but "failed" (an older forge wrote none) is applied.
+/// Reads the `state` column: "failed", "running", and anything else (an older forge wrote
+/// none) is applied.
 RowState parse_state(const std::string& text);
 /// Comma-separated SHA-256 of each statement text, as kept in `statement_hashes`.
 std::string hash_statements(const std::vector<std::string>& texts);

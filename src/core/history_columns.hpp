@@ -10,8 +10,9 @@ namespace forge::core {
 /// lack any of them: ensure_history adds those, in this order, each with a default so that
 /// other tools' inserts of a bare name keep working, and read_history reads a lacking column
 /// as that default.
-inline constexpr std::array<const char*, 6> k_added_history_columns = {
-    "checksum", "applied_at", "execution_ms", "state", "statements_done", "statement_hashes"};
+inline constexpr std::array<const char*, 7> k_added_history_columns = {
+    "checksum",        "applied_at",       "execution_ms", "state",
+    "statements_done", "statement_hashes", "progress"};
 
 /// The added columns missing from `existing` (compared without regard to case).
 std::vector<std::string> missing_history_columns(const std::vector<std::string>& existing);

@@ -51,7 +51,8 @@ std::vector<const Entry*> ran_newest_first(const Catalog& catalog, std::size_t f
 
 Step up_step(const Entry& entry) {
   if (!entry.is_failed()) return Step{&entry, Direction::up, 0};
-  return Step{&entry, Direction::up, resume_point(entry)};
+  return Step{&entry, Direction::up, resume_point(entry),
+              static_cast<std::size_t>(entry.row->in_flight)};
 }
 
 }  // namespace

@@ -14,6 +14,9 @@ struct Step {
   const Entry* entry = nullptr;
   Direction direction = Direction::up;
   std::size_t resume_from = 0;  ///< statements to skip: they took effect on an earlier run
+  /// 1-based statement an earlier run sent without recording its outcome: the runner settles
+  /// it from the catalog before going on; 0 for none.
+  std::size_t in_flight = 0;
 };
 
 /// `db:migrate`: pending units in order, after `from` (as sequelize-cli's --from: excluding

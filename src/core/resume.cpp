@@ -2,6 +2,8 @@
 
 #include "core/history.hpp"
 
+#include <algorithm>
+
 namespace forge::core {
 
 namespace {
@@ -39,8 +41,12 @@ RefusedError refuse_failed_unit(const Entry& failed, const std::string& why) {
 std::size_t resume_point(const Entry& failed) {
   if (!failed.has_file()) throw refuse_failed_unit(failed, "its file is missing");
   const auto done = static_cast<std::size_t>(failed.row->statements_done);
+  // The statement in flight is hashed too: the catalog is asked about that very statement.
+  const auto in_flight = static_cast<std::size_t>(failed.row->in_flight);
+  const std::size_t hashed = std::max(done, in_flight);
   const Section& up = failed.unit->up;
-  if (done > up.statements.size() || done_hashes(up, done) != failed.row->statement_hashes) {
+  if (hashed > up.statements.size() || done_hashes(up, hashed) != failed.row->statement_hashes ||
+      (in_flight != 0 && in_flight != done + 1)) {
     throw refuse_failed_unit(failed, "the statements that took effect (" + std::to_string(done) +
                                          ") have changed in " + up.file +
                                          " since, so forge cannot tell where to resume");

@@ -1,13 +1,18 @@
 #include "core/runner.hpp"
 
 #include "core/errors.hpp"
+#include "core/history_rows.hpp"
 #include "core/integrity.hpp"
 #include "core/resume.hpp"
 #include "core/statement_kind.hpp"
+#include "core/tracked_run.hpp"
 #include "core/unit_ref.hpp"
+#include "util/shutdown.hpp"
 #include "util/utc_clock.hpp"
 
 #include <spdlog/spdlog.h>
+
+#include <csignal>
 
 namespace forge::core {
 
@@ -47,6 +52,7 @@ class StepRunner {
 
   void run(const Step& step) {
     const Section& section = section_for(step);
+    stop_if_asked(step, "it was not started");
     m_reporter.step_started(*step.entry, step.direction);
     if (step.resume_from > 0) {
       spdlog::info("{}: resuming at statement {} ({} took effect on an earlier run)",
@@ -57,6 +63,8 @@ class StepRunner {
     try {
       if (wants_transaction(m_connection, section, step.entry->name)) {
         run_in_transaction(step, section, started);
+      } else if (step.direction == Direction::up) {
+        run_tracked(step);
       } else {
         run_statement_by_statement(step, section, started);
       }
@@ -83,70 +91,51 @@ class StepRunner {
     try {
       auto transaction = m_connection.begin();
       for (std::size_t i = step.resume_from; i < section.statements.size(); ++i) {
+        stop_if_asked(step, "it was rolled back");
         execute(section.statements[i]);
       }
-      write_history(step, Clock::now() - started);
+      write_history(step, section, Clock::now() - started);
       transaction->commit();
     } catch (const StatementError& error) {
+      stop_if_asked(step, "it was rolled back");
       throw error.with_unit(step.entry->name);  // rolled back: nothing took effect
     }
   }
 
-  // Without a transaction each statement commits as it runs. An up records how far it got
-  // before each further statement (as golang-migrate marks the database dirty), so that a run
-  // killed or cut off mid-unit leaves a failed row the next run resumes from; on a failing
-  // statement it records that too, and says so.
+  // A signal that asked the run to stop ends it here, saying what became of the unit.
+  void stop_if_asked(const Step& step, const std::string& outcome) const {
+    const int signal = util::stop_signal();
+    if (signal == 0) return;
+    throw InterruptedError(signal,
+                           std::string("stopped by ") + (signal == SIGINT ? "SIGINT" : "SIGTERM") +
+                               " while " + (step.direction == Direction::up ? "applying " : "reverting ") +
+                               step.entry->name + ": " + outcome +
+                               "; the migration lock is released",
+                           "Run the command again to carry on.");
+  }
+
+  // A down without a transaction runs statement by statement; its row goes when it is done.
   void run_statement_by_statement(const Step& step, const Section& section,
                                   Clock::time_point started) {
-    std::size_t done = step.resume_from;
-    const bool tracked = step.direction == Direction::up;
+    std::size_t done = 0;
     try {
       for (; done < section.statements.size(); ++done) {
-        if (tracked && done > step.resume_from) {
-          m_connection.record(m_settings.history_table,
-                              failed_row(step, section, done, Clock::now() - started));
-        }
+        stop_if_asked(step, describe_done(section, done) + " of its down took effect");
         execute(section.statements[done]);
       }
-      write_history(step, Clock::now() - started);
+      write_history(step, section, Clock::now() - started);
     } catch (const StatementError& error) {
       if (done == 0) throw error.with_unit(step.entry->name);
-      if (step.direction == Direction::up) record_failure(step, section, done, Clock::now() - started);
-      throw error.with_unit(step.entry->name, aftermath(step, section, done));
+      throw error.with_unit(step.entry->name,
+                            describe_done(section, done) + " of " + section.file +
+                                " had already taken effect and stay; the unit is still recorded "
+                                "as applied.");
     }
   }
 
-  static std::string aftermath(const Step& step, const Section& section, std::size_t done) {
-    std::string text = describe_done(section, done) + " of " + section.file +
-                       " had already taken effect and stay";
-    if (step.direction == Direction::up) {
-      text += "; the unit is recorded as failed. Fix the failing statement and run db:migrate "
-              "again to resume there, or settle it with db:migrate:resolve.";
-    } else {
-      text += "; the unit is still recorded as applied.";
-    }
-    return text;
-  }
-
-  // The row of a unit whose first `done` statements took effect.
-  HistoryRow failed_row(const Step& step, const Section& section, std::size_t done,
-                        Clock::duration elapsed) const {
-    HistoryRow row = history_row(step, elapsed);
-    row.state = RowState::failed;
-    row.statements_done = static_cast<int>(done);
-    std::vector<std::string> texts;
-    for (std::size_t i = 0; i < done; ++i) texts.push_back(section.statements[i].text);
-    row.statement_hashes = hash_statements(texts);
-    return row;
-  }
-
-  void record_failure(const Step& step, const Section& section, std::size_t done,
-                      Clock::duration elapsed) {
-    try {
-      m_connection.record(m_settings.history_table, failed_row(step, section, done, elapsed));
-    } catch (const Error& error) {
-      spdlog::error("could not record {} as failed: {}", step.entry->name, error.what());
-    }
+  void run_tracked(const Step& step) {
+    const TrackedRunSettings settings{m_settings.history_table, m_settings.lock_wait};
+    TrackedRun(m_connection, step, settings, [this](const Statement& s) { execute(s); }).run();
   }
 
   void execute(const Statement& statement) {
@@ -164,20 +153,12 @@ class StepRunner {
     m_connection.execute(statement);
   }
 
-  HistoryRow history_row(const Step& step, Clock::duration elapsed) const {
-    HistoryRow row;
-    row.name = step.entry->stored_name();
-    row.checksum = step.entry->unit->checksum;
-    row.applied_at = util::iso8601_utc(std::chrono::system_clock::now());
-    row.execution_ms = std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count();
-    return row;
-  }
-
-  void write_history(const Step& step, Clock::duration elapsed) {
+  void write_history(const Step& step, const Section& section, Clock::duration elapsed) {
     if (step.direction == Direction::down) {
       m_connection.erase(m_settings.history_table, step.entry->stored_name());
     } else {
-      m_connection.record(m_settings.history_table, history_row(step, elapsed));
+      m_connection.record(m_settings.history_table,
+                          RowFactory(*step.entry, section, "").applied(elapsed));
     }
   }
 
@@ -194,6 +175,8 @@ template <typename Work>
 auto with_locked_catalog(Connection& connection, const std::vector<Unit>& units,
                          const RunSettings& settings, Work work) {
   auto lock = connection.lock(settings.lock_wait);
+  // From here a SIGINT/SIGTERM stops the run cleanly (the lock is released on the way out).
+  const util::GracefulStop graceful(connection.canceller());
   connection.ensure_history(settings.history_table);
   const std::vector<HistoryRow> history = connection.read_history(settings.history_table);
   const Catalog catalog(units, history);
@@ -276,16 +259,68 @@ std::size_t run_undo(Connection& connection, const std::vector<Unit>& units,
 
 namespace forge::core {
 
-std::string run_resolve(Connection& connection, const std::vector<Unit>& units,
-                        const std::string& reference, Resolution resolution,
-                        const RunSettings& settings) {
-  return with_locked_catalog(connection, units, settings, [&](const Catalog& catalog) {
-    const Entry& entry = resolve_unit_ref(catalog, reference);
-    if (resolution == Resolution::rolled_back) {
-      connection.erase(settings.history_table, entry.stored_name());
-      return entry.name;
+namespace {
+
+// Resolve acts under the lock, but never waits for it: a live forge is running, and what it
+// writes would make the person's settlement wrong. --force goes ahead without the lock.
+std::unique_ptr<MigrationLock> lock_for_resolve(Connection& connection, bool force) {
+  try {
+    return connection.lock(std::chrono::milliseconds(0));
+  } catch (const LockTimeout&) {
+    const auto holder = connection.lock_holder();
+    const std::string who = holder ? " (" + *holder + ")" : "";
+    if (!force) {
+      throw RefusedError("another forge is running on this database" + who +
+                             "; settling a unit now could undo what it records",
+                         "Wait for it to finish and check db:migrate:status again; pass --force "
+                         "only if that forge is stuck and you have ended it.");
     }
-    if (resolution == Resolution::accept_checksum) {
+    spdlog::warn("another forge holds the migration lock{}; --force: going on without it", who);
+    return nullptr;
+  }
+}
+
+void refuse_rolling_back_applied(const Entry& entry) {
+  throw RefusedError(entry.name + " is applied: it ran to the end" +
+                         (entry.row->applied_at.empty() ? "" : " at " + entry.row->applied_at) +
+                         ", and --rolled-back would make the next db:migrate run it again",
+                     "To revert it, run 'forge db:migrate:undo --name " + entry.name +
+                         "'; pass --force only if you reverted it by hand.");
+}
+
+// --statement k --took-effect / --not-run: what a person found about the statement an
+// interrupted run left in flight (or the one a failed run stopped at).
+HistoryRow settled_statement(const Entry& entry, const ResolveRequest& request) {
+  const bool in_flight = entry.row->in_flight != 0;
+  const std::size_t expected =
+      in_flight ? static_cast<std::size_t>(entry.row->in_flight)
+                : static_cast<std::size_t>(entry.row->statements_done) + 1;
+  if (request.statement != expected || !entry.has_file()) {
+    throw UsageError(entry.name + ": statement " + std::to_string(request.statement) +
+                         " is not the one whose outcome is open (that is statement " +
+                         std::to_string(expected) + ")",
+                     "Pass --statement " + std::to_string(expected) + ".");
+  }
+  const std::size_t done =
+      request.resolution == Resolution::statement_took_effect ? expected : expected - 1;
+  return RowFactory(entry, entry.unit->up, "").running(done, 0, {});
+}
+
+}  // namespace
+
+std::string run_resolve(Connection& connection, const std::vector<Unit>& units,
+                        const ResolveRequest& request, const RunSettings& settings) {
+  const auto lock = lock_for_resolve(connection, request.force);
+  connection.ensure_history(settings.history_table);
+  const std::vector<HistoryRow> history = connection.read_history(settings.history_table);
+  const Catalog catalog(units, history);
+  const Entry& entry = resolve_unit_ref(catalog, request.reference);
+  switch (request.resolution) {
+    case Resolution::rolled_back:
+      if (entry.is_applied() && !request.force) refuse_rolling_back_applied(entry);
+      connection.erase(settings.history_table, entry.stored_name());
+      break;
+    case Resolution::accept_checksum: {
       if (!entry.is_applied() || !entry.has_file()) {
         throw UsageError(entry.name + " is not an applied unit with a file",
                          "--accept-checksum records a changed file's checksum for an applied unit.");
@@ -293,15 +328,22 @@ std::string run_resolve(Connection& connection, const std::vector<Unit>& units,
       HistoryRow row = *entry.row;
       row.checksum = entry.unit->checksum;
       connection.record(settings.history_table, row);
-      return entry.name;
+      break;
     }
-    HistoryRow row;
-    row.name = entry.stored_name();
-    row.checksum = entry.has_file() ? entry.unit->checksum : entry.row->checksum;
-    row.applied_at = util::iso8601_utc(std::chrono::system_clock::now());
-    connection.record(settings.history_table, row);
-    return entry.name;
-  });
+    case Resolution::statement_took_effect:
+    case Resolution::statement_not_run:
+      if (!entry.is_failed()) {
+        throw UsageError(entry.name + " did not stop part-way",
+                         "--statement settles a unit that db:migrate:status shows as failed or "
+                         "interrupted.");
+      }
+      connection.record(settings.history_table, settled_statement(entry, request));
+      break;
+    case Resolution::applied:
+      connection.record(settings.history_table, settled_row(entry));
+      break;
+  }
+  return entry.name;
 }
 
 }  // namespace forge::core
@@ -316,11 +358,7 @@ std::vector<std::string> run_baseline(Connection& connection, const std::vector<
     for (std::size_t i = 0; i <= last; ++i) {
       const Entry& entry = catalog.entries()[i];
       if (!entry.is_pending()) continue;
-      HistoryRow row;
-      row.name = entry.name;
-      row.checksum = entry.unit->checksum;
-      row.applied_at = util::iso8601_utc(std::chrono::system_clock::now());
-      connection.record(settings.history_table, row);
+      connection.record(settings.history_table, settled_row(entry));
       marked.push_back(entry.name);
     }
     return marked;

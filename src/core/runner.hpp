@@ -63,14 +63,25 @@ enum class Resolution {
   applied,          ///< it is fully in effect: record it as applied, with its file's checksum
   rolled_back,      ///< nothing of it is in effect: remove its row
   accept_checksum,  ///< its file changed on purpose: record the file's checksum, keep the rest
+  statement_took_effect,  ///< the statement left open by an interrupted run took effect
+  statement_not_run,      ///< ... did not take effect
 };
 
-/// Settles the unit `reference` names without running any of its SQL, under the lock. Returns
-/// the unit's name. Throws UsageError for a reference that names no unit or several, and for
-/// accept_checksum on a unit that is not applied or has no file.
+/// What a person settles with `db:migrate:resolve`.
+struct ResolveRequest {
+  std::string reference;  ///< the unit
+  Resolution resolution = Resolution::applied;
+  std::size_t statement = 0;  ///< 1-based; for statement_took_effect / statement_not_run
+  bool force = false;         ///< also while another forge holds the lock, or on an applied unit
+};
+
+/// Settles the unit `request` names without running any of its SQL, under the lock, which it
+/// never waits for. Returns the unit's name. Throws RefusedError while another forge holds the
+/// lock and for rolled_back on an applied unit (unless force); UsageError for a reference that
+/// names no unit or several, accept_checksum on a unit that is not applied or has no file, and
+/// a statement that is not the one left open.
 std::string run_resolve(Connection& connection, const std::vector<Unit>& units,
-                        const std::string& reference, Resolution resolution,
-                        const RunSettings& settings);
+                        const ResolveRequest& request, const RunSettings& settings);
 
 /// Marks every pending unit up to and including the one `reference` names as applied,
 /// running none of their SQL: for a database whose schema exists already. Returns their names,

@@ -119,7 +119,8 @@ std::string added_history_columns_sql(const std::vector<std::string>& missing,
          read("applied_at", "COALESCE(" + applied_at_text + ", '')", "''") + ", " +
          read("execution_ms", "execution_ms", "0") + ", " + read("state", "state", "'applied'") +
          ", " + read("statements_done", "statements_done", "0") + ", " +
-         read("statement_hashes", "COALESCE(statement_hashes, '')", "''");
+         read("statement_hashes", "COALESCE(statement_hashes, '')", "''") + ", " +
+         read("progress", "COALESCE(progress, '')", "''");
 }
 
 std::string quote_names(const std::vector<std::string>& names, Dialect dialect) {

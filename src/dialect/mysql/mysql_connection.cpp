@@ -69,8 +69,7 @@ class NamedLock : public core::MigrationLock {
 
 }  // namespace
 
-MysqlConnection::MysqlConnection(const core::DatabaseUrl& url)
-    : m_target(describe_target(url)), m_database(url.database) {
+std::unique_ptr<sql::Connection> connect_session(const core::DatabaseUrl& url) {
   sql::ConnectOptionsMap options;
   options["hostName"] = sql::SQLString(url.host.empty() ? "127.0.0.1" : url.host);
   options["port"] = url.port.value_or(3306);
@@ -81,12 +80,21 @@ MysqlConnection::MysqlConnection(const core::DatabaseUrl& url)
   options["OPT_CHARSET_NAME"] = sql::SQLString("utf8mb4");
   options["OPT_RECONNECT"] = false;
   try {
-    m_connection.reset(get_driver_instance()->connect(options));
-    run_internal("SET time_zone = '+00:00'", "session setup");
+    return std::unique_ptr<sql::Connection>(get_driver_instance()->connect(options));
   } catch (const sql::SQLException& e) {
-    throw ConnectionError("cannot connect to MySQL at " + m_target + ": " + e.what(),
+    throw ConnectionError("cannot connect to MySQL at " + describe_target(url) + ": " + e.what(),
                           "Check the host, port, database, user and password; with --wait <seconds> "
                           "forge retries while the server starts.");
+  }
+}
+
+MysqlConnection::MysqlConnection(const core::DatabaseUrl& url)
+    : m_url(url), m_target(describe_target(url)), m_database(url.database) {
+  m_connection = connect_session(url);
+  try {
+    run_internal("SET time_zone = '+00:00'", "session setup");
+  } catch (const Error&) {
+    throw ConnectionError("cannot set up the session with MySQL at " + m_target, {});
   }
 }
 
@@ -193,6 +201,7 @@ std::vector<core::HistoryRow> MysqlConnection::read_history(const std::string& t
       row.state = core::parse_state(result->getString(5));
       row.statements_done = result->getInt(6);
       row.statement_hashes = result->getString(7);
+      core::decode_progress(result->getString(8), row);
       rows.push_back(std::move(row));
     }
     return rows;
@@ -215,6 +224,7 @@ void MysqlConnection::record(const std::string& table, const core::HistoryRow& r
     upsert->setString(5, core::state_name(row.state));
     upsert->setInt(6, row.statements_done);
     upsert->setString(7, row.statement_hashes);
+    upsert->setString(8, core::encode_progress(row));
     upsert->executeUpdate();
   } catch (const sql::SQLException& e) {
     rethrow_as_forge_error(e, m_target, "history table " + table, 0);

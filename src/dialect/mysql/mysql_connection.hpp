@@ -2,14 +2,24 @@
 #include "core/adapter.hpp"
 #include "core/url.hpp"
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace sql {
 class Connection;
 }
 
+namespace forge::dialect {
+struct CatalogObject;
+}
+
 namespace forge::dialect::mysql {
+
+/// A new session with the server `url` names; throws ConnectionError (never naming the
+/// password).
+std::unique_ptr<sql::Connection> connect_session(const core::DatabaseUrl& url);
 
 /// A session with a MySQL or MariaDB server through mysql-connector-c++ 1.1. DDL commits
 /// implicitly there, so units run statement by statement outside a transaction; the migration
@@ -29,6 +39,12 @@ class MysqlConnection : public core::Connection {
   std::vector<core::HistoryRow> read_history(const std::string& table) override;
   void record(const std::string& table, const core::HistoryRow& row) override;
   void erase(const std::string& table, const std::string& name) override;
+  bool joins_transaction(const core::Statement& statement) const override;
+  std::string session_tag() override;
+  bool session_alive(const std::string& tag) override;
+  core::Effect effect_of(const core::Statement& statement) override;
+  std::optional<std::string> lock_holder() override;
+  std::function<void()> canceller() override;
 
   /// Runs SQL that forge itself wrote, draining any result; failures become StatementError
   /// about `what`.
@@ -40,7 +56,11 @@ class MysqlConnection : public core::Connection {
   /// The history table's column names; empty when it does not exist.
   std::vector<std::string> history_columns(const std::string& table);
 
-  std::string m_target;  // host:port/database, for messages
+  /// Whether the catalog object exists; in mysql_effects.cpp.
+  bool exists(const CatalogObject& object);
+
+  core::DatabaseUrl m_url;  // for a second session that cancels this one's statement
+  std::string m_target;     // host:port/database, for messages
   std::string m_database;
   std::unique_ptr<sql::Connection> m_connection;
 };

@@ -30,7 +30,7 @@ std::string create_history_sql(const std::string& table) {
          " (name VARCHAR(191) NOT NULL PRIMARY KEY, checksum CHAR(64) NOT NULL, "
          "applied_at DATETIME(3) NOT NULL, execution_ms BIGINT NOT NULL, "
          "state VARCHAR(16) NOT NULL DEFAULT 'applied', statements_done INT NOT NULL DEFAULT 0, "
-         "statement_hashes TEXT NOT NULL) DEFAULT CHARSET = utf8mb4";
+         "statement_hashes TEXT NOT NULL, progress TEXT NULL) DEFAULT CHARSET = utf8mb4";
 }
 
 std::string history_columns_sql() {
@@ -53,11 +53,12 @@ std::string select_history_sql(const std::string& table, const std::vector<std::
 
 std::string upsert_history_sql(const std::string& table) {
   return "INSERT INTO " + quote_identifier(table) +
-         " (name, checksum, applied_at, execution_ms, state, statements_done, statement_hashes) "
-         "VALUES (?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE checksum = VALUES(checksum), "
+         " (name, checksum, applied_at, execution_ms, state, statements_done, statement_hashes, "
+         "progress) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
+         "checksum = VALUES(checksum), "
          "applied_at = VALUES(applied_at), execution_ms = VALUES(execution_ms), "
          "state = VALUES(state), statements_done = VALUES(statements_done), "
-         "statement_hashes = VALUES(statement_hashes)";
+         "statement_hashes = VALUES(statement_hashes), progress = VALUES(progress)";
 }
 
 std::string delete_history_sql(const std::string& table) {

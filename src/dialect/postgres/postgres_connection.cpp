@@ -70,9 +70,9 @@ std::string lost_connection_detail(const char* what) {
 }  // namespace
 
 PostgresConnection::PostgresConnection(const core::DatabaseUrl& url)
-    : m_target(describe_target(url)), m_database(url.database) {
+    : m_conninfo(to_conninfo(url)), m_target(describe_target(url)), m_database(url.database) {
   try {
-    m_connection = std::make_unique<pqxx::connection>(to_conninfo(url));
+    m_connection = std::make_unique<pqxx::connection>(m_conninfo);
   } catch (const std::exception& e) {
     throw ConnectionError("cannot connect to PostgreSQL at " + m_target + ": " +
                               std::string(util::trim(e.what())),
@@ -166,6 +166,7 @@ std::vector<core::HistoryRow> PostgresConnection::read_history(const std::string
       row.state = core::parse_state(found[4].as<std::string>());
       row.statements_done = found[5].as<int>();
       row.statement_hashes = found[6].as<std::string>();
+      core::decode_progress(found[7].as<std::string>(), row);
       rows.push_back(std::move(row));
     }
     return rows;
@@ -178,7 +179,7 @@ void PostgresConnection::record(const std::string& table, const core::HistoryRow
   try {
     m_session->exec_params(upsert_history_sql(table), row.name, row.checksum, row.applied_at,
                            row.execution_ms, core::state_name(row.state), row.statements_done,
-                           row.statement_hashes);
+                           row.statement_hashes, core::encode_progress(row));
   } catch (...) {
     rethrow_as_forge_error(m_target, "history table " + table, 0);
   }

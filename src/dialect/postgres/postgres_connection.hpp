@@ -10,6 +10,10 @@ class connection_base;
 class nontransaction;
 }  // namespace pqxx
 
+namespace forge::dialect {
+struct CatalogObject;
+}
+
 namespace forge::dialect::postgres {
 
 class NoticeLogger;
@@ -31,6 +35,11 @@ class PostgresConnection : public core::Connection {
   std::vector<core::HistoryRow> read_history(const std::string& table) override;
   void record(const std::string& table, const core::HistoryRow& row) override;
   void erase(const std::string& table, const std::string& name) override;
+  std::string session_tag() override;
+  bool session_alive(const std::string& tag) override;
+  core::Effect effect_of(const core::Statement& statement) override;
+  std::optional<std::string> lock_holder() override;
+  std::function<void()> canceller() override;
 
   /// Runs SQL that forge itself wrote; failures become StatementError about `what`.
   void run_internal(const std::string& sql, const std::string& what);
@@ -42,7 +51,11 @@ class PostgresConnection : public core::Connection {
   /// The history table's column names; empty when it does not exist.
   std::vector<std::string> history_columns(const std::string& table);
 
-  std::string m_target;  // host:port/database, for messages
+  /// Whether the catalog object exists (an index only when valid); in postgres_effects.cpp.
+  bool exists(const CatalogObject& object);
+
+  std::string m_conninfo;  // for a second session that cancels this one's statement
+  std::string m_target;    // host:port/database, for messages
   std::string m_database;
   std::unique_ptr<pqxx::connection_base> m_connection;
   std::unique_ptr<NoticeLogger> m_notices;

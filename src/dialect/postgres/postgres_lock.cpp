@@ -30,24 +30,33 @@ class AdvisoryLock : public core::MigrationLock {
 
 // Who holds the lock, for the timeout message.
 std::string describe_holder(pqxx::nontransaction& session, std::int64_t key) {
-  try {
-    const auto rows = session.exec_params(
-        "SELECT a.pid, coalesce(a.application_name, ''), coalesce(host(a.client_addr), 'local'), "
-        "coalesce(a.usename, '') FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
-        "WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 "
-        "AND l.classid::bigint = (($1::bigint >> 32) & 4294967295) "
-        "AND l.objid::bigint = ($1::bigint & 4294967295)",
-        key);
-    if (rows.empty()) return "";
-    return " (held by server process " + rows[0][0].as<std::string>() + ", application '" +
-           rows[0][1].as<std::string>() + "', user " + rows[0][3].as<std::string>() + ", from " +
-           rows[0][2].as<std::string>() + ")";
-  } catch (...) {
-    return "";
-  }
+  const auto holder = advisory_lock_holder(session, key);
+  return holder ? " (held by " + *holder + ")" : "";
 }
 
 }  // namespace
+
+std::optional<std::string> advisory_lock_holder(pqxx::nontransaction& session, std::int64_t key) {
+  try {
+    const auto rows = session.exec_params(
+        "SELECT a.pid, coalesce(a.application_name, ''), coalesce(host(a.client_addr), 'local'), "
+        "coalesce(a.usename, ''), coalesce(to_char(a.backend_start AT TIME ZONE 'UTC', "
+        "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), '') FROM pg_locks l "
+        "JOIN pg_stat_activity a ON a.pid = l.pid "
+        "WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 "
+        "AND l.classid::bigint = (($1::bigint >> 32) & 4294967295) "
+        "AND l.objid::bigint = ($1::bigint & 4294967295) AND l.pid <> pg_backend_pid()",
+        key);
+    if (rows.empty()) return std::nullopt;
+    return "server process " + rows[0][0].as<std::string>() + ", application '" +
+           rows[0][1].as<std::string>() + "', user " + rows[0][3].as<std::string>() + ", from " +
+           rows[0][2].as<std::string>() + ", connected since " + rows[0][4].as<std::string>();
+  } catch (const pqxx::broken_connection&) {
+    throw;
+  } catch (...) {
+    return std::nullopt;
+  }
+}
 
 std::unique_ptr<core::MigrationLock> take_advisory_lock(pqxx::nontransaction& session,
                                                         std::int64_t key, const std::string& target,

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace pqxx {
@@ -18,5 +19,9 @@ namespace forge::dialect::postgres {
 std::unique_ptr<core::MigrationLock> take_advisory_lock(pqxx::nontransaction& session,
                                                         std::int64_t key, const std::string& target,
                                                         std::chrono::milliseconds wait);
+
+/// Who holds the advisory lock `key` in another session ("server process 12, application
+/// 'forge', user u, from 127.0.0.1, connected since <UTC>"); nullopt when nobody does.
+std::optional<std::string> advisory_lock_holder(pqxx::nontransaction& session, std::int64_t key);
 
 }  // namespace forge::dialect::postgres

@@ -38,7 +38,7 @@ std::string create_history_sql(const std::string& table) {
          "applied_at TIMESTAMPTZ NOT NULL, execution_ms BIGINT NOT NULL, "
          "state VARCHAR(16) NOT NULL DEFAULT 'applied', statements_done INTEGER NOT NULL DEFAULT "
          "0, "
-         "statement_hashes TEXT NOT NULL DEFAULT '')";
+         "statement_hashes TEXT NOT NULL DEFAULT '', progress TEXT NOT NULL DEFAULT '')";
 }
 
 std::string history_columns_sql(const std::string& table) {
@@ -60,11 +60,13 @@ std::string select_history_sql(const std::string& table, const std::vector<std::
 
 std::string upsert_history_sql(const std::string& table) {
   return "INSERT INTO " + quote_identifier(table) +
-         " (name, checksum, applied_at, execution_ms, state, statements_done, statement_hashes) "
-         "VALUES ($1, $2, NULLIF($3, '')::timestamptz, $4, $5, $6, $7) ON CONFLICT (name) DO UPDATE SET "
+         " (name, checksum, applied_at, execution_ms, state, statements_done, statement_hashes, "
+         "progress) VALUES ($1, $2, NULLIF($3, '')::timestamptz, $4, $5, $6, $7, $8) "
+         "ON CONFLICT (name) DO UPDATE SET "
          "checksum = EXCLUDED.checksum, applied_at = EXCLUDED.applied_at, "
          "execution_ms = EXCLUDED.execution_ms, state = EXCLUDED.state, "
-         "statements_done = EXCLUDED.statements_done, statement_hashes = EXCLUDED.statement_hashes";
+         "statements_done = EXCLUDED.statements_done, statement_hashes = EXCLUDED.statement_hashes, "
+         "progress = EXCLUDED.progress";
 }
 
 std::string delete_history_sql(const std::string& table) {

@@ -195,6 +195,7 @@ std::vector<core::HistoryRow> SqliteConnection::read_history_rows(const std::str
     row.state = core::parse_state(query.getColumn(4).getString());
     row.statements_done = query.getColumn(5).getInt();
     row.statement_hashes = query.getColumn(6).getString();
+    core::decode_progress(query.getColumn(7).getString(), row);
     rows.push_back(std::move(row));
   }
   return rows;
@@ -210,6 +211,7 @@ void SqliteConnection::record(const std::string& table, const core::HistoryRow& 
     upsert.bind(5, core::state_name(row.state));
     upsert.bind(6, row.statements_done);
     upsert.bind(7, row.statement_hashes);
+    upsert.bind(8, core::encode_progress(row));
     upsert.exec();
   } catch (const SQLite::Exception& e) {
     rethrow_history_failure(e, m_path, table);

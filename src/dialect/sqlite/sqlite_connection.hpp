@@ -2,6 +2,7 @@
 #include "core/adapter.hpp"
 #include "core/url.hpp"
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -42,6 +43,8 @@ class SqliteConnection : public core::Connection {
   std::vector<core::HistoryRow> read_history(const std::string& table) override;
   void record(const std::string& table, const core::HistoryRow& row) override;
   void erase(const std::string& table, const std::string& name) override;
+  core::Effect effect_of(const core::Statement& statement) override;
+  std::function<void()> canceller() override;
 
  private:
   std::vector<core::HistoryRow> read_history_rows(const std::string& table);

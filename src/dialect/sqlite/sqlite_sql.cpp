@@ -15,7 +15,7 @@ namespace {
 const char* definition_of(const std::string& column) {
   if (column == "state") return "TEXT NOT NULL DEFAULT 'applied'";
   if (column == "statements_done" || column == "execution_ms") return "INTEGER NOT NULL DEFAULT 0";
-  return "TEXT NOT NULL DEFAULT ''";  // checksum, applied_at, statement_hashes
+  return "TEXT NOT NULL DEFAULT ''";  // checksum, applied_at, statement_hashes, progress
 }
 }  // namespace
 
@@ -23,7 +23,8 @@ std::string create_history_sql(const std::string& table) {
   return "CREATE TABLE IF NOT EXISTS " + quote_identifier(table) +
          " (name TEXT NOT NULL PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL, "
          "execution_ms INTEGER NOT NULL, state TEXT NOT NULL DEFAULT 'applied', "
-         "statements_done INTEGER NOT NULL DEFAULT 0, statement_hashes TEXT NOT NULL DEFAULT '')";
+         "statements_done INTEGER NOT NULL DEFAULT 0, statement_hashes TEXT NOT NULL DEFAULT '', "
+         "progress TEXT NOT NULL DEFAULT '')";
 }
 
 std::string history_columns_sql(const std::string& table) {
@@ -42,11 +43,12 @@ std::string select_history_sql(const std::string& table, const std::vector<std::
 
 std::string upsert_history_sql(const std::string& table) {
   return "INSERT INTO " + quote_identifier(table) +
-         " (name, checksum, applied_at, execution_ms, state, statements_done, statement_hashes) "
-         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (name) DO UPDATE SET "
+         " (name, checksum, applied_at, execution_ms, state, statements_done, statement_hashes, "
+         "progress) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (name) DO UPDATE SET "
          "checksum = excluded.checksum, applied_at = excluded.applied_at, "
          "execution_ms = excluded.execution_ms, state = excluded.state, "
-         "statements_done = excluded.statements_done, statement_hashes = excluded.statement_hashes";
+         "statements_done = excluded.statements_done, statement_hashes = excluded.statement_hashes, "
+         "progress = excluded.progress";
 }
 
 std::string delete_history_sql(const std::string& table) {

@@ -139,15 +139,21 @@ TEST_F(Runner, StopsAtAFailingStatementNamingTheUnitFileAndLineAndKeepsEarlierUn
   EXPECT_THAT(names_in(m_connection.rows), ElementsAre("1_a"));
 }
 
-TEST_F(Runner, RunsTransactionFalseSectionsWithoutATransactionAndRecordsAfterSuccess) {
+// Without the unit's transaction each statement still commits together with the row that
+// records it: a run killed anywhere leaves a row that says exactly what took effect.
+TEST_F(Runner, RunsTransactionFalseSectionsStatementByStatementEachWithItsRow) {
   Unit unit = make_unit("1_outside", true, {"CREATE TABLE a (x)", "CREATE TABLE b (x)"});
   unit.up.in_transaction = false;
   migrate({unit});
   EXPECT_THAT(m_log, ElementsAre("lock", "ensure_history ForgeMeta", "read_history ForgeMeta",
-                                 "migrating 1_outside", "execute CREATE TABLE a (x)",
-                                 "record ForgeMeta 1_outside",  // how far it got, as failed
+                                 "migrating 1_outside", "begin", "execute CREATE TABLE a (x)",
+                                 "record ForgeMeta 1_outside", "commit", "begin",
                                  "execute CREATE TABLE b (x)", "record ForgeMeta 1_outside",
-                                 "migrated 1_outside", "unlock"));
+                                 "commit", "migrated 1_outside", "unlock"));
+  ASSERT_EQ(m_connection.recorded.size(), 2u);
+  EXPECT_EQ(m_connection.recorded[0].state, RowState::running);
+  EXPECT_EQ(m_connection.recorded[0].statements_done, 1);
+  EXPECT_EQ(m_connection.recorded[1].state, RowState::applied);
 }
 
 TEST_F(Runner, RunsAStatementThatRefusesATransactionWithoutOne) {
@@ -156,21 +162,22 @@ TEST_F(Runner, RunsAStatementThatRefusesATransactionWithoutOne) {
   EXPECT_THAT(m_log, ::testing::Contains("record ForgeMeta 1_vacuum"));
 }
 
-TEST_F(Runner, DoesNotRecordAFailedUnitRunWithoutATransaction) {
+TEST_F(Runner, LeavesNoRowWhenTheFirstStatementOfAUnitWithoutATransactionFails) {
   Unit unit = make_unit("1_vacuum", true, {"VACUUM"});
   unit.up.in_transaction = false;
   m_connection.fail_on = "VACUUM";
   EXPECT_THROW(migrate({unit}), StatementError);
-  EXPECT_THAT(m_connection.recorded, IsEmpty());
+  EXPECT_THAT(m_connection.rows, IsEmpty());
 }
 
+// The row joins the file's own transaction just before its COMMIT: both commit, or neither.
 TEST_F(Runner, RunsAFileWithItsOwnBeginAndCommitAsWritten) {
   migrate({make_unit("1_own", true, {"BEGIN", "CREATE TABLE a (x)", "COMMIT"})});
-  EXPECT_THAT(m_log,
-              ElementsAre("lock", "ensure_history ForgeMeta", "read_history ForgeMeta",
-                          "migrating 1_own", "execute BEGIN", "record ForgeMeta 1_own",
-                          "execute CREATE TABLE a (x)", "record ForgeMeta 1_own",
-                          "execute COMMIT", "record ForgeMeta 1_own", "migrated 1_own", "unlock"));
+  EXPECT_THAT(m_log, ElementsAre("lock", "ensure_history ForgeMeta", "read_history ForgeMeta",
+                                 "migrating 1_own", "execute BEGIN", "execute CREATE TABLE a (x)",
+                                 "record ForgeMeta 1_own", "execute COMMIT", "migrated 1_own",
+                                 "unlock"));
+  EXPECT_EQ(m_connection.rows.at(0).state, RowState::applied);
 }
 
 TEST_F(Runner, RunsWithoutATransactionWhenTheDatabaseCannotRollBackDdl) {
@@ -303,7 +310,7 @@ TEST_F(Runner, AFailureOnTheFirstStatementLeavesNoRow) {
 TEST_F(Runner, ResolvingAsAppliedRecordsTheUnitWithItsFilesChecksumUnderTheLock) {
   m_connection.rows = {failed_row("2_b", {"CREATE TABLE b1 (x)"})};
   const Unit unit = make_unit("2_b", true, {"CREATE TABLE b1 (x)", "CREATE TABLE b2 (y)"});
-  EXPECT_EQ(run_resolve(m_connection, {unit}, "2", Resolution::applied, m_settings), "2_b");
+  EXPECT_EQ(run_resolve(m_connection, {unit}, {"2", Resolution::applied}, m_settings), "2_b");
   ASSERT_EQ(m_connection.rows.size(), 1u);
   EXPECT_EQ(m_connection.rows[0].state, RowState::applied);
   EXPECT_EQ(m_connection.rows[0].checksum, unit.checksum);
@@ -311,9 +318,46 @@ TEST_F(Runner, ResolvingAsAppliedRecordsTheUnitWithItsFilesChecksumUnderTheLock)
   EXPECT_THAT(m_log, ::testing::Not(::testing::Contains(HasSubstr("execute"))));
 }
 
+TEST_F(Runner, ResolveRefusesToForgetAnAppliedUnit) {
+  m_connection.rows = {applied_row("2_b")};
+  EXPECT_THROW(
+      run_resolve(m_connection, {make_unit("2_b")}, {"2_b", Resolution::rolled_back}, m_settings),
+      RefusedError);
+  EXPECT_THAT(names_in(m_connection.rows), ElementsAre("2_b"));
+}
+
+TEST_F(Runner, ResolveRefusesWhileAnotherForgeHoldsTheLockUnlessForced) {
+  m_connection.rows = {failed_row("2_b", {"CREATE TABLE b1 (x)"})};
+  m_connection.lock_held_elsewhere = true;
+  const Unit unit = make_unit("2_b", true, {"CREATE TABLE b1 (x)", "CREATE TABLE b2 (y)"});
+  try {
+    run_resolve(m_connection, {unit}, {"2_b", Resolution::applied}, m_settings);
+    FAIL() << "expected a RefusedError";
+  } catch (const RefusedError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("pid 7 on elsewhere"));
+  }
+  EXPECT_EQ(m_connection.rows.at(0).state, RowState::failed);
+  run_resolve(m_connection, {unit}, {"2_b", Resolution::applied, 0, true}, m_settings);
+  EXPECT_EQ(m_connection.rows.at(0).state, RowState::applied);
+}
+
+TEST_F(Runner, ResolvingTheStatementInFlightAsTookEffectMovesThePastIt) {
+  const Unit unit = make_unit("2_b", true, {"CREATE TABLE b1 (x)", "CREATE TABLE b2 (y)"});
+  HistoryRow row = failed_row("2_b", {"CREATE TABLE b1 (x)", "CREATE TABLE b2 (y)"});
+  row.state = RowState::running;
+  row.statements_done = 1;
+  row.in_flight = 2;
+  m_connection.rows = {row};
+  EXPECT_THROW(run_resolve(m_connection, {unit}, {"2_b", Resolution::statement_took_effect, 1},
+                           m_settings),
+               UsageError);
+  run_resolve(m_connection, {unit}, {"2_b", Resolution::statement_took_effect, 2}, m_settings);
+  EXPECT_EQ(m_connection.rows.at(0).state, RowState::applied);
+}
+
 TEST_F(Runner, ResolvingAsRolledBackForgetsTheUnit) {
   m_connection.rows = {failed_row("2_b", {"CREATE TABLE b1 (x)"})};
-  run_resolve(m_connection, {make_unit("2_b")}, "2_b", Resolution::rolled_back, m_settings);
+  run_resolve(m_connection, {make_unit("2_b")}, {"2_b", Resolution::rolled_back}, m_settings);
   EXPECT_THAT(m_connection.rows, IsEmpty());
 }
 

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,6 +27,9 @@ class FakeConnection : public core::Connection {
   std::string lose_connection_on;      // statement text during which the server goes away
   bool transactional_ddl = true;
   std::chrono::milliseconds lock_wait{-1};
+  std::string joins_prefix = "INSERT";                 // statements that share a transaction
+  core::Effect effect = core::Effect::unknown;         // what effect_of() answers
+  bool lock_held_elsewhere = false;                    // lock() times out at once
 
   core::Dialect dialect() const noexcept override { return core::Dialect::sqlite; }
   core::Capabilities capabilities() const noexcept override { return {transactional_ddl}; }
@@ -45,7 +49,23 @@ class FakeConnection : public core::Connection {
     return std::make_unique<FakeTransaction>(*this);
   }
 
+  bool joins_transaction(const core::Statement& statement) const override {
+    return core::Connection::joins_transaction(statement) ||
+           statement.text.rfind(joins_prefix, 0) == 0;
+  }
+
+  core::Effect effect_of(const core::Statement& statement) override {
+    m_log.push_back("effect_of " + statement.text);
+    return effect;
+  }
+
+  std::optional<std::string> lock_holder() override {
+    if (!lock_held_elsewhere) return std::nullopt;
+    return std::string("pid 7 on elsewhere");
+  }
+
   std::unique_ptr<core::MigrationLock> lock(std::chrono::milliseconds wait) override {
+    if (lock_held_elsewhere) throw LockTimeout("another forge held the migration lock", "");
     m_log.push_back("lock");
     lock_wait = wait;
     return std::make_unique<FakeLock>(m_log);

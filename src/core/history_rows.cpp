@@ -1,0 +1,72 @@
+#include "core/history_rows.hpp"
+
+#include "util/process_identity.hpp"
+#include "util/utc_clock.hpp"
+
+#include <algorithm>
+
+namespace forge::core {
+
+namespace {
+
+std::string now_text() { return util::iso8601_utc(std::chrono::system_clock::now()); }
+
+std::string hashes_of(const Section& section, std::size_t count) {
+  std::vector<std::string> texts;
+  for (std::size_t i = 0; i < count && i < section.statements.size(); ++i) {
+    texts.push_back(section.statements[i].text);
+  }
+  return hash_statements(texts);
+}
+
+}  // namespace
+
+RowFactory::RowFactory(const Entry& entry, const Section& section, std::string session)
+    : m_entry(entry),
+      m_section(section),
+      m_session(std::move(session)),
+      m_holder(util::this_process() + " since " + now_text()) {}
+
+HistoryRow RowFactory::base(std::chrono::steady_clock::duration elapsed) const {
+  HistoryRow row;
+  row.name = m_entry.stored_name();
+  row.checksum = m_entry.unit->checksum;
+  row.applied_at = now_text();
+  row.execution_ms = std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count();
+  return row;
+}
+
+HistoryRow RowFactory::applied(std::chrono::steady_clock::duration elapsed) const {
+  return base(elapsed);
+}
+
+HistoryRow RowFactory::running(std::size_t done, std::size_t in_flight,
+                               std::chrono::steady_clock::duration elapsed) const {
+  if (done == m_section.statements.size() && in_flight == 0) return applied(elapsed);
+  HistoryRow row = base(elapsed);
+  row.state = RowState::running;
+  row.statements_done = static_cast<int>(done);
+  row.in_flight = static_cast<int>(in_flight);
+  row.statement_hashes = hashes_of(m_section, std::max(done, in_flight));
+  row.holder = m_holder;
+  row.session = m_session;
+  return row;
+}
+
+HistoryRow RowFactory::failed(std::size_t done, std::chrono::steady_clock::duration elapsed) const {
+  HistoryRow row = base(elapsed);
+  row.state = RowState::failed;
+  row.statements_done = static_cast<int>(done);
+  row.statement_hashes = hashes_of(m_section, done);
+  return row;
+}
+
+HistoryRow settled_row(const Entry& entry) {
+  HistoryRow row;
+  row.name = entry.stored_name();
+  row.checksum = entry.has_file() ? entry.unit->checksum : entry.row->checksum;
+  row.applied_at = now_text();
+  return row;
+}
+
+}  // namespace forge::core

@@ -1,0 +1,39 @@
+#pragma once
+#include "core/catalog.hpp"
+
+#include <chrono>
+#include <cstddef>
+#include <string>
+
+namespace forge::core {
+
+/// The one place the history rows of a unit's run are filled in: the runner's progress and
+/// final rows, and the rows a person's resolve or baseline writes.
+class RowFactory {
+ public:
+  /// Rows for `entry` running `section`; `session` is the connection's session_tag().
+  RowFactory(const Entry& entry, const Section& section, std::string session);
+
+  /// The unit ran to the end.
+  HistoryRow applied(std::chrono::steady_clock::duration elapsed) const;
+  /// Statement by statement: `done` statements took effect and `in_flight` (1-based, 0 for
+  /// none) was sent. With every statement done and none in flight, the applied row.
+  HistoryRow running(std::size_t done, std::size_t in_flight,
+                     std::chrono::steady_clock::duration elapsed) const;
+  /// Stopped by a failing statement after `done` statements took effect.
+  HistoryRow failed(std::size_t done, std::chrono::steady_clock::duration elapsed) const;
+
+ private:
+  HistoryRow base(std::chrono::steady_clock::duration elapsed) const;
+
+  const Entry& m_entry;
+  const Section& m_section;
+  std::string m_session;
+  std::string m_holder;
+};
+
+/// The row recording `entry` as applied without running it (resolve --applied, baseline): the
+/// name its row has or will have (a sequelize-cli `.js` twin's), its file's checksum.
+HistoryRow settled_row(const Entry& entry);
+
+}  // namespace forge::core

@@ -1,0 +1,255 @@
+#include "core/tracked_run.hpp"
+
+#include "core/errors.hpp"
+#include "core/resume.hpp"
+#include "core/statement_kind.hpp"
+#include "util/shutdown.hpp"
+#include "util/strings.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <thread>
+
+namespace forge::core {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string first_word(const Statement& statement) {
+  const std::string_view text = util::trim(statement.text);
+  std::size_t end = 0;
+  while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
+  return util::to_lower(text.substr(0, end));
+}
+
+bool opens_transaction(const Statement& statement) {
+  const std::string word = first_word(statement);
+  return word == "begin" || word == "start";
+}
+
+bool ends_with_commit(const Statement& statement) {
+  const std::string word = first_word(statement);
+  return word == "commit" || word == "end";
+}
+
+const char* signal_name(int signal) { return signal == SIGINT ? "SIGINT" : "SIGTERM"; }
+
+}  // namespace
+
+TrackedRun::TrackedRun(Connection& connection, const Step& step,
+                       const TrackedRunSettings& settings, Execute execute)
+    : m_connection(connection),
+      m_step(step),
+      m_section(step.entry->unit->up),
+      m_settings(settings),
+      m_execute(std::move(execute)),
+      m_rows(*step.entry, step.entry->unit->up, connection.session_tag()),
+      m_started(Clock::now()),
+      m_row_exists(step.entry->row != nullptr),
+      m_recorded_done(step.resume_from) {}
+
+void TrackedRun::run() {
+  std::size_t i = settle_in_flight();
+  for (; i < m_section.statements.size(); ++i) {
+    if (const int signal = util::stop_signal()) {
+      if (m_in_user_transaction) roll_back_user_transaction();
+      stop(m_in_user_transaction ? m_user_transaction_start : i,
+           std::string("stopped by ") + signal_name(signal));
+    }
+    step(i);
+  }
+  if (!(m_row_exists && m_recorded_done == m_section.statements.size())) {
+    write(m_section.statements.size(), 0);
+  }
+}
+
+std::string TrackedRun::where(std::size_t i) const {
+  const Statement& statement = m_section.statements[i];
+  return "statement " + std::to_string(i + 1) + " (" + statement.file + ":" +
+         std::to_string(statement.line) + ")";
+}
+
+// ---- an earlier run's statement in flight ----
+
+std::size_t TrackedRun::settle_in_flight() {
+  if (m_step.in_flight == 0) return m_step.resume_from;
+  const std::size_t index = m_step.in_flight - 1;
+  wait_for_session_end();
+  const std::string name = m_step.entry->name;
+  switch (m_connection.effect_of(m_section.statements[index])) {
+    case Effect::took_effect:
+      spdlog::info("{}: {} of the interrupted run took effect (the catalog shows it); going on "
+                   "after it",
+                   name, where(index));
+      write(index + 1, 0);
+      return index + 1;
+    case Effect::not_run:
+      spdlog::info("{}: {} of the interrupted run did not take effect; running it now", name,
+                   where(index));
+      return index;
+    case Effect::repeatable:
+      spdlog::info("{}: {} of the interrupted run may have run; it is safe to repeat", name,
+                   where(index));
+      return index;
+    case Effect::unknown:
+      break;
+  }
+  throw RefusedError(
+      name + ": " + where(index) +
+          " was sent by a forge run that was interrupted, and the database's catalog cannot "
+          "tell whether it took effect",
+      "Check whether it took effect, then record what you found: 'forge db:migrate:resolve " +
+          name + " --statement " + std::to_string(index + 1) +
+          " --took-effect' (or '--not-run'), and run db:migrate again.");
+}
+
+void TrackedRun::wait_for_session_end() {
+  const std::string& session = m_step.entry->row->session;
+  if (session.empty() || !m_connection.session_alive(session)) return;
+  spdlog::info("{}: waiting for the interrupted run's statement to end on the server (session {})",
+               m_step.entry->name, session);
+  const auto deadline = Clock::now() + m_settings.session_wait;
+  while (m_connection.session_alive(session)) {
+    if (Clock::now() >= deadline) {
+      throw LockTimeout("the server still runs the statement an interrupted forge sent for " +
+                            m_step.entry->name + " (session " + session + ")",
+                        "Wait for it to end, or end that session on the server, then run "
+                        "db:migrate again; raise --lock-timeout to wait longer.");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+}
+
+// ---- one statement ----
+
+void TrackedRun::step(std::size_t i) {
+  const Statement& statement = m_section.statements[i];
+  if (m_in_user_transaction) return step_in_user_transaction(i);
+  if (is_transaction_control(statement)) {
+    try {
+      m_execute(statement);
+    } catch (const StatementError& error) {
+      fail(i, error);
+    }
+    if (opens_transaction(statement)) {
+      m_in_user_transaction = true;
+      m_user_transaction_start = i;
+    }
+    return;
+  }
+  if (m_connection.joins_transaction(statement)) return step_joined(i);
+  step_alone(i);
+}
+
+// The statement and the row that records it commit together, or neither does.
+void TrackedRun::step_joined(std::size_t i) {
+  auto transaction = m_connection.begin();
+  try {
+    m_execute(m_section.statements[i]);
+  } catch (const StatementError& error) {
+    transaction.reset();  // rolls the statement back
+    fail(i, error);
+  }
+  write(i + 1, 0);
+  transaction->commit();
+}
+
+// Marked in flight before it is sent, done after it returns: a run that dies in between leaves
+// the mark, and the next run asks the catalog.
+void TrackedRun::step_alone(std::size_t i) {
+  write(i, i + 1);
+  try {
+    m_execute(m_section.statements[i]);
+  } catch (const StatementError& error) {
+    fail(i, error);  // refused: it did not take effect (DDL is atomic on current servers)
+  }
+  write(i + 1, 0);
+}
+
+// Inside the file's own BEGIN ... COMMIT: the row joins that transaction just before its COMMIT.
+// A database whose DDL commits on its own (MySQL) ends the transaction at a DDL statement: the
+// in-flight mark is committed with what came before it.
+void TrackedRun::step_in_user_transaction(std::size_t i) {
+  const Statement& statement = m_section.statements[i];
+  const bool implicit_commit =
+      !m_connection.capabilities().transactional_ddl && !is_transaction_control(statement) &&
+      !m_connection.joins_transaction(statement);
+  if (ends_with_commit(statement)) write(i + 1, 0);
+  if (implicit_commit) write(i, i + 1);
+  try {
+    m_execute(statement);
+  } catch (const StatementError& error) {
+    roll_back_user_transaction();
+    fail(m_user_transaction_start, error);
+  }
+  if (ends_with_commit(statement) || implicit_commit || is_transaction_control(statement)) {
+    m_in_user_transaction = false;
+  }
+  if (implicit_commit || (is_transaction_control(statement) && !ends_with_commit(statement))) {
+    write(i + 1, 0);  // after a DDL, or a ROLLBACK
+  }
+}
+
+void TrackedRun::roll_back_user_transaction() {
+  try {
+    m_connection.execute(Statement{"ROLLBACK", m_section.file, 0, nullptr});
+  } catch (const StatementError&) {
+    // No transaction was open any more: nothing to roll back.
+  }
+  m_in_user_transaction = false;
+}
+
+// ---- the row ----
+
+void TrackedRun::write(std::size_t done, std::size_t in_flight) {
+  m_connection.record(m_settings.history_table,
+                      m_rows.running(done, in_flight, Clock::now() - m_started));
+  m_row_exists = true;
+  if (in_flight == 0) m_recorded_done = done;
+}
+
+// Statement `i` (or the file's transaction starting there) was refused: record what took
+// effect before it, and say so.
+void TrackedRun::fail(std::size_t i, const StatementError& error) {
+  if (const int signal = util::stop_signal()) {
+    stop(i, std::string("stopped by ") + signal_name(signal) + " (" + where(i) +
+                ", in flight, was cancelled: " + error.server_message() + ")");
+  }
+  if (i == 0) {
+    if (m_row_exists) m_connection.erase(m_settings.history_table, m_step.entry->stored_name());
+    throw error.with_unit(m_step.entry->name);
+  }
+  try {
+    m_connection.record(m_settings.history_table, m_rows.failed(i, Clock::now() - m_started));
+  } catch (const Error& failure) {
+    spdlog::error("could not record {} as failed: {}", m_step.entry->name, failure.what());
+  }
+  throw error.with_unit(m_step.entry->name,
+                        describe_done(m_section, i) + " of " + m_section.file +
+                            " had already taken effect and stay; the unit is recorded as failed. "
+                            "Fix the failing statement and run db:migrate again to resume there, "
+                            "or settle it with db:migrate:resolve.");
+}
+
+// A signal asked the run to stop before statement `i`: record that statements 1..i took
+// effect, and end the run.
+void TrackedRun::stop(std::size_t i, const std::string& why) {
+  const int signal = util::stop_signal();
+  if (i == 0 && m_row_exists) {
+    m_connection.erase(m_settings.history_table, m_step.entry->stored_name());
+  } else if (i > 0 && !(m_row_exists && m_recorded_done == i)) {
+    write(i, 0);
+  }
+  const std::string outcome =
+      i == 0 ? "none of its statements took effect"
+             : describe_done(m_section, i) + " took effect and are recorded";
+  throw InterruptedError(signal,
+                         why + " while applying " + m_step.entry->name + ": " + outcome +
+                             "; the migration lock is released",
+                         "Run db:migrate again: it carries on at statement " +
+                             std::to_string(i + 1) + ".");
+}
+
+}  // namespace forge::core

@@ -1,0 +1,67 @@
+#pragma once
+#include "core/adapter.hpp"
+#include "core/history_rows.hpp"
+#include "core/plan.hpp"
+
+#include <chrono>
+#include <functional>
+#include <string>
+
+namespace forge {
+class StatementError;
+}
+
+namespace forge::core {
+
+/// How a run uses the database; the part a tracked run needs.
+struct TrackedRunSettings {
+  std::string history_table;
+  std::chrono::milliseconds session_wait{60000};  ///< for a dead run's statement to end
+};
+
+/// Applies the up section of a unit that does not run in one transaction, statement by
+/// statement, so that its history row always says exactly what took effect: a statement that
+/// can share a transaction with the history write does (both commit or neither); any other is
+/// marked in flight before it is sent and done after it returns. A statement an earlier run
+/// left in flight is settled first from the catalog (Connection::effect_of), never guessed.
+class TrackedRun {
+ public:
+  using Execute = std::function<void(const Statement&)>;
+
+  /// `execute` runs one of the section's statements (late SQL included).
+  TrackedRun(Connection& connection, const Step& step, const TrackedRunSettings& settings,
+             Execute execute);
+
+  /// Runs the statements from the step's resume point and records the unit applied. Throws
+  /// StatementError (what took effect is recorded and said), ConnectionError (the row says what
+  /// is known), InterruptedError after a SIGINT/SIGTERM (progress recorded), RefusedError when an
+  /// in-flight statement's outcome cannot be told, LockTimeout when its session outlives the wait.
+  void run();
+
+ private:
+  std::size_t settle_in_flight();
+  void wait_for_session_end();
+  void step(std::size_t i);
+  void step_joined(std::size_t i);
+  void step_alone(std::size_t i);
+  void step_in_user_transaction(std::size_t i);
+  void write(std::size_t done, std::size_t in_flight);
+  [[noreturn]] void fail(std::size_t i, const StatementError& error);
+  [[noreturn]] void stop(std::size_t i, const std::string& why);
+  void roll_back_user_transaction();
+  std::string where(std::size_t i) const;
+
+  Connection& m_connection;
+  const Step& m_step;
+  const Section& m_section;
+  const TrackedRunSettings& m_settings;
+  Execute m_execute;
+  RowFactory m_rows;
+  std::chrono::steady_clock::time_point m_started;
+  bool m_row_exists = false;        ///< the history has a row for the unit
+  std::size_t m_recorded_done = 0;  ///< what the row says took effect
+  bool m_in_user_transaction = false;
+  std::size_t m_user_transaction_start = 0;  ///< index of the file's own BEGIN
+};
+
+}  // namespace forge::core

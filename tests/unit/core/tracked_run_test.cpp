@@ -1,0 +1,182 @@
+// A unit that cannot run in one transaction (MySQL's DDL, `transaction: false`) runs statement
+// by statement, and its history row says exactly what took effect at every moment: what a run
+// killed anywhere, cut off from the server or stopped by a signal leaves is what the next run
+// starts from, and a statement whose outcome was not seen is settled from the catalog.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <csignal>
+
+#include "core/errors.hpp"
+#include "support/runner_fixture.hpp"
+#include "support/units.hpp"
+#include "util/shutdown.hpp"
+
+namespace forge::core {
+namespace {
+
+using ::testing::Contains;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::Not;
+using testing::make_unit;
+
+class TrackedRunTest : public testing::RunnerFixture {
+ protected:
+  TrackedRunTest() { m_connection.transactional_ddl = false; }  // as on MySQL
+  ~TrackedRunTest() override { util::request_stop(0); }
+
+  // A unit of DDL with a data statement between: CREATE a; INSERT; CREATE b.
+  Unit mixed_unit() const {
+    return make_unit("2_m", true, {"CREATE TABLE a (x)", "INSERT INTO a VALUES (1)",
+                                   "CREATE TABLE b (x)"});
+  }
+
+  HistoryRow row_in_flight(std::size_t done, std::size_t in_flight) const {
+    const Unit unit = mixed_unit();
+    std::vector<std::string> texts;
+    for (std::size_t i = 0; i < std::max(done, in_flight); ++i) {
+      texts.push_back(unit.up.statements[i].text);
+    }
+    HistoryRow row;
+    row.name = "2_m";
+    row.checksum = unit.checksum;
+    row.state = RowState::running;
+    row.statements_done = static_cast<int>(done);
+    row.in_flight = static_cast<int>(in_flight);
+    row.statement_hashes = hash_statements(texts);
+    return row;
+  }
+};
+
+TEST_F(TrackedRunTest, MarksDdlInFlightBeforeSendingItAndDoneAfter) {
+  migrate({mixed_unit()});
+  EXPECT_THAT(m_log, ElementsAre("lock", "ensure_history ForgeMeta", "read_history ForgeMeta",
+                                 "migrating 2_m", "record ForgeMeta 2_m",
+                                 "execute CREATE TABLE a (x)", "record ForgeMeta 2_m", "begin",
+                                 "execute INSERT INTO a VALUES (1)", "record ForgeMeta 2_m",
+                                 "commit", "record ForgeMeta 2_m", "execute CREATE TABLE b (x)",
+                                 "record ForgeMeta 2_m", "migrated 2_m", "unlock"));
+  const auto& rows = m_connection.recorded;
+  ASSERT_EQ(rows.size(), 5u);
+  EXPECT_EQ(rows[0].statements_done, 0);  // before statement 1: a row exists already
+  EXPECT_EQ(rows[0].in_flight, 1);
+  EXPECT_EQ(rows[0].state, RowState::running);
+  EXPECT_FALSE(rows[0].holder.empty());
+  EXPECT_EQ(rows[1].in_flight, 0);
+  EXPECT_EQ(rows[2].statements_done, 2);  // committed with the INSERT itself
+  EXPECT_EQ(rows[3].in_flight, 3);
+  EXPECT_EQ(rows[4].state, RowState::applied);
+}
+
+TEST_F(TrackedRunTest, AConnectionLostDuringDdlLeavesItMarkedInFlight) {
+  m_connection.lose_connection_on = "CREATE TABLE b (x)";
+  EXPECT_THROW(migrate({mixed_unit()}), ConnectionError);
+  ASSERT_EQ(m_connection.rows.size(), 1u);
+  EXPECT_EQ(m_connection.rows[0].statements_done, 2);
+  EXPECT_EQ(m_connection.rows[0].in_flight, 3);
+}
+
+TEST_F(TrackedRunTest, AConnectionLostDuringADataStatementLeavesItUnrecorded) {
+  m_connection.lose_connection_on = "INSERT INTO a VALUES (1)";
+  EXPECT_THROW(migrate({mixed_unit()}), ConnectionError);
+  ASSERT_EQ(m_connection.rows.size(), 1u);
+  EXPECT_EQ(m_connection.rows[0].statements_done, 1);  // the INSERT's transaction never committed
+  EXPECT_EQ(m_connection.rows[0].in_flight, 0);
+}
+
+TEST_F(TrackedRunTest, GoesOnAfterAStatementInFlightTheCatalogShowsTookEffect) {
+  m_connection.rows = {row_in_flight(2, 3)};
+  m_connection.effect = Effect::took_effect;
+  migrate({mixed_unit()});
+  EXPECT_THAT(m_log, Contains("effect_of CREATE TABLE b (x)"));
+  EXPECT_THAT(m_log, Not(Contains(HasSubstr("execute"))));
+  EXPECT_EQ(m_connection.rows.at(0).state, RowState::applied);
+}
+
+TEST_F(TrackedRunTest, RunsAStatementInFlightTheCatalogShowsDidNotRun) {
+  m_connection.rows = {row_in_flight(2, 3)};
+  m_connection.effect = Effect::not_run;
+  migrate({mixed_unit()});
+  EXPECT_THAT(m_log, Contains("execute CREATE TABLE b (x)"));
+  EXPECT_THAT(m_log, Not(Contains("execute CREATE TABLE a (x)")));
+  EXPECT_THAT(m_log, Not(Contains("execute INSERT INTO a VALUES (1)")));
+  EXPECT_EQ(m_connection.rows.at(0).state, RowState::applied);
+}
+
+TEST_F(TrackedRunTest, RefusesNamingTheStatementWhenTheCatalogCannotTell) {
+  m_connection.rows = {row_in_flight(0, 1)};
+  m_connection.effect = Effect::unknown;
+  try {
+    migrate({mixed_unit()});
+    FAIL() << "expected a RefusedError";
+  } catch (const RefusedError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("statement 1 (db/migrations/2_m.up.sql:1)"));
+    EXPECT_THAT(e.hint(), HasSubstr("db:migrate:resolve 2_m --statement 1 --took-effect"));
+  }
+  EXPECT_THAT(m_log, Not(Contains(HasSubstr("execute"))));
+  EXPECT_EQ(m_connection.rows.at(0).in_flight, 1);
+}
+
+TEST_F(TrackedRunTest, RefusesAStatementInFlightWhoseTextChanged) {
+  m_connection.rows = {row_in_flight(2, 3)};
+  m_connection.effect = Effect::took_effect;
+  const Unit changed = make_unit(
+      "2_m", true, {"CREATE TABLE a (x)", "INSERT INTO a VALUES (1)", "CREATE TABLE b (changed)"});
+  EXPECT_THROW(migrate({changed}), RefusedError);
+}
+
+TEST_F(TrackedRunTest, AStopSignalEndsTheRunAfterTheStatementWithItsProgressRecorded) {
+  m_connection.fail_on = "INSERT INTO a VALUES (1)";  // as a cancelled statement fails
+  util::request_stop(SIGTERM);
+  try {
+    migrate({make_unit("1_a", true, {"CREATE TABLE z (x)"}), mixed_unit()});
+    FAIL() << "expected an InterruptedError";
+  } catch (const InterruptedError& e) {
+    EXPECT_EQ(static_cast<int>(e.exit_code()), 143);
+    EXPECT_THAT(e.what(), HasSubstr("SIGTERM"));
+  }
+  EXPECT_THAT(m_log, Not(Contains("migrating 2_m")));  // not started after the signal
+  EXPECT_THAT(m_log, Contains("unlock"));
+}
+
+TEST_F(TrackedRunTest, ACancelledDataStatementIsRolledBackAndTheRunStops) {
+  m_connection.fail_on = "INSERT INTO a VALUES (1)";
+  m_connection.rows = {row_in_flight(1, 0)};
+  // The signal arrives while the INSERT runs: the fake fails it, as a cancelled one does.
+  struct StopOnInsert : testing::FakeReporter {
+    using FakeReporter::FakeReporter;
+    void statement_started(const Statement& s) override {
+      if (s.text == "INSERT INTO a VALUES (1)") util::request_stop(SIGINT);
+    }
+  } reporter(m_log);
+  try {
+    run_migrate(m_connection, {mixed_unit()}, {}, reporter, m_settings);
+    FAIL() << "expected an InterruptedError";
+  } catch (const InterruptedError& e) {
+    EXPECT_EQ(static_cast<int>(e.exit_code()), 130);
+    EXPECT_THAT(e.hint(), HasSubstr("statement 2"));
+  }
+  EXPECT_THAT(m_log, Contains("rollback"));
+  EXPECT_EQ(m_connection.rows.at(0).statements_done, 1);
+  EXPECT_EQ(m_connection.rows.at(0).state, RowState::running);
+}
+
+TEST_F(TrackedRunTest, AFailureInsideTheFilesOwnTransactionRollsItBackAndRecordsWhereItBegan) {
+  m_connection.transactional_ddl = true;
+  m_connection.fail_on = "INSERT INTO b VALUES (2)";
+  const Unit unit = make_unit("3_own", true,
+                              {"CREATE TABLE a (x)", "BEGIN", "INSERT INTO b VALUES (1)",
+                               "INSERT INTO b VALUES (2)", "COMMIT"});
+  Unit outside = unit;
+  outside.up.in_transaction = false;
+  EXPECT_THROW(migrate({outside}), StatementError);
+  EXPECT_THAT(m_log, Contains("execute ROLLBACK"));
+  ASSERT_EQ(m_connection.rows.size(), 1u);
+  EXPECT_EQ(m_connection.rows[0].state, RowState::failed);
+  EXPECT_EQ(m_connection.rows[0].statements_done, 1);  // CREATE TABLE a only
+}
+
+}  // namespace
+}  // namespace forge::core
