@@ -1,11 +1,10 @@
+#include <CLI/CLI.hpp>
+#include <memory>
+
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "core/catalog.hpp"
 #include "core/errors.hpp"
-
-#include <CLI/CLI.hpp>
-
-#include <memory>
 
 namespace forge::cli {
 
@@ -31,11 +30,12 @@ void run_status(const GlobalOptions& options, bool json, bool fail_on_pending) {
   Target target = open_target(options, Session::reading);
   const auto history = target.connection->read_history(target.run.history_table);
   const core::Catalog catalog(target.units, history);
+  const auto holder = target.connection->lock_holder();
   if (json) {
     print_status_json(catalog.entries(), target.url.redacted(), target.settings.environment,
-                      target.run.history_table);
+                      target.run.history_table, holder);
   } else {
-    print_status_text(catalog.entries(), options.quiet);
+    print_status_text(catalog.entries(), options.quiet, holder);
   }
   if (fail_on_pending) gate_on_pending(catalog);
 }

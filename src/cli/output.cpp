@@ -1,12 +1,11 @@
 #include "cli/output.hpp"
 
-#include "util/json_text.hpp"
-#include "util/redaction.hpp"
-
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
 #include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "util/json_text.hpp"
+#include "util/redaction.hpp"
 
 namespace forge::cli {
 
@@ -16,9 +15,40 @@ std::string seconds(std::chrono::duration<double> elapsed) {
   std::snprintf(buffer, sizeof buffer, "%.3fs", elapsed.count());
   return buffer;
 }
-const char* status_word(const core::Entry& entry) {
+// A running row is a unit under way while a live forge holds the lock, and the mark an
+// interrupted run left otherwise.
+const char* status_word(const core::Entry& entry, const std::optional<std::string>& lock_holder) {
+  if (entry.is_running()) return lock_holder ? "running" : "interrupted";
   if (entry.is_failed()) return "failed";
   return entry.is_applied() ? "up" : "down";
+}
+
+std::string statement_at(const core::Entry& entry, int number) {
+  std::string text = "statement " + std::to_string(number);
+  if (!entry.has_file()) return text;
+  const auto& statements = entry.unit->up.statements;
+  if (number < 1 || static_cast<std::size_t>(number) > statements.size()) return text;
+  const auto& statement = statements[static_cast<std::size_t>(number) - 1];
+  return text + " (" + statement.file + ":" + std::to_string(statement.line) + ")";
+}
+
+// What a unit that stopped part-way, or is under way, has done and what comes next.
+std::string part_way_detail(const core::Entry& entry,
+                            const std::optional<std::string>& lock_holder) {
+  const core::HistoryRow& row = *entry.row;
+  const std::string done = std::to_string(row.statements_done) + " statement(s) took effect";
+  if (!entry.is_running()) return " (stopped part-way: " + done + "; see db:migrate:resolve)";
+  if (lock_holder) {
+    return " (under way: " + done + (row.holder.empty() ? "" : "; run by " + row.holder) +
+           "; the lock is held by " + *lock_holder + ")";
+  }
+  std::string next = "db:migrate resumes at " + statement_at(entry, row.statements_done + 1);
+  if (row.in_flight != 0) {
+    next = statement_at(entry, row.in_flight) +
+           " was in flight: db:migrate checks whether it took effect and goes on";
+  }
+  return " (interrupted: " + done + (row.holder.empty() ? "" : "; run by " + row.holder) + "; " +
+         next + ")";
 }
 
 }  // namespace
@@ -29,8 +59,11 @@ void print_line(const std::string& line, bool quiet) {
 }
 
 UnitWords seeder_words() {
-  return {"seeding", "seeded", "No seeders were executed: every seeder has run already.",
-          "No executed seeders found.", "seed",
+  return {"seeding",
+          "seeded",
+          "No seeders were executed: every seeder has run already.",
+          "No executed seeders found.",
+          "seed",
           "-- Nothing to seed: every seeder has run already."};
 }
 
@@ -76,35 +109,41 @@ void DryRunReporter::statement_started(const core::Statement& statement) {
   print_line(statement.text + (terminated || statement.late ? "" : ";"), false);
 }
 
-void print_status_text(const std::vector<core::Entry>& entries, bool quiet) {
+void print_status_text(const std::vector<core::Entry>& entries, bool quiet,
+                       const std::optional<std::string>& lock_holder) {
   if (entries.empty()) print_line("No migrations found.", quiet);
   for (const auto& entry : entries) {
-    std::string line = std::string(status_word(entry)) + " " + entry.name;
-    if (entry.is_failed()) {
-      line += " (stopped part-way: " + std::to_string(entry.row->statements_done) +
-              " statement(s) took effect; see db:migrate:resolve)";
-    }
+    std::string line = std::string(status_word(entry, lock_holder)) + " " + entry.name;
+    if (entry.is_failed()) line += part_way_detail(entry, lock_holder);
     if (!entry.has_file()) line += " (missing file)";
-    if (entry.is_changed()) line += " (changed: the file's up section differs from what was applied)";
+    if (entry.is_changed())
+      line += " (changed: the file's up section differs from what was applied)";
     print_line(line, quiet);
   }
 }
 
 void print_status_json(const std::vector<core::Entry>& entries, const std::string& database,
-                       const std::string& environment, const std::string& table) {
+                       const std::string& environment, const std::string& table,
+                       const std::optional<std::string>& lock_holder) {
   nlohmann::ordered_json units = nlohmann::ordered_json::array();
   std::size_t up = 0, failed = 0, missing = 0, changed = 0;
   for (const auto& entry : entries) {
     nlohmann::ordered_json unit;
     unit["name"] = entry.name;
     unit["version"] = entry.version;
-    unit["status"] = status_word(entry);
+    unit["status"] = status_word(entry, lock_holder);
     unit["file"] = entry.has_file() ? nlohmann::ordered_json(entry.unit->up.file) : nullptr;
     unit["missingFile"] = !entry.has_file();
     // A row another tool wrote (sequelize-cli's) has no time: null, as for a unit that is down.
     const bool known = entry.is_applied() && !entry.row->applied_at.empty();
     unit["appliedAt"] = known ? nlohmann::ordered_json(entry.row->applied_at) : nullptr;
     if (entry.is_failed()) unit["statementsDone"] = entry.row->statements_done;
+    if (entry.is_running()) {
+      unit["statementInFlight"] = entry.row->in_flight == 0
+                                      ? nlohmann::ordered_json(nullptr)
+                                      : nlohmann::ordered_json(entry.row->in_flight);
+      unit["runBy"] = entry.row->holder;
+    }
     unit["checksum"] = entry.has_file() ? nlohmann::ordered_json(entry.unit->checksum) : nullptr;
     unit["changed"] = entry.is_changed();
     units.push_back(std::move(unit));
@@ -118,10 +157,11 @@ void print_status_json(const std::vector<core::Entry>& entries, const std::strin
   document["database"] = util::redact(database);
   document["environment"] = environment;
   document["historyTable"] = table;
+  document["lockHeldBy"] = lock_holder ? nlohmann::ordered_json(*lock_holder) : nullptr;
   document["migrations"] = std::move(units);
-  document["summary"] = {{"total", entries.size()}, {"up", up}, {"failed", failed},
-                         {"down", entries.size() - up - failed}, {"missingFile", missing},
-                         {"changed", changed}};
+  document["summary"] = {{"total", entries.size()}, {"up", up},
+                         {"failed", failed},        {"down", entries.size() - up - failed},
+                         {"missingFile", missing},  {"changed", changed}};
   std::cout << util::json_text(document) << std::endl;
 }
 

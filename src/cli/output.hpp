@@ -1,9 +1,10 @@
 #pragma once
-#include "core/catalog.hpp"
-#include "core/runner.hpp"
-
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "core/catalog.hpp"
+#include "core/runner.hpp"
 
 namespace forge::cli {
 
@@ -14,7 +15,8 @@ void print_line(const std::string& line, bool quiet);
 struct UnitWords {
   const char* applying = "migrating";
   const char* applied = "migrated";
-  const char* nothing_applied = "No migrations were executed, database schema was already up to date.";
+  const char* nothing_applied =
+      "No migrations were executed, database schema was already up to date.";
   const char* nothing_reverted = "No executed migrations found.";
   const char* apply_verb = "migrate";  ///< dry runs: `would migrate`
   const char* nothing_to_apply = "-- Nothing to migrate: the schema is up to date.";
@@ -51,10 +53,13 @@ class DryRunReporter : public core::Reporter {
   UnitWords m_words;
 };
 
-/// `up name` / `down name` lines, `(missing file)` marked.
-void print_status_text(const std::vector<core::Entry>& entries, bool quiet);
+/// `up name` / `down name` / `failed` / `running` / `interrupted` lines, `(missing file)`
+/// marked; `lock_holder` is who holds the migration lock now (a running unit is theirs).
+void print_status_text(const std::vector<core::Entry>& entries, bool quiet,
+                       const std::optional<std::string>& lock_holder);
 /// The documented JSON status document (README, "db:migrate:status --json").
 void print_status_json(const std::vector<core::Entry>& entries, const std::string& database,
-                       const std::string& environment, const std::string& table);
+                       const std::string& environment, const std::string& table,
+                       const std::optional<std::string>& lock_holder);
 
 }  // namespace forge::cli

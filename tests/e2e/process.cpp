@@ -134,6 +134,8 @@ Process::~Process() {
   if (m_err >= 0) ::close(m_err);
 }
 
+void Process::send_signal(int signal) const { ::kill(m_pid, signal); }
+
 ProcessResult Process::wait() {
   ProcessResult result;
   bool out_open = true, err_open = true;

@@ -50,6 +50,8 @@ class Process {
 
   /// Reads its output until it exits or the timeout passes (then kills it); call once.
   ProcessResult wait();
+  /// Sends `signal` (SIGTERM, SIGINT, ...) to the child, as a pod's shutdown or Ctrl-C would.
+  void send_signal(int signal) const;
 
  private:
   pid_t m_pid = -1;
