@@ -1,14 +1,15 @@
 #pragma once
-#include "core/dialect_kind.hpp"
-#include "core/history.hpp"
-#include "core/statement.hpp"
-
 #include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "core/dialect_kind.hpp"
+#include "core/history.hpp"
+#include "core/history_store.hpp"
+#include "core/statement.hpp"
 
 namespace forge::core {
 
@@ -54,16 +55,32 @@ class Connection {
   virtual std::unique_ptr<Transaction> begin() = 0;
   /// Takes the migration lock, waiting up to `wait`; throws LockTimeout after that.
   virtual std::unique_ptr<MigrationLock> lock(std::chrono::milliseconds wait) = 0;
+  /// This dialect's history statements.
+  virtual const HistorySql& history_sql() const = 0;
+  /// Runs SQL forge wrote itself with `params` bound as text; every row of its result, each
+  /// value as text ("" for NULL). Throws StatementError about `what` when the database refuses.
+  virtual std::vector<std::vector<std::string>> query(const std::string& sql,
+                                                      const std::vector<std::string>& params,
+                                                      const std::string& what) = 0;
+
+  // ---- the history table, through HistoryStore unless a test fakes it ----
+
   /// Creates the history table `table` when it does not exist, and adds the columns a table
   /// written by an earlier forge lacks, keeping its rows. Call it while holding the lock.
-  virtual void ensure_history(const std::string& table) = 0;
+  virtual void ensure_history(const std::string& table) { HistoryStore(*this, table).ensure(); }
   /// Every row of `table`, in any order; empty when the table does not exist.
-  virtual std::vector<HistoryRow> read_history(const std::string& table) = 0;
+  virtual std::vector<HistoryRow> read_history(const std::string& table) {
+    return HistoryStore(*this, table).read();
+  }
   /// Writes `row` to `table`, replacing any row with the same name, in the current transaction
   /// if one is open.
-  virtual void record(const std::string& table, const HistoryRow& row) = 0;
+  virtual void record(const std::string& table, const HistoryRow& row) {
+    HistoryStore(*this, table).record(row);
+  }
   /// Removes the row named `name` from `table`, in the current transaction if one is open.
-  virtual void erase(const std::string& table, const std::string& name) = 0;
+  virtual void erase(const std::string& table, const std::string& name) {
+    HistoryStore(*this, table).erase(name);
+  }
 
   // ---- exactly once: what the runner needs to record progress that matches the effect ----
 

@@ -1,22 +1,22 @@
 #include "dialect/mysql/mysql_connection.hpp"
 
-#include "core/errors.hpp"
-#include "util/utc_clock.hpp"
-#include "core/history_columns.hpp"
-#include "dialect/mysql/mysql_sql.hpp"
-#include "dialect/sql_transaction.hpp"
-#include "util/strings.hpp"
-
 #include <cppconn/connection.h>
 #include <cppconn/datatype.h>
 #include <cppconn/driver.h>
 #include <cppconn/exception.h>
 #include <cppconn/prepared_statement.h>
 #include <cppconn/resultset.h>
+#include <cppconn/resultset_metadata.h>
 #include <cppconn/statement.h>
 #include <spdlog/spdlog.h>
 
 #include <thread>
+
+#include "core/errors.hpp"
+#include "dialect/mysql/mysql_sql.hpp"
+#include "dialect/sql_transaction.hpp"
+#include "util/strings.hpp"
+#include "util/utc_clock.hpp"
 
 namespace forge::dialect::mysql {
 
@@ -39,10 +39,9 @@ int line_in_file(const std::string& message, int statement_line) {
                           "Check that the server is up, then run the command again.");
   }
   const std::string message(util::trim(e.what()));
-  throw StatementError(message,
-                       "MySQL error " + std::to_string(e.getErrorCode()) + ", SQLSTATE " +
-                           e.getSQLState(),
-                       file, line_in_file(message, line));
+  throw StatementError(
+      message, "MySQL error " + std::to_string(e.getErrorCode()) + ", SQLSTATE " + e.getSQLState(),
+      file, line_in_file(message, line));
 }
 
 std::string describe_target(const core::DatabaseUrl& url) {
@@ -82,9 +81,10 @@ std::unique_ptr<sql::Connection> connect_session(const core::DatabaseUrl& url) {
   try {
     return std::unique_ptr<sql::Connection>(get_driver_instance()->connect(options));
   } catch (const sql::SQLException& e) {
-    throw ConnectionError("cannot connect to MySQL at " + describe_target(url) + ": " + e.what(),
-                          "Check the host, port, database, user and password; with --wait <seconds> "
-                          "forge retries while the server starts.");
+    throw ConnectionError(
+        "cannot connect to MySQL at " + describe_target(url) + ": " + e.what(),
+        "Check the host, port, database, user and password; with --wait <seconds> "
+        "forge retries while the server starts.");
   }
 }
 
@@ -150,7 +150,8 @@ std::unique_ptr<core::MigrationLock> MysqlConnection::lock(std::chrono::millisec
                           "Wait for that forge to finish, or end it (SHOW PROCESSLIST; KILL <id>); "
                           "raise --lock-timeout to wait longer.");
       }
-      if (!told) spdlog::info("waiting for the migration lock on {} (another forge is running)", m_target);
+      if (!told)
+        spdlog::info("waiting for the migration lock on {} (another forge is running)", m_target);
       told = true;
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
@@ -160,84 +161,32 @@ std::unique_ptr<core::MigrationLock> MysqlConnection::lock(std::chrono::millisec
   return std::make_unique<NamedLock>(*this, name);
 }
 
-void MysqlConnection::ensure_history(const std::string& table) {
-  const auto columns = history_columns(table);
-  if (columns.empty()) {
-    run_internal(create_history_sql(table), "history table " + table);
-    return;
-  }
-  for (const auto& column : core::missing_history_columns(columns)) {
-    run_internal(add_history_column_sql(table, column), "history table " + table);
-  }
+const core::HistorySql& MysqlConnection::history_sql() const {
+  static const MysqlHistorySql sql;
+  return sql;
 }
 
-std::vector<std::string> MysqlConnection::history_columns(const std::string& table) {
+std::vector<std::vector<std::string>> MysqlConnection::query(const std::string& sql,
+                                                             const std::vector<std::string>& params,
+                                                             const std::string& what) {
   try {
-    std::unique_ptr<sql::PreparedStatement> query(m_connection->prepareStatement(history_columns_sql()));
-    query->setString(1, table);
-    std::unique_ptr<sql::ResultSet> result(query->executeQuery());
-    std::vector<std::string> columns;
-    while (result->next()) columns.push_back(result->getString(1));
-    return columns;
-  } catch (const sql::SQLException& e) {
-    rethrow_as_forge_error(e, m_target, "history table " + table, 0);
-  }
-}
-
-std::vector<core::HistoryRow> MysqlConnection::read_history(const std::string& table) {
-  const auto columns = history_columns(table);
-  if (columns.empty()) return {};  // no table yet
-  try {
-    std::unique_ptr<sql::Statement> query(m_connection->createStatement());
-    std::unique_ptr<sql::ResultSet> result(
-        query->executeQuery(select_history_sql(table, core::missing_history_columns(columns))));
-    std::vector<core::HistoryRow> rows;
+    std::unique_ptr<sql::PreparedStatement> statement(m_connection->prepareStatement(sql));
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      statement->setString(static_cast<unsigned int>(i) + 1, params[i]);
+    }
+    std::vector<std::vector<std::string>> rows;
+    if (!statement->execute()) return rows;
+    std::unique_ptr<sql::ResultSet> result(statement->getResultSet());
+    const unsigned int columns = result->getMetaData()->getColumnCount();
     while (result->next()) {
-      core::HistoryRow row;
-      row.name = result->getString(1);
-      row.checksum = result->getString(2);
-      row.applied_at = result->getString(3);
-      row.execution_ms = result->getInt64(4);
-      row.state = core::parse_state(result->getString(5));
-      row.statements_done = result->getInt(6);
-      row.statement_hashes = result->getString(7);
-      core::decode_progress(result->getString(8), row);
-      rows.push_back(std::move(row));
+      std::vector<std::string>& row = rows.emplace_back();
+      for (unsigned int column = 1; column <= columns; ++column) {
+        row.push_back(result->isNull(column) ? "" : std::string(result->getString(column)));
+      }
     }
     return rows;
   } catch (const sql::SQLException& e) {
-    rethrow_as_forge_error(e, m_target, "history table " + table, 0);
-  }
-}
-
-void MysqlConnection::record(const std::string& table, const core::HistoryRow& row) {
-  try {
-    std::unique_ptr<sql::PreparedStatement> upsert(m_connection->prepareStatement(upsert_history_sql(table)));
-    upsert->setString(1, row.name);
-    upsert->setString(2, row.checksum);
-    if (row.applied_at.empty()) {
-      upsert->setNull(3, sql::DataType::TIMESTAMP);  // unknown: a row another tool wrote
-    } else {
-      upsert->setString(3, to_datetime(row.applied_at));
-    }
-    upsert->setInt64(4, row.execution_ms);
-    upsert->setString(5, core::state_name(row.state));
-    upsert->setInt(6, row.statements_done);
-    upsert->setString(7, row.statement_hashes);
-    upsert->setString(8, core::encode_progress(row));
-    upsert->executeUpdate();
-  } catch (const sql::SQLException& e) {
-    rethrow_as_forge_error(e, m_target, "history table " + table, 0);
-  }
-}
-
-void MysqlConnection::erase(const std::string& table, const std::string& name) {
-  try {
-    std::unique_ptr<sql::PreparedStatement> remove(m_connection->prepareStatement(delete_history_sql(table)));
-    remove->setString(1, name);
-    remove->executeUpdate();
-  } catch (const sql::SQLException& e) {
-    rethrow_as_forge_error(e, m_target, "history table " + table, 0);
+    rethrow_as_forge_error(e, m_target, what, 0);
   }
 }
 

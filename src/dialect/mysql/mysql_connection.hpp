@@ -1,11 +1,11 @@
 #pragma once
-#include "core/adapter.hpp"
-#include "core/url.hpp"
-
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+
+#include "core/adapter.hpp"
+#include "core/url.hpp"
 
 namespace sql {
 class Connection;
@@ -35,10 +35,10 @@ class MysqlConnection : public core::Connection {
   void execute(const core::Statement& statement) override;
   std::unique_ptr<core::Transaction> begin() override;
   std::unique_ptr<core::MigrationLock> lock(std::chrono::milliseconds wait) override;
-  void ensure_history(const std::string& table) override;
-  std::vector<core::HistoryRow> read_history(const std::string& table) override;
-  void record(const std::string& table, const core::HistoryRow& row) override;
-  void erase(const std::string& table, const std::string& name) override;
+  const core::HistorySql& history_sql() const override;
+  std::vector<std::vector<std::string>> query(const std::string& sql,
+                                              const std::vector<std::string>& params,
+                                              const std::string& what) override;
   bool joins_transaction(const core::Statement& statement) const override;
   std::string session_tag() override;
   bool session_alive(const std::string& tag) override;
@@ -53,9 +53,6 @@ class MysqlConnection : public core::Connection {
   std::string query_value(const std::string& sql);
 
  private:
-  /// The history table's column names; empty when it does not exist.
-  std::vector<std::string> history_columns(const std::string& table);
-
   /// Whether the catalog object exists; in mysql_effects.cpp.
   bool exists(const CatalogObject& object);
 

@@ -33,9 +33,16 @@ std::string create_history_sql(const std::string& table) {
          "statement_hashes TEXT NOT NULL, progress TEXT NULL) DEFAULT CHARSET = utf8mb4";
 }
 
-std::string history_columns_sql() {
-  return "SELECT column_name FROM information_schema.columns "
-         "WHERE table_schema = DATABASE() AND table_name = ?";
+std::string history_columns_sql(const std::string& table) {
+  // quote_identifier splits `schema.table` at the dot: look the table up where it is written.
+  const auto dot = table.find('.');
+  const std::string schema = dot == std::string::npos
+                                 ? "DATABASE()"
+                                 : quote_text(table.substr(0, dot), core::Dialect::mysql);
+  const std::string name = dot == std::string::npos ? table : table.substr(dot + 1);
+  return "SELECT column_name FROM information_schema.columns WHERE table_schema = " + schema +
+         " AND table_name = " + quote_text(name, core::Dialect::mysql) +
+         " ORDER BY ordinal_position";
 }
 
 std::string add_history_column_sql(const std::string& table, const std::string& column) {
@@ -54,7 +61,7 @@ std::string select_history_sql(const std::string& table, const std::vector<std::
 std::string upsert_history_sql(const std::string& table) {
   return "INSERT INTO " + quote_identifier(table) +
          " (name, checksum, applied_at, execution_ms, state, statements_done, statement_hashes, "
-         "progress) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
+         "progress) VALUES (?, ?, NULLIF(?, ''), ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
          "checksum = VALUES(checksum), "
          "applied_at = VALUES(applied_at), execution_ms = VALUES(execution_ms), "
          "state = VALUES(state), statements_done = VALUES(statements_done), "

@@ -3,6 +3,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/history_store.hpp"
+
 namespace forge::dialect::mysql {
 
 /// `name` as a backtick-quoted MySQL identifier; a dotted `schema.table` quotes each part.
@@ -10,8 +12,8 @@ std::string quote_identifier(std::string_view name);
 /// Creates the history table when missing. The key is VARCHAR(191): a utf8mb4 index on it fits
 /// the 767-byte limit of older InnoDB row formats (sequelize's VARCHAR(255) fails there).
 std::string create_history_sql(const std::string& table);
-/// Lists the history table's columns in the current database; binds the table name.
-std::string history_columns_sql();
+/// Lists the history table's columns, in its schema (`schema.table`) or the current database.
+std::string history_columns_sql(const std::string& table);
 /// Adds `column` (one of core::k_added_history_columns) to a history table forge did not create,
 /// with a default (applied_at and statement_hashes: NULL).
 std::string add_history_column_sql(const std::string& table, const std::string& column);
@@ -19,8 +21,8 @@ std::string add_history_column_sql(const std::string& table, const std::string& 
 /// statements_done, statement_hashes; `missing` added columns (a table forge did not create)
 /// are read as their defaults.
 std::string select_history_sql(const std::string& table, const std::vector<std::string>& missing);
-/// Writes one history row, replacing one of the same name; binds the seven columns in select
-/// order, applied_at as `YYYY-MM-DD HH:MM:SS.mmm` (NULL when unknown).
+/// Writes one history row, replacing one of the same name; binds the eight columns in select
+/// order, applied_at as `YYYY-MM-DD HH:MM:SS.mmm` ('' for unknown, stored as NULL).
 std::string upsert_history_sql(const std::string& table);
 /// Deletes one history row; binds name.
 std::string delete_history_sql(const std::string& table);
@@ -28,5 +30,26 @@ std::string delete_history_sql(const std::string& table);
 std::string lock_name(std::string_view database);
 /// `2024-03-15T10:23:44.012Z` as MySQL DATETIME text `2024-03-15 10:23:44.012`.
 std::string to_datetime(std::string_view iso8601);
+
+/// The history statements in this dialect's SQL (core::HistoryStore runs them).
+class MysqlHistorySql final : public core::HistorySql {
+ public:
+  std::string create(const std::string& table) const override { return create_history_sql(table); }
+  std::string columns(const std::string& table) const override {
+    return history_columns_sql(table);
+  }
+  std::string add_column(const std::string& table, const std::string& column) const override {
+    return add_history_column_sql(table, column);
+  }
+  std::string select(const std::string& table,
+                     const std::vector<std::string>& missing) const override {
+    return select_history_sql(table, missing);
+  }
+  std::string upsert(const std::string& table) const override { return upsert_history_sql(table); }
+  std::string erase(const std::string& table) const override { return delete_history_sql(table); }
+  std::string stored_time(const std::string& iso8601) const override {
+    return to_datetime(iso8601);
+  }
+};
 
 }  // namespace forge::dialect::mysql

@@ -1,15 +1,15 @@
 #include "dialect/postgres/postgres_connection.hpp"
 
+#include <spdlog/spdlog.h>
+
+#include <pqxx/pqxx>
+
 #include "core/errors.hpp"
-#include "core/history_columns.hpp"
 #include "dialect/postgres/postgres_conninfo.hpp"
 #include "dialect/postgres/postgres_lock.hpp"
 #include "dialect/postgres/postgres_sql.hpp"
 #include "dialect/sql_transaction.hpp"
 #include "util/strings.hpp"
-
-#include <pqxx/pqxx>
-#include <spdlog/spdlog.h>
 
 namespace forge::dialect::postgres {
 
@@ -56,9 +56,9 @@ std::string lost_connection_detail(const char* what) {
   try {
     throw;
   } catch (const pqxx::broken_connection& e) {
-    throw ConnectionError("lost the connection to PostgreSQL at " + target + ": " +
-                              lost_connection_detail(e.what()),
-                          "Check that the server is up, then run the command again.");
+    throw ConnectionError(
+        "lost the connection to PostgreSQL at " + target + ": " + lost_connection_detail(e.what()),
+        "Check that the server is up, then run the command again.");
   } catch (const pqxx::sql_error& e) {
     const std::string message(util::trim(e.what()));
     throw StatementError(message, "SQLSTATE " + e.sqlstate(), file, line_in_file(message, line));
@@ -74,10 +74,10 @@ PostgresConnection::PostgresConnection(const core::DatabaseUrl& url)
   try {
     m_connection = std::make_unique<pqxx::connection>(m_conninfo);
   } catch (const std::exception& e) {
-    throw ConnectionError("cannot connect to PostgreSQL at " + m_target + ": " +
-                              std::string(util::trim(e.what())),
-                          "Check the host, port, database, user and password; with --wait <seconds> "
-                          "forge retries while the server starts.");
+    throw ConnectionError(
+        "cannot connect to PostgreSQL at " + m_target + ": " + std::string(util::trim(e.what())),
+        "Check the host, port, database, user and password; with --wait <seconds> "
+        "forge retries while the server starts.");
   }
   m_notices = std::make_unique<NoticeLogger>(*m_connection);
   m_session = std::make_unique<pqxx::nontransaction>(*m_connection, "forge");
@@ -129,67 +129,25 @@ std::unique_ptr<core::MigrationLock> PostgresConnection::lock(std::chrono::milli
   return take_advisory_lock(*m_session, advisory_lock_key(m_database), m_target, wait);
 }
 
-void PostgresConnection::ensure_history(const std::string& table) {
-  const auto columns = history_columns(table);
-  if (columns.empty()) {
-    run_internal(create_history_sql(table), "history table " + table);
-    return;
-  }
-  for (const auto& column : core::missing_history_columns(columns)) {
-    run_internal(add_history_column_sql(table, column), "history table " + table);
-  }
+const core::HistorySql& PostgresConnection::history_sql() const {
+  static const PostgresHistorySql sql;
+  return sql;
 }
 
-std::vector<std::string> PostgresConnection::history_columns(const std::string& table) {
+std::vector<std::vector<std::string>> PostgresConnection::query(
+    const std::string& sql, const std::vector<std::string>& params, const std::string& what) {
   try {
-    std::vector<std::string> columns;
-    for (const auto& row : m_session->exec(history_columns_sql(table))) {
-      columns.push_back(row[0].as<std::string>());
-    }
-    return columns;
-  } catch (...) {
-    rethrow_as_forge_error(m_target, "history table " + table, 0);
-  }
-}
-
-std::vector<core::HistoryRow> PostgresConnection::read_history(const std::string& table) {
-  const auto columns = history_columns(table);
-  if (columns.empty()) return {};  // no table yet
-  try {
-    std::vector<core::HistoryRow> rows;
-    for (const auto& found : m_session->exec(select_history_sql(table, core::missing_history_columns(columns)))) {
-      core::HistoryRow row;
-      row.name = found[0].as<std::string>();
-      row.checksum = found[1].as<std::string>();
-      row.applied_at = found[2].as<std::string>();
-      row.execution_ms = found[3].as<std::int64_t>();
-      row.state = core::parse_state(found[4].as<std::string>());
-      row.statements_done = found[5].as<int>();
-      row.statement_hashes = found[6].as<std::string>();
-      core::decode_progress(found[7].as<std::string>(), row);
-      rows.push_back(std::move(row));
+    const pqxx::result result =
+        params.empty() ? m_session->exec(sql)
+                       : m_session->exec_params(sql, pqxx::prepare::make_dynamic_params(params));
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& found : result) {
+      std::vector<std::string>& row = rows.emplace_back();
+      for (const auto& field : found) row.push_back(field.is_null() ? "" : field.c_str());
     }
     return rows;
   } catch (...) {
-    rethrow_as_forge_error(m_target, "history table " + table, 0);
-  }
-}
-
-void PostgresConnection::record(const std::string& table, const core::HistoryRow& row) {
-  try {
-    m_session->exec_params(upsert_history_sql(table), row.name, row.checksum, row.applied_at,
-                           row.execution_ms, core::state_name(row.state), row.statements_done,
-                           row.statement_hashes, core::encode_progress(row));
-  } catch (...) {
-    rethrow_as_forge_error(m_target, "history table " + table, 0);
-  }
-}
-
-void PostgresConnection::erase(const std::string& table, const std::string& name) {
-  try {
-    m_session->exec_params(delete_history_sql(table), name);
-  } catch (...) {
-    rethrow_as_forge_error(m_target, "history table " + table, 0);
+    rethrow_as_forge_error(m_target, what, 0);
   }
 }
 

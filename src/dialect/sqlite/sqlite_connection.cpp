@@ -1,15 +1,14 @@
 #include "dialect/sqlite/sqlite_connection.hpp"
 
-#include "core/errors.hpp"
-#include "core/history_columns.hpp"
-#include "dialect/sqlite/sqlite_file_lock.hpp"
-#include "dialect/sqlite/sqlite_sql.hpp"
-#include "util/strings.hpp"
-
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
 #include <filesystem>
+
+#include "core/errors.hpp"
+#include "dialect/sqlite/sqlite_file_lock.hpp"
+#include "dialect/sqlite/sqlite_sql.hpp"
+#include "util/strings.hpp"
 
 namespace forge::dialect::sqlite {
 
@@ -29,8 +28,8 @@ int line_at(const std::string& text, std::size_t offset) {
 
 // A failure outside a migration's own statements: the file itself is unusable (exit 3), or the
 // history table could not be written.
-[[noreturn]] void rethrow_history_failure(const SQLite::Exception& e, const std::string& path,
-                                          const std::string& table) {
+[[noreturn]] void rethrow_own_sql_failure(const SQLite::Exception& e, const std::string& path,
+                                          const std::string& what) {
   switch (e.getErrorCode()) {
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
@@ -39,11 +38,12 @@ int line_at(const std::string& text, std::size_t offset) {
     case SQLITE_PERM:
     case SQLITE_IOERR:
     case SQLITE_AUTH:
-      throw ConnectionError("cannot use SQLite database " + path + ": " + e.what(),
-                            "Check that the file is a SQLite database and that forge may write it.");
+      throw ConnectionError(
+          "cannot use SQLite database " + path + ": " + e.what(),
+          "Check that the file is a SQLite database and that forge may write it.");
     default:
       throw StatementError(e.what(), "SQLite code " + std::to_string(e.getExtendedErrorCode()),
-                           "history table " + table, 0);
+                           what, 0);
   }
 }
 
@@ -55,7 +55,8 @@ class SqliteTransaction : public core::Transaction {
     try {
       m_transaction.commit();
     } catch (const SQLite::Exception& e) {
-      throw StatementError(e.what(), "SQLite code " + std::to_string(e.getExtendedErrorCode()), {}, 0);
+      throw StatementError(e.what(), "SQLite code " + std::to_string(e.getExtendedErrorCode()), {},
+                           0);
     }
   }
 
@@ -107,8 +108,8 @@ std::unique_ptr<SqliteConnection> SqliteConnection::read_only(const core::Databa
     return rehearsal_copy(url);  // empty, in memory: a typo in the path leaves no stray file
   }
   try {
-    auto db = std::make_unique<SQLite::Database>(url.database, SQLite::OPEN_READONLY,
-                                                 k_busy_timeout_ms);
+    auto db =
+        std::make_unique<SQLite::Database>(url.database, SQLite::OPEN_READONLY, k_busy_timeout_ms);
     return std::unique_ptr<SqliteConnection>(new SqliteConnection(url.database, std::move(db)));
   } catch (const SQLite::Exception& e) {
     throw ConnectionError("cannot open SQLite database " + url.database + ": " + e.what(),
@@ -146,7 +147,8 @@ std::unique_ptr<core::Transaction> SqliteConnection::begin() {
   try {
     return std::make_unique<SqliteTransaction>(*m_db);
   } catch (const SQLite::Exception& e) {
-    throw StatementError(e.what(), "SQLite code " + std::to_string(e.getExtendedErrorCode()), {}, 0);
+    throw StatementError(e.what(), "SQLite code " + std::to_string(e.getExtendedErrorCode()), {},
+                         0);
   }
 }
 
@@ -155,76 +157,28 @@ std::unique_ptr<core::MigrationLock> SqliteConnection::lock(std::chrono::millise
   return lock_database_file(m_path, wait);
 }
 
-void SqliteConnection::ensure_history(const std::string& table) {
+const core::HistorySql& SqliteConnection::history_sql() const {
+  static const SqliteHistorySql sql;
+  return sql;
+}
+
+std::vector<std::vector<std::string>> SqliteConnection::query(
+    const std::string& sql, const std::vector<std::string>& params, const std::string& what) {
   try {
-    m_db->exec(create_history_sql(table));
-    for (const auto& column : core::missing_history_columns(history_columns(table))) {
-      m_db->exec(add_history_column_sql(table, column));
+    SQLite::Statement statement(*m_db, sql);
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      statement.bind(static_cast<int>(i) + 1, params[i]);
     }
+    std::vector<std::vector<std::string>> rows;
+    while (statement.executeStep()) {
+      std::vector<std::string>& row = rows.emplace_back();
+      for (int column = 0; column < statement.getColumnCount(); ++column) {
+        row.push_back(statement.getColumn(column).getString());  // "" for NULL
+      }
+    }
+    return rows;
   } catch (const SQLite::Exception& e) {
-    rethrow_history_failure(e, m_path, table);
-  }
-}
-
-std::vector<core::HistoryRow> SqliteConnection::read_history(const std::string& table) {
-  try {
-    return read_history_rows(table);
-  } catch (const SQLite::Exception& e) {
-    rethrow_history_failure(e, m_path, table);
-  }
-}
-
-std::vector<std::string> SqliteConnection::history_columns(const std::string& table) {
-  std::vector<std::string> columns;
-  SQLite::Statement info(*m_db, history_columns_sql(table));
-  while (info.executeStep()) columns.push_back(info.getColumn(1).getString());
-  return columns;
-}
-
-std::vector<core::HistoryRow> SqliteConnection::read_history_rows(const std::string& table) {
-  const auto columns = history_columns(table);
-  if (columns.empty()) return {};  // no table yet
-  std::vector<core::HistoryRow> rows;
-  SQLite::Statement query(*m_db, select_history_sql(table, core::missing_history_columns(columns)));
-  while (query.executeStep()) {
-    core::HistoryRow row;
-    row.name = query.getColumn(0).getString();
-    row.checksum = query.getColumn(1).getString();
-    row.applied_at = query.getColumn(2).getString();
-    row.execution_ms = query.getColumn(3).getInt64();
-    row.state = core::parse_state(query.getColumn(4).getString());
-    row.statements_done = query.getColumn(5).getInt();
-    row.statement_hashes = query.getColumn(6).getString();
-    core::decode_progress(query.getColumn(7).getString(), row);
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
-
-void SqliteConnection::record(const std::string& table, const core::HistoryRow& row) {
-  try {
-    SQLite::Statement upsert(*m_db, upsert_history_sql(table));
-    upsert.bind(1, row.name);
-    upsert.bind(2, row.checksum);
-    upsert.bind(3, row.applied_at);
-    upsert.bind(4, static_cast<int64_t>(row.execution_ms));
-    upsert.bind(5, core::state_name(row.state));
-    upsert.bind(6, row.statements_done);
-    upsert.bind(7, row.statement_hashes);
-    upsert.bind(8, core::encode_progress(row));
-    upsert.exec();
-  } catch (const SQLite::Exception& e) {
-    rethrow_history_failure(e, m_path, table);
-  }
-}
-
-void SqliteConnection::erase(const std::string& table, const std::string& name) {
-  try {
-    SQLite::Statement remove(*m_db, delete_history_sql(table));
-    remove.bind(1, name);
-    remove.exec();
-  } catch (const SQLite::Exception& e) {
-    rethrow_history_failure(e, m_path, table);
+    rethrow_own_sql_failure(e, m_path, what);
   }
 }
 

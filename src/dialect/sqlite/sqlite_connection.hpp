@@ -1,10 +1,10 @@
 #pragma once
-#include "core/adapter.hpp"
-#include "core/url.hpp"
-
 #include <functional>
 #include <memory>
 #include <string>
+
+#include "core/adapter.hpp"
+#include "core/url.hpp"
 
 namespace SQLite {
 class Database;
@@ -39,18 +39,14 @@ class SqliteConnection : public core::Connection {
   void execute(const core::Statement& statement) override;
   std::unique_ptr<core::Transaction> begin() override;
   std::unique_ptr<core::MigrationLock> lock(std::chrono::milliseconds wait) override;
-  void ensure_history(const std::string& table) override;
-  std::vector<core::HistoryRow> read_history(const std::string& table) override;
-  void record(const std::string& table, const core::HistoryRow& row) override;
-  void erase(const std::string& table, const std::string& name) override;
+  const core::HistorySql& history_sql() const override;
+  std::vector<std::vector<std::string>> query(const std::string& sql,
+                                              const std::vector<std::string>& params,
+                                              const std::string& what) override;
   core::Effect effect_of(const core::Statement& statement) override;
   std::function<void()> canceller() override;
 
  private:
-  std::vector<core::HistoryRow> read_history_rows(const std::string& table);
-  /// The history table's column names; empty when it does not exist.
-  std::vector<std::string> history_columns(const std::string& table);
-
   SqliteConnection(std::string path, std::unique_ptr<SQLite::Database> db);
 
   std::string m_path;

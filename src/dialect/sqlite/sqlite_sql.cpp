@@ -28,7 +28,7 @@ std::string create_history_sql(const std::string& table) {
 }
 
 std::string history_columns_sql(const std::string& table) {
-  return "PRAGMA table_info(" + quote_identifier(table) + ")";
+  return "SELECT name FROM pragma_table_info(" + quote_text(table, core::Dialect::sqlite) + ")";
 }
 
 std::string add_history_column_sql(const std::string& table, const std::string& column) {
@@ -47,7 +47,8 @@ std::string upsert_history_sql(const std::string& table) {
          "progress) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (name) DO UPDATE SET "
          "checksum = excluded.checksum, applied_at = excluded.applied_at, "
          "execution_ms = excluded.execution_ms, state = excluded.state, "
-         "statements_done = excluded.statements_done, statement_hashes = excluded.statement_hashes, "
+         "statements_done = excluded.statements_done, statement_hashes = "
+         "excluded.statement_hashes, "
          "progress = excluded.progress";
 }
 

@@ -3,13 +3,15 @@
 #include <string_view>
 #include <vector>
 
+#include "core/history_store.hpp"
+
 namespace forge::dialect::sqlite {
 
 /// `name` as a quoted SQLite identifier ("a""b").
 std::string quote_identifier(std::string_view name);
 /// Creates the history table when missing.
 std::string create_history_sql(const std::string& table);
-/// Lists the history table's columns (PRAGMA table_info: the name is column 1).
+/// Lists the history table's column names.
 std::string history_columns_sql(const std::string& table);
 /// Adds `column` (one of core::k_added_history_columns) to a history table forge did not create,
 /// with a default.
@@ -22,5 +24,23 @@ std::string select_history_sql(const std::string& table, const std::vector<std::
 std::string upsert_history_sql(const std::string& table);
 /// Deletes one history row; binds name.
 std::string delete_history_sql(const std::string& table);
+
+/// The history statements in this dialect's SQL (core::HistoryStore runs them).
+class SqliteHistorySql final : public core::HistorySql {
+ public:
+  std::string create(const std::string& table) const override { return create_history_sql(table); }
+  std::string columns(const std::string& table) const override {
+    return history_columns_sql(table);
+  }
+  std::string add_column(const std::string& table, const std::string& column) const override {
+    return add_history_column_sql(table, column);
+  }
+  std::string select(const std::string& table,
+                     const std::vector<std::string>& missing) const override {
+    return select_history_sql(table, missing);
+  }
+  std::string upsert(const std::string& table) const override { return upsert_history_sql(table); }
+  std::string erase(const std::string& table) const override { return delete_history_sql(table); }
+};
 
 }  // namespace forge::dialect::sqlite

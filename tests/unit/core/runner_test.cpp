@@ -173,10 +173,10 @@ TEST_F(Runner, LeavesNoRowWhenTheFirstStatementOfAUnitWithoutATransactionFails) 
 // The row joins the file's own transaction just before its COMMIT: both commit, or neither.
 TEST_F(Runner, RunsAFileWithItsOwnBeginAndCommitAsWritten) {
   migrate({make_unit("1_own", true, {"BEGIN", "CREATE TABLE a (x)", "COMMIT"})});
-  EXPECT_THAT(m_log, ElementsAre("lock", "ensure_history ForgeMeta", "read_history ForgeMeta",
-                                 "migrating 1_own", "execute BEGIN", "execute CREATE TABLE a (x)",
-                                 "record ForgeMeta 1_own", "execute COMMIT", "migrated 1_own",
-                                 "unlock"));
+  EXPECT_THAT(m_log,
+              ElementsAre("lock", "ensure_history ForgeMeta", "read_history ForgeMeta",
+                          "migrating 1_own", "execute BEGIN", "execute CREATE TABLE a (x)",
+                          "record ForgeMeta 1_own", "execute COMMIT", "migrated 1_own", "unlock"));
   EXPECT_EQ(m_connection.rows.at(0).state, RowState::applied);
 }
 
@@ -348,11 +348,20 @@ TEST_F(Runner, ResolvingTheStatementInFlightAsTookEffectMovesThePastIt) {
   row.statements_done = 1;
   row.in_flight = 2;
   m_connection.rows = {row};
-  EXPECT_THROW(run_resolve(m_connection, {unit}, {"2_b", Resolution::statement_took_effect, 1},
-                           m_settings),
-               UsageError);
+  EXPECT_THROW(
+      run_resolve(m_connection, {unit}, {"2_b", Resolution::statement_took_effect, 1}, m_settings),
+      UsageError);
   run_resolve(m_connection, {unit}, {"2_b", Resolution::statement_took_effect, 2}, m_settings);
   EXPECT_EQ(m_connection.rows.at(0).state, RowState::applied);
+}
+
+// A unit with a sequelize-cli twin is recorded under the twin's name by every path, so that
+// sequelize-cli sees it applied too.
+TEST_F(Runner, BaselineRecordsAUnitWithAJavaScriptTwinUnderTheTwinsName) {
+  Unit unit = make_unit("1_a");
+  unit.history_name = "1_a.js";
+  EXPECT_THAT(run_baseline(m_connection, {unit}, "1_a", m_settings), ElementsAre("1_a"));
+  EXPECT_THAT(names_in(m_connection.rows), ElementsAre("1_a.js"));
 }
 
 TEST_F(Runner, ResolvingAsRolledBackForgetsTheUnit) {

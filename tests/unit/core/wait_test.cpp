@@ -22,10 +22,11 @@ class NullConnection : public Connection {
   void execute(const Statement&) override {}
   std::unique_ptr<Transaction> begin() override { return nullptr; }
   std::unique_ptr<MigrationLock> lock(std::chrono::milliseconds) override { return nullptr; }
-  void ensure_history(const std::string&) override {}
-  std::vector<HistoryRow> read_history(const std::string&) override { return {}; }
-  void record(const std::string&, const HistoryRow&) override {}
-  void erase(const std::string&, const std::string&) override {}
+  const HistorySql& history_sql() const override { throw std::logic_error("no history"); }
+  std::vector<std::vector<std::string>> query(const std::string&, const std::vector<std::string>&,
+                                              const std::string&) override {
+    return {};
+  }
 };
 
 // A connector that fails `failures` times with ConnectionError, then connects.

@@ -27,9 +27,9 @@ class FakeConnection : public core::Connection {
   std::string lose_connection_on;      // statement text during which the server goes away
   bool transactional_ddl = true;
   std::chrono::milliseconds lock_wait{-1};
-  std::string joins_prefix = "INSERT";                 // statements that share a transaction
-  core::Effect effect = core::Effect::unknown;         // what effect_of() answers
-  bool lock_held_elsewhere = false;                    // lock() times out at once
+  std::string joins_prefix = "INSERT";          // statements that share a transaction
+  core::Effect effect = core::Effect::unknown;  // what effect_of() answers
+  bool lock_held_elsewhere = false;             // lock() times out at once
 
   core::Dialect dialect() const noexcept override { return core::Dialect::sqlite; }
   core::Capabilities capabilities() const noexcept override { return {transactional_ddl}; }
@@ -69,6 +69,16 @@ class FakeConnection : public core::Connection {
     m_log.push_back("lock");
     lock_wait = wait;
     return std::make_unique<FakeLock>(m_log);
+  }
+
+  const core::HistorySql& history_sql() const override {
+    throw std::logic_error("the fake keeps its history in memory");
+  }
+  std::vector<std::vector<std::string>> query(const std::string& sql,
+                                              const std::vector<std::string>&,
+                                              const std::string&) override {
+    m_log.push_back("query " + sql);
+    return {};
   }
 
   void ensure_history(const std::string& table) override {

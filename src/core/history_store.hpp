@@ -1,0 +1,59 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/history.hpp"
+
+namespace forge::core {
+
+class Connection;
+
+/// The text of each statement on the history table in one dialect's SQL: pure, no I/O, so it
+/// is pinned by unit tests. Parameters are bound as text, in the order each contract gives.
+class HistorySql {
+ public:
+  virtual ~HistorySql() = default;
+  /// Creates `table` with every column when it does not exist.
+  virtual std::string create(const std::string& table) const = 0;
+  /// One row per column of `table`, its name first; no row when the table does not exist.
+  virtual std::string columns(const std::string& table) const = 0;
+  /// Adds `column` (one of k_added_history_columns) with its default.
+  virtual std::string add_column(const std::string& table, const std::string& column) const = 0;
+  /// Every row as name, checksum, applied_at (ISO-8601 UTC text, or ''), execution_ms, state,
+  /// statements_done, statement_hashes, progress; the `missing` columns read as their defaults.
+  virtual std::string select(const std::string& table,
+                             const std::vector<std::string>& missing) const = 0;
+  /// Writes one row, replacing one of the same name; binds the eight values in select order,
+  /// applied_at as stored_time() gives it ('' for unknown).
+  virtual std::string upsert(const std::string& table) const = 0;
+  /// Deletes one row; binds its name.
+  virtual std::string erase(const std::string& table) const = 0;
+  /// applied_at (ISO-8601 UTC) as upsert() binds it.
+  virtual std::string stored_time(const std::string& iso8601) const { return iso8601; }
+};
+
+/// The history table's logic, once for every dialect: create and upgrade it, read, write and
+/// delete rows, over the connection's HistorySql and query().
+class HistoryStore {
+ public:
+  HistoryStore(Connection& connection, std::string table);
+
+  /// Creates the table when missing, and adds the columns an earlier forge's (or
+  /// sequelize-cli's) table lacks, keeping its rows.
+  void ensure();
+  /// Every row; empty when the table does not exist.
+  std::vector<HistoryRow> read();
+  /// Writes `row`, replacing any row of the same name.
+  void record(const HistoryRow& row);
+  /// Removes the row named `name`.
+  void erase(const std::string& name);
+
+ private:
+  std::vector<std::string> columns();
+  std::string what() const { return "history table " + m_table; }
+
+  Connection& m_connection;
+  std::string m_table;
+};
+
+}  // namespace forge::core
