@@ -18,15 +18,19 @@ std::string seconds(std::chrono::duration<double> elapsed) {
 // A running row is a unit under way while a live forge holds the lock, and the mark an
 // interrupted run left otherwise.
 const char* status_word(const core::Entry& entry, const std::optional<std::string>& lock_holder) {
-  if (entry.is_running()) return lock_holder ? "running" : "interrupted";
+  if (entry.is_running()) {
+    if (!lock_holder) return "interrupted";
+    return entry.is_reverting() ? "reverting" : "running";
+  }
   if (entry.is_failed()) return "failed";
   return entry.is_applied() ? "up" : "down";
 }
 
 std::string statement_at(const core::Entry& entry, int number) {
   std::string text = "statement " + std::to_string(number);
-  if (!entry.has_file()) return text;
-  const auto& statements = entry.unit->up.statements;
+  if (!entry.has_file() || (entry.is_reverting() && !entry.unit->down)) return text;
+  const auto& statements =
+      entry.is_reverting() ? entry.unit->down->statements : entry.unit->up.statements;
   if (number < 1 || static_cast<std::size_t>(number) > statements.size()) return text;
   const auto& statement = statements[static_cast<std::size_t>(number) - 1];
   return text + " (" + statement.file + ":" + std::to_string(statement.line) + ")";
@@ -36,16 +40,18 @@ std::string statement_at(const core::Entry& entry, int number) {
 std::string part_way_detail(const core::Entry& entry,
                             const std::optional<std::string>& lock_holder) {
   const core::HistoryRow& row = *entry.row;
-  const std::string done = std::to_string(row.statements_done) + " statement(s) took effect";
+  const std::string done = std::to_string(row.statements_done) + " statement(s)" +
+                           (entry.is_reverting() ? " of its down" : "") + " took effect";
+  const std::string command = entry.is_reverting() ? "db:migrate:undo" : "db:migrate";
   if (!entry.is_running()) return " (stopped part-way: " + done + "; see db:migrate:resolve)";
   if (lock_holder) {
     return " (under way: " + done + (row.holder.empty() ? "" : "; run by " + row.holder) +
            "; the lock is held by " + *lock_holder + ")";
   }
-  std::string next = "db:migrate resumes at " + statement_at(entry, row.statements_done + 1);
+  std::string next = command + " resumes at " + statement_at(entry, row.statements_done + 1);
   if (row.in_flight != 0) {
-    next = statement_at(entry, row.in_flight) +
-           " was in flight: db:migrate checks whether it took effect and goes on";
+    next = statement_at(entry, row.in_flight) + " was in flight: " + command +
+           " checks whether it took effect and goes on";
   }
   return " (interrupted: " + done + (row.holder.empty() ? "" : "; run by " + row.holder) + "; " +
          next + ")";
@@ -143,6 +149,7 @@ void print_status_json(const std::vector<core::Entry>& entries, const std::strin
                                       ? nlohmann::ordered_json(nullptr)
                                       : nlohmann::ordered_json(entry.row->in_flight);
       unit["runBy"] = entry.row->holder;
+      unit["direction"] = entry.is_reverting() ? "down" : "up";
     }
     unit["checksum"] = entry.has_file() ? nlohmann::ordered_json(entry.unit->checksum) : nullptr;
     unit["changed"] = entry.is_changed();

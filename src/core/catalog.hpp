@@ -1,16 +1,16 @@
 #pragma once
-#include "core/history.hpp"
-#include "core/unit.hpp"
-
 #include <string>
 #include <vector>
+
+#include "core/history.hpp"
+#include "core/unit.hpp"
 
 namespace forge::core {
 
 /// A unit known from its file, from the history table, or both.
 struct Entry {
-  std::string name;                   ///< the unit's stem
-  std::string version;                ///< leading digits of the name
+  std::string name;                 ///< the unit's stem
+  std::string version;              ///< leading digits of the name
   const Unit* unit = nullptr;       ///< nullptr: in the history, but its file is gone
   const HistoryRow* row = nullptr;  ///< nullptr: never run (pending)
 
@@ -19,7 +19,11 @@ struct Entry {
   /// Stopped part-way on an earlier run, or under way now (see is_running).
   bool is_failed() const noexcept { return row != nullptr && row->state != RowState::applied; }
   /// Run statement by statement and not finished: under way, or its run was interrupted.
-  bool is_running() const noexcept { return row != nullptr && row->state == RowState::running; }
+  bool is_running() const noexcept {
+    return row != nullptr && (row->state == RowState::running || row->state == RowState::reverting);
+  }
+  /// Its down was under way statement by statement, and has not finished.
+  bool is_reverting() const noexcept { return row != nullptr && row->state == RowState::reverting; }
   /// Neither applied nor failed.
   bool is_pending() const noexcept { return row == nullptr; }
   bool has_file() const noexcept { return unit != nullptr; }
@@ -44,7 +48,9 @@ class Catalog {
   /// Every entry, in order.
   const std::vector<Entry>& entries() const noexcept { return m_entries; }
   /// Position of `entry` in entries().
-  std::size_t index_of(const Entry& entry) const noexcept { return static_cast<std::size_t>(&entry - m_entries.data()); }
+  std::size_t index_of(const Entry& entry) const noexcept {
+    return static_cast<std::size_t>(&entry - m_entries.data());
+  }
 
  private:
   std::vector<Entry> m_entries;

@@ -8,9 +8,14 @@ namespace forge::core {
 
 const char* state_name(RowState state) {
   switch (state) {
-    case RowState::failed: return "failed";
-    case RowState::running: return "running";
-    case RowState::applied: break;
+    case RowState::failed:
+      return "failed";
+    case RowState::running:
+      return "running";
+    case RowState::reverting:
+      return "reverting";
+    case RowState::applied:
+      break;
   }
   return "applied";
 }
@@ -18,6 +23,7 @@ const char* state_name(RowState state) {
 RowState parse_state(const std::string& text) {
   if (text == "failed") return RowState::failed;
   if (text == "running") return RowState::running;
+  if (text == "reverting") return RowState::reverting;
   return RowState::applied;
 }
 
@@ -43,8 +49,8 @@ void decode_progress(const std::string& text, HistoryRow& row) {
     return;
   }
   row.in_flight = std::stoi(number);
-  row.session = text.substr(session_at + session_key.size(),
-                            holder_at - session_at - session_key.size());
+  row.session =
+      text.substr(session_at + session_key.size(), holder_at - session_at - session_key.size());
   row.holder = text.substr(holder_at + holder_key.size());
 }
 

@@ -7,23 +7,24 @@ namespace forge::core {
 
 /// What a history row says about its unit.
 enum class RowState {
-  applied,  ///< the unit ran to the end
-  failed,   ///< a unit run outside a transaction stopped part-way; see statements_done
-  running,  ///< a unit run outside a transaction is under way, or its run was interrupted
+  applied,    ///< the unit ran to the end
+  failed,     ///< a unit run outside a transaction stopped part-way; see statements_done
+  running,    ///< a unit run outside a transaction is under way, or its run was interrupted
+  reverting,  ///< the same for its down: statements_done counts the down's statements
 };
 
 /// One row of the history table.
 struct HistoryRow {
-  std::string name;             ///< the unit's stem, primary key
-  std::string checksum;         ///< SHA-256 of the up section when it was applied
-  std::string applied_at;       ///< UTC, ISO-8601 with milliseconds
+  std::string name;        ///< the unit's stem, primary key
+  std::string checksum;    ///< SHA-256 of the up section when it was applied
+  std::string applied_at;  ///< UTC, ISO-8601 with milliseconds
   std::int64_t execution_ms = 0;
   RowState state = RowState::applied;
-  int statements_done = 0;      ///< failed: how many statements took effect before the failure
-  std::string statement_hashes; ///< failed/running: SHA-256 of statements 1..max(done, in_flight)
-  int in_flight = 0;            ///< running: 1-based statement sent whose outcome is not recorded
-  std::string holder;           ///< running: who runs it ("pid 12 on host-a since <UTC>")
-  std::string session;          ///< running: the dialect's tag of the session that runs it
+  int statements_done = 0;       ///< failed: how many statements took effect before the failure
+  std::string statement_hashes;  ///< failed/running: SHA-256 of statements 1..max(done, in_flight)
+  int in_flight = 0;             ///< running: 1-based statement sent whose outcome is not recorded
+  std::string holder;            ///< running: who runs it ("pid 12 on host-a since <UTC>")
+  std::string session;           ///< running: the dialect's tag of the session that runs it
 };
 
 /// The `progress` column: in_flight, holder and session of `row` as one text

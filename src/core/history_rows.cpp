@@ -1,9 +1,9 @@
 #include "core/history_rows.hpp"
 
+#include <algorithm>
+
 #include "util/process_identity.hpp"
 #include "util/utc_clock.hpp"
-
-#include <algorithm>
 
 namespace forge::core {
 
@@ -50,6 +50,22 @@ HistoryRow RowFactory::running(std::size_t done, std::size_t in_flight,
   row.statement_hashes = hashes_of(m_section, std::max(done, in_flight));
   row.holder = m_holder;
   row.session = m_session;
+  return row;
+}
+
+HistoryRow RowFactory::reverting(std::size_t done, std::size_t in_flight,
+                                 std::chrono::steady_clock::duration elapsed) const {
+  HistoryRow row = base(elapsed);
+  row.state = RowState::reverting;  // never the applied row: the last write of a down erases it
+  row.statements_done = static_cast<int>(done);
+  row.in_flight = static_cast<int>(in_flight);
+  row.statement_hashes = hashes_of(m_section, std::max(done, in_flight));
+  row.holder = m_holder;
+  row.session = m_session;
+  if (m_entry.row != nullptr) {  // it keeps when it was applied
+    row.checksum = m_entry.row->checksum;
+    row.applied_at = m_entry.row->applied_at;
+  }
   return row;
 }
 

@@ -1,9 +1,9 @@
 #pragma once
-#include "core/catalog.hpp"
-
 #include <chrono>
 #include <cstddef>
 #include <string>
+
+#include "core/catalog.hpp"
 
 namespace forge::core {
 
@@ -20,6 +20,9 @@ class RowFactory {
   /// none) was sent. With every statement done and none in flight, the applied row.
   HistoryRow running(std::size_t done, std::size_t in_flight,
                      std::chrono::steady_clock::duration elapsed) const;
+  /// A down run statement by statement: `done` of its statements took effect, `in_flight` sent.
+  HistoryRow reverting(std::size_t done, std::size_t in_flight,
+                       std::chrono::steady_clock::duration elapsed) const;
   /// Stopped by a failing statement after `done` statements took effect.
   HistoryRow failed(std::size_t done, std::chrono::steady_clock::duration elapsed) const;
 

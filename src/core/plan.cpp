@@ -15,7 +15,9 @@ std::size_t checked_count(const std::optional<int>& step, std::size_t fallback) 
 }
 
 void check_revertible(const Entry& entry) {
-  if (entry.is_failed()) throw refuse_failed_unit(entry, "it stopped part-way and is not applied");
+  if (entry.is_failed() && !entry.is_reverting()) {
+    throw refuse_failed_unit(entry, "it stopped part-way and is not applied");
+  }
   if (!entry.has_file()) {
     throw PlanError("cannot undo " + entry.name + ": it is applied but its file is missing",
                     "Restore the unit's file, then run the undo again.");
@@ -25,16 +27,23 @@ void check_revertible(const Entry& entry) {
                     "Add a down: list to the unit that reverts it.");
   }
   if (!entry.unit->down) {
-    throw PlanError("cannot undo " + entry.name + ": " + entry.unit->up.file +
-                        " has no down section",
-                    "Add a '-- forge:down' section (or a .down.sql file) that reverts it.");
+    throw PlanError(
+        "cannot undo " + entry.name + ": " + entry.unit->up.file + " has no down section",
+        "Add a '-- forge:down' section (or a .down.sql file) that reverts it.");
   }
 }
 
 std::vector<Step> as_down_steps(const std::vector<const Entry*>& entries) {
   std::vector<Step> steps;
   for (const Entry* entry : entries) check_revertible(*entry);
-  for (const Entry* entry : entries) steps.push_back(Step{entry, Direction::down});
+  for (const Entry* entry : entries) {
+    if (!entry->is_reverting()) {
+      steps.push_back(Step{entry, Direction::down});
+    } else {  // its down stopped part-way: carry on where it stopped
+      steps.push_back(Step{entry, Direction::down, revert_point(*entry),
+                           static_cast<std::size_t>(entry->row->in_flight)});
+    }
+  }
   return steps;
 }
 
@@ -51,6 +60,13 @@ std::vector<const Entry*> ran_newest_first(const Catalog& catalog, std::size_t f
 
 Step up_step(const Entry& entry) {
   if (!entry.is_failed()) return Step{&entry, Direction::up, 0};
+  if (entry.is_reverting()) {
+    throw RefusedError(entry.name + " was being reverted when its run stopped (" +
+                           std::to_string(entry.row->statements_done) +
+                           " statement(s) of its down took effect)",
+                       "Finish reverting it with 'forge db:migrate:undo --name " + entry.name +
+                           "', then run db:migrate.");
+  }
   return Step{&entry, Direction::up, resume_point(entry),
               static_cast<std::size_t>(entry.row->in_flight)};
 }

@@ -1,8 +1,8 @@
 #include "core/resume.hpp"
 
-#include "core/history.hpp"
-
 #include <algorithm>
+
+#include "core/history.hpp"
 
 namespace forge::core {
 
@@ -38,13 +38,13 @@ RefusedError refuse_failed_unit(const Entry& failed, const std::string& why) {
           "taken effect.");
 }
 
-std::size_t resume_point(const Entry& failed) {
-  if (!failed.has_file()) throw refuse_failed_unit(failed, "its file is missing");
+namespace {
+
+std::size_t checked_resume(const Entry& failed, const Section& up) {
   const auto done = static_cast<std::size_t>(failed.row->statements_done);
   // The statement in flight is hashed too: the catalog is asked about that very statement.
   const auto in_flight = static_cast<std::size_t>(failed.row->in_flight);
   const std::size_t hashed = std::max(done, in_flight);
-  const Section& up = failed.unit->up;
   if (hashed > up.statements.size() || done_hashes(up, hashed) != failed.row->statement_hashes ||
       (in_flight != 0 && in_flight != done + 1)) {
     throw refuse_failed_unit(failed, "the statements that took effect (" + std::to_string(done) +
@@ -52,6 +52,20 @@ std::size_t resume_point(const Entry& failed) {
                                          " since, so forge cannot tell where to resume");
   }
   return done;
+}
+
+}  // namespace
+
+std::size_t resume_point(const Entry& failed) {
+  if (!failed.has_file()) throw refuse_failed_unit(failed, "its file is missing");
+  return checked_resume(failed, failed.unit->up);
+}
+
+std::size_t revert_point(const Entry& reverting) {
+  if (!reverting.has_file() || !reverting.unit->down) {
+    throw refuse_failed_unit(reverting, "its file or its down section is missing");
+  }
+  return checked_resume(reverting, *reverting.unit->down);
 }
 
 }  // namespace forge::core

@@ -1,9 +1,9 @@
 #pragma once
-#include "core/catalog.hpp"
-#include "core/errors.hpp"
-
 #include <cstddef>
 #include <string>
+
+#include "core/catalog.hpp"
+#include "core/errors.hpp"
 
 namespace forge::core {
 
@@ -11,6 +11,9 @@ namespace forge::core {
 /// statements that took effect are unchanged in the file. Throws RefusedError saying what to
 /// check and how to continue otherwise (changed statements, or the file is gone).
 std::size_t resume_point(const Entry& failed);
+/// The same for a unit whose down stopped part-way: the index of the down's statement to
+/// resume at.
+std::size_t revert_point(const Entry& reverting);
 
 /// The RefusedError for a failed unit that cannot be taken further; `why` ends the first line.
 RefusedError refuse_failed_unit(const Entry& failed, const std::string& why);

@@ -1,5 +1,9 @@
 #include "core/runner.hpp"
 
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+
 #include "core/errors.hpp"
 #include "core/history_rows.hpp"
 #include "core/integrity.hpp"
@@ -9,10 +13,6 @@
 #include "core/unit_ref.hpp"
 #include "util/shutdown.hpp"
 #include "util/utc_clock.hpp"
-
-#include <spdlog/spdlog.h>
-
-#include <csignal>
 
 namespace forge::core {
 
@@ -36,8 +36,8 @@ bool wants_transaction(const Connection& connection, const Section& section,
                  unit);
     return false;
   }
-  if (const Statement* refusing = first_refusing_transaction(section.statements,
-                                                             connection.dialect())) {
+  if (const Statement* refusing =
+          first_refusing_transaction(section.statements, connection.dialect())) {
     spdlog::info("{}:{}: this statement cannot run inside a transaction; running {} without one",
                  refusing->file, refusing->line, unit);
     return false;
@@ -56,17 +56,16 @@ class StepRunner {
     m_reporter.step_started(*step.entry, step.direction);
     if (step.resume_from > 0) {
       spdlog::info("{}: resuming at statement {} ({} took effect on an earlier run)",
-                   step.entry->name, step.resume_from + 1, describe_done(section, step.resume_from));
+                   step.entry->name, step.resume_from + 1,
+                   describe_done(section, step.resume_from));
     }
     const auto started = Clock::now();
     m_running_file.clear();
     try {
       if (wants_transaction(m_connection, section, step.entry->name)) {
         run_in_transaction(step, section, started);
-      } else if (step.direction == Direction::up) {
-        run_tracked(step);
       } else {
-        run_statement_by_statement(step, section, started);
+        run_tracked(step);
       }
     } catch (const ConnectionError& error) {
       throw lost_during(step, error);
@@ -79,7 +78,8 @@ class StepRunner {
   // a rerun picks up from what the history records (rolled back, or a failed row's progress).
   ConnectionError lost_during(const Step& step, const ConnectionError& error) const {
     std::string where = step.entry->name;
-    if (!m_running_file.empty()) where += " at " + m_running_file + ":" + std::to_string(m_running_line);
+    if (!m_running_file.empty())
+      where += " at " + m_running_file + ":" + std::to_string(m_running_line);
     return ConnectionError(std::string(error.what()) + " (while " +
                                (step.direction == Direction::up ? "applying " : "reverting ") +
                                where + ")",
@@ -106,31 +106,12 @@ class StepRunner {
   void stop_if_asked(const Step& step, const std::string& outcome) const {
     const int signal = util::stop_signal();
     if (signal == 0) return;
-    throw InterruptedError(signal,
-                           std::string("stopped by ") + (signal == SIGINT ? "SIGINT" : "SIGTERM") +
-                               " while " + (step.direction == Direction::up ? "applying " : "reverting ") +
-                               step.entry->name + ": " + outcome +
-                               "; the migration lock is released",
-                           "Run the command again to carry on.");
-  }
-
-  // A down without a transaction runs statement by statement; its row goes when it is done.
-  void run_statement_by_statement(const Step& step, const Section& section,
-                                  Clock::time_point started) {
-    std::size_t done = 0;
-    try {
-      for (; done < section.statements.size(); ++done) {
-        stop_if_asked(step, describe_done(section, done) + " of its down took effect");
-        execute(section.statements[done]);
-      }
-      write_history(step, section, Clock::now() - started);
-    } catch (const StatementError& error) {
-      if (done == 0) throw error.with_unit(step.entry->name);
-      throw error.with_unit(step.entry->name,
-                            describe_done(section, done) + " of " + section.file +
-                                " had already taken effect and stay; the unit is still recorded "
-                                "as applied.");
-    }
+    throw InterruptedError(
+        signal,
+        std::string("stopped by ") + (signal == SIGINT ? "SIGINT" : "SIGTERM") + " while " +
+            (step.direction == Direction::up ? "applying " : "reverting ") + step.entry->name +
+            ": " + outcome + "; the migration lock is released",
+        "Run the command again to carry on.");
   }
 
   void run_tracked(const Step& step) {
@@ -244,9 +225,10 @@ std::size_t preview_undo(Connection& connection, const std::vector<Unit>& units,
 std::size_t run_migrate(Connection& connection, const std::vector<Unit>& units,
                         const MigrateRequest& request, Reporter& reporter,
                         const RunSettings& settings) {
-  return run_locked(connection, units, reporter, settings, Direction::up, [&](const Catalog& catalog) {
-    return checked_migrate_plan(catalog, request, reporter, settings);
-  });
+  return run_locked(connection, units, reporter, settings, Direction::up,
+                    [&](const Catalog& catalog) {
+                      return checked_migrate_plan(catalog, request, reporter, settings);
+                    });
 }
 
 std::size_t run_undo(Connection& connection, const std::vector<Unit>& units,
@@ -292,9 +274,8 @@ void refuse_rolling_back_applied(const Entry& entry) {
 // interrupted run left in flight (or the one a failed run stopped at).
 HistoryRow settled_statement(const Entry& entry, const ResolveRequest& request) {
   const bool in_flight = entry.row->in_flight != 0;
-  const std::size_t expected =
-      in_flight ? static_cast<std::size_t>(entry.row->in_flight)
-                : static_cast<std::size_t>(entry.row->statements_done) + 1;
+  const std::size_t expected = in_flight ? static_cast<std::size_t>(entry.row->in_flight)
+                                         : static_cast<std::size_t>(entry.row->statements_done) + 1;
   if (request.statement != expected || !entry.has_file()) {
     throw UsageError(entry.name + ": statement " + std::to_string(request.statement) +
                          " is not the one whose outcome is open (that is statement " +
@@ -322,8 +303,9 @@ std::string run_resolve(Connection& connection, const std::vector<Unit>& units,
       break;
     case Resolution::accept_checksum: {
       if (!entry.is_applied() || !entry.has_file()) {
-        throw UsageError(entry.name + " is not an applied unit with a file",
-                         "--accept-checksum records a changed file's checksum for an applied unit.");
+        throw UsageError(
+            entry.name + " is not an applied unit with a file",
+            "--accept-checksum records a changed file's checksum for an applied unit.");
       }
       HistoryRow row = *entry.row;
       row.checksum = entry.unit->checksum;

@@ -1,15 +1,15 @@
 #include "core/tracked_run.hpp"
 
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <thread>
+
 #include "core/errors.hpp"
 #include "core/resume.hpp"
 #include "core/statement_kind.hpp"
 #include "util/shutdown.hpp"
 #include "util/strings.hpp"
-
-#include <spdlog/spdlog.h>
-
-#include <csignal>
-#include <thread>
 
 namespace forge::core {
 
@@ -38,17 +38,18 @@ const char* signal_name(int signal) { return signal == SIGINT ? "SIGINT" : "SIGT
 
 }  // namespace
 
-TrackedRun::TrackedRun(Connection& connection, const Step& step,
-                       const TrackedRunSettings& settings, Execute execute)
+TrackedRun::TrackedRun(Connection& connection, const Step& step, const TrackedRunSettings& settings,
+                       Execute execute)
     : m_connection(connection),
       m_step(step),
-      m_section(step.entry->unit->up),
+      m_section(step.direction == Direction::up ? step.entry->unit->up : *step.entry->unit->down),
       m_settings(settings),
       m_execute(std::move(execute)),
-      m_rows(*step.entry, step.entry->unit->up, connection.session_tag()),
+      m_rows(*step.entry, m_section, connection.session_tag()),
       m_started(Clock::now()),
-      m_row_exists(step.entry->row != nullptr),
-      m_recorded_done(step.resume_from) {}
+      m_row_exists(step.entry->row != nullptr) {
+  if (step.entry->row != nullptr) m_original = *step.entry->row;
+}
 
 void TrackedRun::run() {
   std::size_t i = settle_in_flight();
@@ -60,9 +61,7 @@ void TrackedRun::run() {
     }
     step(i);
   }
-  if (!(m_row_exists && m_recorded_done == m_section.statements.size())) {
-    write(m_section.statements.size(), 0);
-  }
+  if (!m_finished) write(m_section.statements.size(), 0);
 }
 
 std::string TrackedRun::where(std::size_t i) const {
@@ -80,9 +79,10 @@ std::size_t TrackedRun::settle_in_flight() {
   const std::string name = m_step.entry->name;
   switch (m_connection.effect_of(m_section.statements[index])) {
     case Effect::took_effect:
-      spdlog::info("{}: {} of the interrupted run took effect (the catalog shows it); going on "
-                   "after it",
-                   name, where(index));
+      spdlog::info(
+          "{}: {} of the interrupted run took effect (the catalog shows it); going on "
+          "after it",
+          name, where(index));
       write(index + 1, 0);
       return index + 1;
     case Effect::not_run:
@@ -173,9 +173,9 @@ void TrackedRun::step_alone(std::size_t i) {
 // in-flight mark is committed with what came before it.
 void TrackedRun::step_in_user_transaction(std::size_t i) {
   const Statement& statement = m_section.statements[i];
-  const bool implicit_commit =
-      !m_connection.capabilities().transactional_ddl && !is_transaction_control(statement) &&
-      !m_connection.joins_transaction(statement);
+  const bool implicit_commit = !m_connection.capabilities().transactional_ddl &&
+                               !is_transaction_control(statement) &&
+                               !m_connection.joins_transaction(statement);
   if (ends_with_commit(statement)) write(i + 1, 0);
   if (implicit_commit) write(i, i + 1);
   try {
@@ -203,11 +203,30 @@ void TrackedRun::roll_back_user_transaction() {
 
 // ---- the row ----
 
+// The row that says `done` statements took effect and `in_flight` was sent; once a down is
+// done, no row.
 void TrackedRun::write(std::size_t done, std::size_t in_flight) {
-  m_connection.record(m_settings.history_table,
-                      m_rows.running(done, in_flight, Clock::now() - m_started));
-  m_row_exists = true;
-  if (in_flight == 0) m_recorded_done = done;
+  const auto elapsed = Clock::now() - m_started;
+  m_finished = done == m_section.statements.size() && in_flight == 0;
+  m_wrote = true;
+  if (m_step.direction == Direction::up) {
+    m_connection.record(m_settings.history_table, m_rows.running(done, in_flight, elapsed));
+    m_row_exists = true;
+  } else if (m_finished) {
+    m_connection.erase(m_settings.history_table, m_step.entry->stored_name());
+    m_row_exists = false;
+  } else {
+    m_connection.record(m_settings.history_table, m_rows.reverting(done, in_flight, elapsed));
+  }
+}
+
+// Nothing of this run took effect: the row goes back to what it was (none, for an up).
+void TrackedRun::forget_progress() {
+  if (m_step.direction == Direction::up) {
+    if (m_row_exists) m_connection.erase(m_settings.history_table, m_step.entry->stored_name());
+  } else if (m_wrote && m_original) {
+    m_connection.record(m_settings.history_table, *m_original);
+  }
 }
 
 // Statement `i` (or the file's transaction starting there) was refused: record what took
@@ -218,38 +237,46 @@ void TrackedRun::fail(std::size_t i, const StatementError& error) {
                 ", in flight, was cancelled: " + error.server_message() + ")");
   }
   if (i == 0) {
-    if (m_row_exists) m_connection.erase(m_settings.history_table, m_step.entry->stored_name());
+    forget_progress();
     throw error.with_unit(m_step.entry->name);
   }
+  const bool up = m_step.direction == Direction::up;
   try {
-    m_connection.record(m_settings.history_table, m_rows.failed(i, Clock::now() - m_started));
+    const auto elapsed = Clock::now() - m_started;
+    m_connection.record(m_settings.history_table,
+                        up ? m_rows.failed(i, elapsed) : m_rows.reverting(i, 0, elapsed));
   } catch (const Error& failure) {
-    spdlog::error("could not record {} as failed: {}", m_step.entry->name, failure.what());
+    spdlog::error("could not record how far {} got: {}", m_step.entry->name, failure.what());
   }
-  throw error.with_unit(m_step.entry->name,
-                        describe_done(m_section, i) + " of " + m_section.file +
-                            " had already taken effect and stay; the unit is recorded as failed. "
-                            "Fix the failing statement and run db:migrate again to resume there, "
-                            "or settle it with db:migrate:resolve.");
+  throw error.with_unit(
+      m_step.entry->name,
+      describe_done(m_section, i) + " of " + m_section.file +
+          " had already taken effect and stay; " +
+          (up ? "the unit is recorded as failed. Fix the failing statement and run db:migrate "
+                "again to resume there, or settle it with db:migrate:resolve."
+              : "the unit is recorded as reverting. Fix the failing statement and run the undo "
+                "again to resume there."));
 }
 
 // A signal asked the run to stop before statement `i`: record that statements 1..i took
 // effect, and end the run.
 void TrackedRun::stop(std::size_t i, const std::string& why) {
   const int signal = util::stop_signal();
-  if (i == 0 && m_row_exists) {
-    m_connection.erase(m_settings.history_table, m_step.entry->stored_name());
-  } else if (i > 0 && !(m_row_exists && m_recorded_done == i)) {
+  if (i == 0) {
+    forget_progress();
+  } else {
     write(i, 0);
   }
-  const std::string outcome =
-      i == 0 ? "none of its statements took effect"
-             : describe_done(m_section, i) + " took effect and are recorded";
+  const bool up = m_step.direction == Direction::up;
+  const std::string outcome = i == 0
+                                  ? "none of its statements took effect"
+                                  : describe_done(m_section, i) + " took effect and are recorded";
   throw InterruptedError(signal,
-                         why + " while applying " + m_step.entry->name + ": " + outcome +
+                         why + (up ? " while applying " : " while reverting ") +
+                             m_step.entry->name + ": " + outcome +
                              "; the migration lock is released",
-                         "Run db:migrate again: it carries on at statement " +
-                             std::to_string(i + 1) + ".");
+                         std::string("Run ") + (up ? "db:migrate" : "the undo") +
+                             " again: it carries on at statement " + std::to_string(i + 1) + ".");
 }
 
 }  // namespace forge::core

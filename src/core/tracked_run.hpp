@@ -1,11 +1,12 @@
 #pragma once
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+
 #include "core/adapter.hpp"
 #include "core/history_rows.hpp"
 #include "core/plan.hpp"
-
-#include <chrono>
-#include <functional>
-#include <string>
 
 namespace forge {
 class StatementError;
@@ -19,11 +20,12 @@ struct TrackedRunSettings {
   std::chrono::milliseconds session_wait{60000};  ///< for a dead run's statement to end
 };
 
-/// Applies the up section of a unit that does not run in one transaction, statement by
-/// statement, so that its history row always says exactly what took effect: a statement that
-/// can share a transaction with the history write does (both commit or neither); any other is
-/// marked in flight before it is sent and done after it returns. A statement an earlier run
-/// left in flight is settled first from the catalog (Connection::effect_of), never guessed.
+/// Applies the up section (or reverts with the down section) of a unit that does not run in one
+/// transaction, statement by statement, so that its history row always says exactly what took
+/// effect: a statement that can share a transaction with the history write does (both commit or
+/// neither); any other is marked in flight before it is sent and done after it returns. A statement
+/// an earlier run left in flight is settled first from the catalog (Connection::effect_of), never
+/// guessed.
 class TrackedRun {
  public:
   using Execute = std::function<void(const Statement&)>;
@@ -32,7 +34,8 @@ class TrackedRun {
   TrackedRun(Connection& connection, const Step& step, const TrackedRunSettings& settings,
              Execute execute);
 
-  /// Runs the statements from the step's resume point and records the unit applied. Throws
+  /// Runs the statements from the step's resume point and records the unit applied (or, for a
+  /// down, erases its row). Throws
   /// StatementError (what took effect is recorded and said), ConnectionError (the row says what
   /// is known), InterruptedError after a SIGINT/SIGTERM (progress recorded), RefusedError when an
   /// in-flight statement's outcome cannot be told, LockTimeout when its session outlives the wait.
@@ -49,6 +52,7 @@ class TrackedRun {
   [[noreturn]] void fail(std::size_t i, const StatementError& error);
   [[noreturn]] void stop(std::size_t i, const std::string& why);
   void roll_back_user_transaction();
+  void forget_progress();
   std::string where(std::size_t i) const;
 
   Connection& m_connection;
@@ -58,8 +62,10 @@ class TrackedRun {
   Execute m_execute;
   RowFactory m_rows;
   std::chrono::steady_clock::time_point m_started;
-  bool m_row_exists = false;        ///< the history has a row for the unit
-  std::size_t m_recorded_done = 0;  ///< what the row says took effect
+  bool m_row_exists = false;  ///< the history has a row for the unit
+  bool m_wrote = false;       ///< this run has written the row
+  bool m_finished = false;    ///< the last write (applied row, or a down's erase) is done
+  std::optional<HistoryRow> m_original;  ///< the row before this run
   bool m_in_user_transaction = false;
   std::size_t m_user_transaction_start = 0;  ///< index of the file's own BEGIN
 };

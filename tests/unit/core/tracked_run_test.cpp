@@ -19,8 +19,8 @@ using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
-using ::testing::Not;
 using testing::make_unit;
+using ::testing::Not;
 
 class TrackedRunTest : public testing::RunnerFixture {
  protected:
@@ -29,8 +29,8 @@ class TrackedRunTest : public testing::RunnerFixture {
 
   // A unit of DDL with a data statement between: CREATE a; INSERT; CREATE b.
   Unit mixed_unit() const {
-    return make_unit("2_m", true, {"CREATE TABLE a (x)", "INSERT INTO a VALUES (1)",
-                                   "CREATE TABLE b (x)"});
+    return make_unit("2_m", true,
+                     {"CREATE TABLE a (x)", "INSERT INTO a VALUES (1)", "CREATE TABLE b (x)"});
   }
 
   HistoryRow row_in_flight(std::size_t done, std::size_t in_flight) const {
@@ -176,6 +176,66 @@ TEST_F(TrackedRunTest, AFailureInsideTheFilesOwnTransactionRollsItBackAndRecords
   ASSERT_EQ(m_connection.rows.size(), 1u);
   EXPECT_EQ(m_connection.rows[0].state, RowState::failed);
   EXPECT_EQ(m_connection.rows[0].statements_done, 1);  // CREATE TABLE a only
+}
+
+// ---- downs ----
+
+class TrackedUndoTest : public TrackedRunTest {
+ protected:
+  Unit revertible() const {
+    return make_unit("2_r", true, {"CREATE TABLE a (x)"},
+                     {"DELETE FROM a", "DROP TABLE a", "DROP TABLE b"});
+  }
+  void apply() {
+    HistoryRow row;
+    row.name = "2_r";
+    row.checksum = revertible().checksum;
+    row.applied_at = "2024-01-01T00:00:00.000Z";
+    m_connection.rows = {row};
+  }
+};
+
+TEST_F(TrackedUndoTest, ADownCutOffMidwayIsRecordedAsRevertingAndTheNextUndoFinishesIt) {
+  apply();
+  m_connection.lose_connection_on = "DROP TABLE b";
+  EXPECT_THROW(undo({revertible()}), ConnectionError);
+  ASSERT_EQ(m_connection.rows.size(), 1u);
+  EXPECT_EQ(m_connection.rows[0].state, RowState::reverting);
+  EXPECT_EQ(m_connection.rows[0].statements_done, 2);
+  EXPECT_EQ(m_connection.rows[0].in_flight, 3);
+  EXPECT_EQ(m_connection.rows[0].applied_at, "2024-01-01T00:00:00.000Z");
+
+  m_connection.lose_connection_on.clear();
+  m_connection.effect = Effect::not_run;
+  m_log.clear();
+  undo({revertible()});
+  EXPECT_THAT(m_log, Contains("execute DROP TABLE b"));
+  EXPECT_THAT(m_log, Not(Contains("execute DROP TABLE a")));
+  EXPECT_THAT(m_connection.rows, IsEmpty());
+}
+
+TEST_F(TrackedUndoTest, MigrateRefusesAUnitWhoseDownStoppedPartWay) {
+  apply();
+  m_connection.fail_on = "DROP TABLE a";
+  EXPECT_THROW(undo({revertible()}), StatementError);
+  EXPECT_EQ(m_connection.rows.at(0).state, RowState::reverting);
+  try {
+    migrate({revertible()});
+    FAIL() << "expected a RefusedError";
+  } catch (const RefusedError& e) {
+    EXPECT_THAT(e.hint(), HasSubstr("db:migrate:undo --name 2_r"));
+  }
+}
+
+TEST_F(TrackedUndoTest, ADownRefusedAtItsFirstStatementLeavesTheUnitApplied) {
+  apply();
+  m_connection.transactional_ddl = true;  // DELETE joins a transaction anyway; DROPs run alone
+  m_connection.fail_on = "DELETE FROM a";
+  Unit unit = revertible();
+  unit.down->in_transaction = false;
+  EXPECT_THROW(undo({unit}), StatementError);
+  ASSERT_EQ(m_connection.rows.size(), 1u);
+  EXPECT_EQ(m_connection.rows[0].state, RowState::applied);
 }
 
 }  // namespace
