@@ -1,9 +1,9 @@
 #include "core/statement_kind.hpp"
 
-#include "util/strings.hpp"
-
 #include <algorithm>
 #include <cctype>
+
+#include "util/strings.hpp"
 
 namespace forge::core {
 
@@ -22,7 +22,8 @@ std::vector<std::string> leading_words(const std::string& text, std::size_t coun
       ++pos;
     }
     std::size_t end = pos;
-    while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_')) {
+    while (end < text.size() &&
+           (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_')) {
       ++end;
     }
     if (end == pos) break;
@@ -42,6 +43,19 @@ bool is_transaction_control(const Statement& statement) {
   // BEGIN ATOMIC opens a function body, not a transaction.
   if (first == "begin") return words.size() < 2 || words[1] != "atomic";
   return false;
+}
+
+bool is_session_setting(const Statement& statement) {
+  const auto words = leading_words(statement.text, 2);
+  if (words.empty()) return false;
+  if (words[0] == "use") return true;
+  if (words[0] != "set") return false;
+  const std::string second = words.size() > 1 ? words[1] : "";
+  for (const char* excluded :
+       {"global", "persist", "persist_only", "local", "transaction", "constraints", "password"}) {
+    if (second == excluded) return false;
+  }
+  return true;
 }
 
 bool manages_own_transaction(const std::vector<Statement>& statements) {

@@ -1,14 +1,19 @@
 #pragma once
+#include <vector>
+
 #include "core/dialect_kind.hpp"
 #include "core/statement.hpp"
-
-#include <vector>
 
 namespace forge::core {
 
 /// True for BEGIN / START TRANSACTION / COMMIT / END / ROLLBACK: statements with which a file
 /// manages its own transaction (common in sets written for golang-migrate).
 bool is_transaction_control(const Statement& statement);
+/// True for a statement that only changes the session (`SET search_path ...`, `SET NAMES`,
+/// `SET FOREIGN_KEY_CHECKS = 0`, MySQL's `USE db`), not the database: a run that resumes a
+/// unit in a new session repeats them first. SET GLOBAL/PERSIST, SET LOCAL, SET TRANSACTION,
+/// SET CONSTRAINTS and SET PASSWORD are not.
+bool is_session_setting(const Statement& statement);
 /// True when any of `statements` is transaction control.
 bool manages_own_transaction(const std::vector<Statement>& statements);
 /// True for statements `dialect` refuses inside a transaction block: PostgreSQL's

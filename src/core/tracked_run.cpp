@@ -53,6 +53,7 @@ TrackedRun::TrackedRun(Connection& connection, const Step& step, const TrackedRu
 
 void TrackedRun::run() {
   std::size_t i = settle_in_flight();
+  replay_session_settings(i);
   for (; i < m_section.statements.size(); ++i) {
     if (const int signal = util::stop_signal()) {
       if (m_in_user_transaction) roll_back_user_transaction();
@@ -68,6 +69,18 @@ std::string TrackedRun::where(std::size_t i) const {
   const Statement& statement = m_section.statements[i];
   return "statement " + std::to_string(i + 1) + " (" + statement.file + ":" +
          std::to_string(statement.line) + ")";
+}
+
+// A resumed unit runs in a new session: the settings its earlier statements made (a
+// search_path, FOREIGN_KEY_CHECKS) are made again before it goes on.
+void TrackedRun::replay_session_settings(std::size_t resume_at) {
+  for (std::size_t i = 0; i < resume_at; ++i) {
+    const Statement& statement = m_section.statements[i];
+    if (!is_session_setting(statement)) continue;
+    spdlog::info("{}: repeating {} for the resumed run: {}", m_step.entry->name, where(i),
+                 util::trim(statement.text));
+    m_execute(statement);
+  }
 }
 
 // ---- an earlier run's statement in flight ----

@@ -44,6 +44,7 @@ class TrackedRun {
  private:
   std::size_t settle_in_flight();
   void wait_for_session_end();
+  void replay_session_settings(std::size_t resume_at);
   void step(std::size_t i);
   void step_joined(std::size_t i);
   void step_alone(std::size_t i);

@@ -1,9 +1,9 @@
 #include "dialect/ddl_effect.hpp"
 
-#include "util/strings.hpp"
-
 #include <cctype>
 #include <optional>
+
+#include "util/strings.hpp"
 
 namespace forge::dialect {
 
@@ -157,7 +157,8 @@ EffectCheck table_check(const Name& table, bool present_after) {
 }
 
 EffectCheck part_check(Kind kind, const Name& table, std::string name, bool present_after) {
-  return EffectCheck{CatalogObject{kind, table.first, table.second, std::move(name)}, present_after};
+  return EffectCheck{CatalogObject{kind, table.first, table.second, std::move(name)},
+                     present_after};
 }
 
 // The effect when every check must hold, or none when any part could not be read.
@@ -349,7 +350,8 @@ ExpectedEffect expected_effect(std::string_view statement, core::Dialect dialect
   if (in.take("drop")) return drop(in);
   if (in.take("alter")) return alter(in);
   if (in.take("rename")) return rename(in);
-  if (in.take("vacuum") || in.take("analyze") || in.take("analyse") || in.take("reindex")) {
+  if (in.take("vacuum") || in.take("analyze") || in.take("analyse") || in.take("reindex") ||
+      in.take("set") || in.take("use")) {
     return repeatable();
   }
   return {};

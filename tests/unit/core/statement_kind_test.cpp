@@ -9,6 +9,18 @@ bool controls(const std::string& text) {
   return is_transaction_control(Statement{text, "f.sql", 1});
 }
 
+TEST(IsSessionSetting, TakesSettingsOfTheSessionOnly) {
+  for (const char* sql : {"SET search_path TO app", "set names utf8mb4", "USE shop",
+                          "SET FOREIGN_KEY_CHECKS = 0", "SET SESSION sql_mode = ''"}) {
+    EXPECT_TRUE(is_session_setting(Statement{sql, "f", 1, nullptr})) << sql;
+  }
+  for (const char* sql : {"SET GLOBAL read_only = 1", "SET LOCAL lock_timeout = '1s'",
+                          "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE", "UPDATE t SET x = 1",
+                          "SET CONSTRAINTS ALL DEFERRED"}) {
+    EXPECT_FALSE(is_session_setting(Statement{sql, "f", 1, nullptr})) << sql;
+  }
+}
+
 TEST(IsTransactionControl, DetectsTransactionStatements) {
   for (const char* text :
        {"BEGIN", "begin transaction", "BEGIN IMMEDIATE", "BEGIN WORK", "COMMIT", "commit work",

@@ -178,6 +178,24 @@ TEST_F(TrackedRunTest, AFailureInsideTheFilesOwnTransactionRollsItBackAndRecords
   EXPECT_EQ(m_connection.rows[0].statements_done, 1);  // CREATE TABLE a only
 }
 
+TEST_F(TrackedRunTest, AResumedUnitRepeatsTheSessionSettingsMadeBeforeWhereItResumes) {
+  const Unit unit = make_unit("4_s", true,
+                              {"SET search_path TO app", "CREATE TABLE a (x)",
+                               "SET GLOBAL max_connections = 9", "CREATE TABLE b (x)"});
+  HistoryRow row;
+  row.name = "4_s";
+  row.state = RowState::running;
+  row.statements_done = 3;
+  row.statement_hashes = hash_statements(
+      {"SET search_path TO app", "CREATE TABLE a (x)", "SET GLOBAL max_connections = 9"});
+  m_connection.rows = {row};
+  migrate({unit});
+  EXPECT_THAT(m_log, Contains("execute SET search_path TO app"));
+  EXPECT_THAT(m_log, Not(Contains("execute SET GLOBAL max_connections = 9")));
+  EXPECT_THAT(m_log, Not(Contains("execute CREATE TABLE a (x)")));
+  EXPECT_THAT(m_log, Contains("execute CREATE TABLE b (x)"));
+}
+
 // ---- downs ----
 
 class TrackedUndoTest : public TrackedRunTest {
