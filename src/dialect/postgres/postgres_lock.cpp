@@ -1,12 +1,12 @@
 #include "dialect/postgres/postgres_lock.hpp"
 
-#include "core/errors.hpp"
-#include "util/utc_clock.hpp"
-
-#include <pqxx/pqxx>
 #include <spdlog/spdlog.h>
 
-#include <thread>
+#include <pqxx/pqxx>
+
+#include "core/errors.hpp"
+#include "core/lock_wait.hpp"
+#include "util/utc_clock.hpp"
 
 namespace forge::dialect::postgres {
 
@@ -27,12 +27,6 @@ class AdvisoryLock : public core::MigrationLock {
   pqxx::nontransaction& m_session;
   std::int64_t m_key;
 };
-
-// Who holds the lock, for the timeout message.
-std::string describe_holder(pqxx::nontransaction& session, std::int64_t key) {
-  const auto holder = advisory_lock_holder(session, key);
-  return holder ? " (held by " + *holder + ")" : "";
-}
 
 }  // namespace
 
@@ -61,20 +55,16 @@ std::optional<std::string> advisory_lock_holder(pqxx::nontransaction& session, s
 std::unique_ptr<core::MigrationLock> take_advisory_lock(pqxx::nontransaction& session,
                                                         std::int64_t key, const std::string& target,
                                                         std::chrono::milliseconds wait) {
-  const auto deadline = std::chrono::steady_clock::now() + wait;
-  bool told = false;
   try {
-    while (!session.exec_params("SELECT pg_try_advisory_lock($1)", key)[0][0].as<bool>()) {
-      if (std::chrono::steady_clock::now() >= deadline) {
-        throw LockTimeout("another forge held the migration lock on " + target + " for over " +
-                              util::seconds_text(wait) + describe_holder(session, key),
-                          "Wait for that forge to finish, or end it (SELECT pg_terminate_backend(pid)); "
-                          "raise --lock-timeout to wait longer.");
-      }
-      if (!told) spdlog::info("waiting for the migration lock on {} (another forge is running)", target);
-      told = true;
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
+    core::wait_for_lock(
+        [&] {
+          return session.exec_params("SELECT pg_try_advisory_lock($1)", key)[0][0].as<bool>();
+        },
+        wait,
+        {target,
+         "Wait for that forge to finish, or end it (SELECT pg_terminate_backend(pid)); "
+         "raise --lock-timeout to wait longer."},
+        [&] { return advisory_lock_holder(session, key); });
   } catch (const pqxx::broken_connection& e) {
     throw ConnectionError("lost the connection to PostgreSQL at " + target + ": " + e.what(), {});
   }
