@@ -10,9 +10,8 @@
 #include <cppconn/statement.h>
 #include <spdlog/spdlog.h>
 
-#include <thread>
-
 #include "core/errors.hpp"
+#include "core/lock_wait.hpp"
 #include "dialect/mysql/mysql_sql.hpp"
 #include "dialect/sql_transaction.hpp"
 #include "util/strings.hpp"
@@ -138,23 +137,13 @@ std::unique_ptr<core::Transaction> MysqlConnection::begin() {
 
 std::unique_ptr<core::MigrationLock> MysqlConnection::lock(std::chrono::milliseconds wait) {
   const std::string name = lock_name(m_database);
-  const auto deadline = std::chrono::steady_clock::now() + wait;
-  bool told = false;
   try {
-    while (query_value("SELECT GET_LOCK('" + name + "', 0)") != "1") {
-      if (std::chrono::steady_clock::now() >= deadline) {
-        const std::string holder = query_value("SELECT IS_USED_LOCK('" + name + "')");
-        throw LockTimeout("another forge held the migration lock on " + m_target + " for over " +
-                              util::seconds_text(wait) +
-                              (holder.empty() ? "" : " (held by connection " + holder + ")"),
-                          "Wait for that forge to finish, or end it (SHOW PROCESSLIST; KILL <id>); "
-                          "raise --lock-timeout to wait longer.");
-      }
-      if (!told)
-        spdlog::info("waiting for the migration lock on {} (another forge is running)", m_target);
-      told = true;
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
+    core::wait_for_lock([&] { return query_value("SELECT GET_LOCK('" + name + "', 0)") == "1"; },
+                        wait,
+                        {m_target,
+                         "Wait for that forge to finish, or end it (SHOW PROCESSLIST; "
+                         "KILL <id>); raise --lock-timeout to wait longer."},
+                        [this] { return lock_holder(); });
   } catch (const sql::SQLException& e) {
     rethrow_as_forge_error(e, m_target, "migration lock", 0);
   }
