@@ -8,7 +8,6 @@
 #include <cppconn/resultset.h>
 #include <cppconn/resultset_metadata.h>
 #include <cppconn/statement.h>
-#include <spdlog/spdlog.h>
 
 #include "core/errors.hpp"
 #include "core/lock_wait.hpp"
