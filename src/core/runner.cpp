@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <csignal>
 
 #include "core/errors.hpp"
@@ -28,9 +29,18 @@ const Section& section_for(const Step& step) {
 
 // A unit runs inside forge's transaction unless it opts out, manages its own, or the database
 // cannot roll DDL back anyway.
+// Where DDL commits on its own (MySQL), a unit of data statements only still runs in one
+// transaction with its row.
+bool only_data(const Connection& connection, const Section& section) {
+  return std::all_of(section.statements.begin(), section.statements.end(), [&](const Statement& s) {
+    return !s.late && connection.joins_transaction(s);
+  });
+}
+
 bool wants_transaction(const Connection& connection, const Section& section,
                        const std::string& unit) {
-  if (!section.in_transaction || !connection.capabilities().transactional_ddl) return false;
+  if (!section.in_transaction) return false;
+  if (!connection.capabilities().transactional_ddl) return only_data(connection, section);
   if (manages_own_transaction(section.statements)) {
     spdlog::info("{} has its own BEGIN/COMMIT: running it as written, outside forge's transaction",
                  unit);

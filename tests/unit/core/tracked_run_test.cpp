@@ -196,6 +196,14 @@ TEST_F(TrackedRunTest, AResumedUnitRepeatsTheSessionSettingsMadeBeforeWhereItRes
   EXPECT_THAT(m_log, Contains("execute CREATE TABLE b (x)"));
 }
 
+TEST_F(TrackedRunTest, AUnitOfDataStatementsOnlyRunsInOneTransactionWithItsRow) {
+  migrate({make_unit("5_d", true, {"INSERT INTO a VALUES (1)", "INSERT INTO a VALUES (2)"})});
+  EXPECT_THAT(m_log, ElementsAre("lock", "ensure_history ForgeMeta", "read_history ForgeMeta",
+                                 "migrating 5_d", "begin", "execute INSERT INTO a VALUES (1)",
+                                 "execute INSERT INTO a VALUES (2)", "record ForgeMeta 5_d",
+                                 "commit", "migrated 5_d", "unlock"));
+}
+
 // ---- downs ----
 
 class TrackedUndoTest : public TrackedRunTest {
