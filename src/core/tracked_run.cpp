@@ -60,7 +60,14 @@ void TrackedRun::run() {
       stop(m_in_user_transaction ? m_user_transaction_start : i,
            std::string("stopped by ") + signal_name(signal));
     }
-    step(i);
+    try {
+      step(i);
+    } catch (const InterruptedError&) {
+      throw;
+    } catch (const Error& error) {
+      if (util::stop_signal() == 0) throw;
+      throw interrupted_during(i, error);  // the cancel hit forge's own write
+    }
   }
   if (!m_finished) write(m_section.statements.size(), 0);
 }
@@ -271,14 +278,29 @@ void TrackedRun::fail(std::size_t i, const StatementError& error) {
                 "again to resume there."));
 }
 
+// A signal's cancel ended forge's own work around statement `i` (a history write): the row says
+// what took effect, as after a kill.
+InterruptedError TrackedRun::interrupted_during(std::size_t i, const Error& error) const {
+  const int signal = util::stop_signal();
+  return InterruptedError(signal,
+                          std::string("stopped by ") + signal_name(signal) + " at " + where(i) +
+                              " of " + m_step.entry->name + " (" + error.what() +
+                              "); the history table says what took effect",
+                          "Run the same command again: it carries on from there.");
+}
+
 // A signal asked the run to stop before statement `i`: record that statements 1..i took
 // effect, and end the run.
 void TrackedRun::stop(std::size_t i, const std::string& why) {
   const int signal = util::stop_signal();
-  if (i == 0) {
-    forget_progress();
-  } else {
-    write(i, 0);
+  try {
+    if (i == 0) {
+      forget_progress();
+    } else {
+      write(i, 0);
+    }
+  } catch (const Error& error) {  // the row still says what took effect, less precisely
+    spdlog::warn("could not record how far {} got: {}", m_step.entry->name, error.what());
   }
   const bool up = m_step.direction == Direction::up;
   const std::string outcome = i == 0

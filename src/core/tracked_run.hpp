@@ -9,8 +9,10 @@
 #include "core/plan.hpp"
 
 namespace forge {
+class Error;
+class InterruptedError;
 class StatementError;
-}
+}  // namespace forge
 
 namespace forge::core {
 
@@ -52,6 +54,7 @@ class TrackedRun {
   void write(std::size_t done, std::size_t in_flight);
   [[noreturn]] void fail(std::size_t i, const StatementError& error);
   [[noreturn]] void stop(std::size_t i, const std::string& why);
+  InterruptedError interrupted_during(std::size_t i, const Error& error) const;
   void roll_back_user_transaction();
   void forget_progress();
   std::string where(std::size_t i) const;
