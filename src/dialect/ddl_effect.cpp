@@ -292,6 +292,8 @@ std::optional<EffectCheck> alter_rename(Reader& in, Name& table, std::vector<Eff
 
 // One ALTER TABLE action into `checks`; false when it cannot be checked.
 bool alter_action(Reader& in, Name& table, std::vector<EffectCheck>& checks) {
+  // MySQL's ALGORITHM= and LOCK= say how, not what: nothing to check.
+  if (in.take("algorithm") || in.take("lock")) return true;
   std::optional<EffectCheck> check;
   if (in.take("add")) {
     check = alter_add(in, table);

@@ -142,5 +142,42 @@ TEST_P(ExactlyOnce, ResolveRefusesToForgetAnAppliedUnit) {
 
 INSTANTIATE_TEST_SUITE_P(Dialects, ExactlyOnce, k_all_dialects, dialect_name);
 
+// MariaDB finishes a DDL statement whose client died. The killed run marked it in flight; the
+// rerun waits for the dead session, sees in the catalog that the column is there, and goes on
+// after it instead of running it again ("Duplicate column name").
+class DdlInFlight : public DialectTest {};
+
+TEST_P(DdlInFlight, AKilledRunsDdlIsSettledFromTheCatalogAndNotRunAgain) {
+  const std::string unit = add_unit("20240101000001-wide",
+                                    "-- forge:up\n"
+                                    "CREATE TABLE big AS SELECT seq AS id FROM seq_1_to_3000000;\n"
+                                    "ALTER TABLE big ADD COLUMN note VARCHAR(10), ALGORITHM=COPY;\n"
+                                    "CREATE TABLE after_ddl (id INT);\n"
+                                    "-- forge:down\nDROP TABLE after_ddl;\nDROP TABLE big;\n");
+  auto running = project.start_forge({"db:migrate", "--url", url()});
+  ASSERT_TRUE(eventually(
+      [this] {
+        return db().scalar(
+                   "SELECT count(*) FROM information_schema.processlist WHERE "
+                   "info LIKE 'ALTER TABLE big%'") != "0";
+      },
+      30s))
+      << "forge never reached the ALTER TABLE";
+  running.reset();  // SIGKILL; the server carries on with the ALTER
+
+  const auto status = forge_db({"db:migrate:status"});
+  EXPECT_THAT(status.out, ::testing::AnyOf(HasSubstr("was in flight"), HasSubstr("running")))
+      << status;
+  const auto rerun = forge_db({"db:migrate", "--lock-timeout", "60", "-v"});
+
+  ASSERT_EQ(rerun.exit_code, 0) << rerun;
+  EXPECT_THAT(rerun.err + rerun.out, HasSubstr("took effect (the catalog shows it)")) << rerun;
+  EXPECT_TRUE(db().has_column("big", "note"));
+  EXPECT_TRUE(db().has_table("after_ddl"));
+  EXPECT_EQ(db().state(unit), "applied");
+}
+
+INSTANTIATE_TEST_SUITE_P(Mysql, DdlInFlight, ::testing::Values("mysql"), dialect_name);
+
 }  // namespace
 }  // namespace forge::e2e

@@ -1,11 +1,11 @@
 // What a DDL statement leaves in the catalog, read from its text: the checks a run makes on
 // a statement an interrupted run sent, and the verdict from the answers.
+#include "dialect/ddl_effect.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <set>
-
-#include "dialect/ddl_effect.hpp"
 
 namespace forge::dialect {
 namespace {
@@ -69,6 +69,8 @@ TEST(ExpectedEffect, AlterTableChecksEachOfItsActions) {
   EXPECT_THAT(checks_of("ALTER TABLE t ADD COLUMN c INT NOT NULL DEFAULT 0, ADD INDEX t_c (c)"),
               ElementsAre("+column t.c", "+index t.t_c"));
   EXPECT_THAT(checks_of("ALTER TABLE t DROP COLUMN c"), ElementsAre("-column t.c"));
+  EXPECT_THAT(checks_of("ALTER TABLE t ADD COLUMN c INT, ALGORITHM=COPY, LOCK=SHARED"),
+              ElementsAre("+column t.c"));
   EXPECT_THAT(checks_of("ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES u (id)"),
               ElementsAre("+constraint t.fk"));
   EXPECT_THAT(checks_of("ALTER TABLE t DROP FOREIGN KEY fk"), ElementsAre("-constraint t.fk"));
