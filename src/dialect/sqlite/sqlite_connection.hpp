@@ -12,7 +12,7 @@ class Database;
 namespace forge::dialect::sqlite {
 
 /// A session with a SQLite file, the embedded default. DDL is transactional; the migration
-/// lock is a flock on a file beside the database.
+/// lock is a flock on the database file itself (sqlite_file_lock.hpp).
 class SqliteConnection : public core::Connection {
  public:
   /// Opens (creating when missing, with its folder) the file `url.database`.
