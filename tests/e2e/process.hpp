@@ -50,6 +50,8 @@ class Process {
 
   /// Reads its output until it exits or the timeout passes (then kills it); call once.
   ProcessResult wait();
+  /// The child's process id.
+  pid_t pid() const noexcept { return m_pid; }
 
  private:
   pid_t m_pid = -1;

@@ -35,7 +35,8 @@ std::optional<LockLine> parse_line(const std::string& line) {
   if (!(fields >> number >> kind) || kind == "->") return std::nullopt;
   if (!(fields >> mode >> access >> parsed.pid >> where)) return std::nullopt;
   unsigned long inode = 0;
-  if (std::sscanf(where.c_str(), "%x:%x:%lu", &parsed.file.major, &parsed.file.minor, &inode) != 3) {
+  if (std::sscanf(where.c_str(), "%x:%x:%lu", &parsed.file.major, &parsed.file.minor, &inode) !=
+      3) {
     return std::nullopt;
   }
   parsed.kind = kind;

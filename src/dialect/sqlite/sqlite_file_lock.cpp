@@ -1,20 +1,20 @@
 #include "dialect/sqlite/sqlite_file_lock.hpp"
 
-#include "core/errors.hpp"
-#include "dialect/sqlite/flock_holder.hpp"
-#include "util/utc_clock.hpp"
-
+#include <fcntl.h>
 #include <spdlog/spdlog.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
 #include <map>
 #include <mutex>
-#include <sys/file.h>
-#include <sys/stat.h>
 #include <thread>
-#include <unistd.h>
+
+#include "core/errors.hpp"
+#include "dialect/sqlite/flock_holder.hpp"
+#include "util/utc_clock.hpp"
 
 namespace forge::dialect::sqlite {
 
@@ -133,8 +133,8 @@ std::unique_ptr<core::MigrationLock> lock_database_file(const std::string& datab
       identity = target.identity;
     }
     if (std::chrono::steady_clock::now() >= deadline) {
-      throw LockTimeout("another forge held the migration lock on " + database_path +
-                            " for over " + util::seconds_text(wait) + " (held by " +
+      throw LockTimeout("another forge held the migration lock on " + database_path + " for over " +
+                            util::seconds_text(wait) + " (held by " +
                             describe_flock_holder(identity) + ")",
                         "Wait for that process to finish, or end it; raise --lock-timeout to "
                         "wait longer.");

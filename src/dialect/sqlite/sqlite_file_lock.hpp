@@ -1,10 +1,10 @@
 #pragma once
-#include "core/adapter.hpp"
-
 #include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
+
+#include "core/adapter.hpp"
 
 namespace forge::dialect::sqlite {
 
