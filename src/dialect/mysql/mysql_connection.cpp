@@ -1,12 +1,5 @@
 #include "dialect/mysql/mysql_connection.hpp"
 
-#include "core/errors.hpp"
-#include "util/utc_clock.hpp"
-#include "core/history_columns.hpp"
-#include "dialect/mysql/mysql_sql.hpp"
-#include "dialect/sql_transaction.hpp"
-#include "util/strings.hpp"
-
 #include <cppconn/connection.h>
 #include <cppconn/datatype.h>
 #include <cppconn/driver.h>
@@ -16,7 +9,15 @@
 #include <cppconn/statement.h>
 #include <spdlog/spdlog.h>
 
+#include <optional>
 #include <thread>
+
+#include "core/errors.hpp"
+#include "core/history_columns.hpp"
+#include "dialect/mysql/mysql_sql.hpp"
+#include "dialect/sql_transaction.hpp"
+#include "util/strings.hpp"
+#include "util/utc_clock.hpp"
 
 namespace forge::dialect::mysql {
 
@@ -32,6 +33,45 @@ int line_in_file(const std::string& message, int statement_line) {
   return statement_line + *offset - 1;
 }
 
+constexpr const char* k_free_space =
+    "Free space on the server's data disk (or raise the table's size limit), then run the "
+    "command again; units completed before stay done.";
+
+// Why a server error means the server cannot take writes; nullopt for other failures. 1290
+// also reports other options (--secure-file-priv), so only its read-only form counts.
+std::optional<WriteRefusal> write_refusal(int code, const std::string& message) {
+  switch (code) {
+    case 1290:
+      if (message.find("read-only") == std::string::npos &&
+          message.find("read_only") == std::string::npos) {
+        return std::nullopt;
+      }
+      return WriteRefusal{"the server runs with read_only or super_read_only (a replica?)",
+                          "Point forge at the primary, or SET GLOBAL read_only = OFF there (it "
+                          "stops every user without SUPER or READ ONLY ADMIN); then run the "
+                          "command again."};
+    case 1792:
+      return WriteRefusal{"read-only transaction",
+                          "Check transaction_read_only (tx_read_only) for forge's user and "
+                          "session; then run the command again."};
+    case 1036:
+    case 1836:
+    case 1874:
+      return WriteRefusal{"read-only storage (innodb_read_only or a read-only table)",
+                          "Check innodb_read_only and the server's data folder; then run the "
+                          "command again."};
+    case 1021:
+      return WriteRefusal{"disk full", k_free_space};
+    case 1114:
+      return WriteRefusal{"table full", k_free_space};
+    case 3:
+    case 1026:
+      return WriteRefusal{"error writing a file", k_free_space};
+    default:
+      return std::nullopt;
+  }
+}
+
 [[noreturn]] void rethrow_as_forge_error(const sql::SQLException& e, const std::string& target,
                                          const std::string& file, int line) {
   if (is_connection_lost(e.getErrorCode())) {
@@ -39,10 +79,12 @@ int line_in_file(const std::string& message, int statement_line) {
                           "Check that the server is up, then run the command again.");
   }
   const std::string message(util::trim(e.what()));
-  throw StatementError(message,
-                       "MySQL error " + std::to_string(e.getErrorCode()) + ", SQLSTATE " +
-                           e.getSQLState(),
-                       file, line_in_file(message, line));
+  const std::string code =
+      "MySQL error " + std::to_string(e.getErrorCode()) + ", SQLSTATE " + e.getSQLState();
+  if (auto why = write_refusal(e.getErrorCode(), message)) {
+    throw NotWritableError(std::move(*why), message, code, file, line_in_file(message, line));
+  }
+  throw StatementError(message, code, file, line_in_file(message, line));
 }
 
 std::string describe_target(const core::DatabaseUrl& url) {
@@ -84,9 +126,10 @@ MysqlConnection::MysqlConnection(const core::DatabaseUrl& url)
     m_connection.reset(get_driver_instance()->connect(options));
     run_internal("SET time_zone = '+00:00'", "session setup");
   } catch (const sql::SQLException& e) {
-    throw ConnectionError("cannot connect to MySQL at " + m_target + ": " + e.what(),
-                          "Check the host, port, database, user and password; with --wait <seconds> "
-                          "forge retries while the server starts.");
+    throw ConnectionError(
+        "cannot connect to MySQL at " + m_target + ": " + e.what(),
+        "Check the host, port, database, user and password; with --wait <seconds> "
+        "forge retries while the server starts.");
   }
 }
 
@@ -142,7 +185,8 @@ std::unique_ptr<core::MigrationLock> MysqlConnection::lock(std::chrono::millisec
                           "Wait for that forge to finish, or end it (SHOW PROCESSLIST; KILL <id>); "
                           "raise --lock-timeout to wait longer.");
       }
-      if (!told) spdlog::info("waiting for the migration lock on {} (another forge is running)", m_target);
+      if (!told)
+        spdlog::info("waiting for the migration lock on {} (another forge is running)", m_target);
       told = true;
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
@@ -165,7 +209,8 @@ void MysqlConnection::ensure_history(const std::string& table) {
 
 std::vector<std::string> MysqlConnection::history_columns(const std::string& table) {
   try {
-    std::unique_ptr<sql::PreparedStatement> query(m_connection->prepareStatement(history_columns_sql()));
+    std::unique_ptr<sql::PreparedStatement> query(
+        m_connection->prepareStatement(history_columns_sql()));
     query->setString(1, table);
     std::unique_ptr<sql::ResultSet> result(query->executeQuery());
     std::vector<std::string> columns;
@@ -203,7 +248,8 @@ std::vector<core::HistoryRow> MysqlConnection::read_history(const std::string& t
 
 void MysqlConnection::record(const std::string& table, const core::HistoryRow& row) {
   try {
-    std::unique_ptr<sql::PreparedStatement> upsert(m_connection->prepareStatement(upsert_history_sql(table)));
+    std::unique_ptr<sql::PreparedStatement> upsert(
+        m_connection->prepareStatement(upsert_history_sql(table)));
     upsert->setString(1, row.name);
     upsert->setString(2, row.checksum);
     if (row.applied_at.empty()) {
@@ -223,7 +269,8 @@ void MysqlConnection::record(const std::string& table, const core::HistoryRow& r
 
 void MysqlConnection::erase(const std::string& table, const std::string& name) {
   try {
-    std::unique_ptr<sql::PreparedStatement> remove(m_connection->prepareStatement(delete_history_sql(table)));
+    std::unique_ptr<sql::PreparedStatement> remove(
+        m_connection->prepareStatement(delete_history_sql(table)));
     remove->setString(1, name);
     remove->executeUpdate();
   } catch (const sql::SQLException& e) {

@@ -1,5 +1,10 @@
 #include "dialect/postgres/postgres_connection.hpp"
 
+#include <spdlog/spdlog.h>
+
+#include <optional>
+#include <pqxx/pqxx>
+
 #include "core/errors.hpp"
 #include "core/history_columns.hpp"
 #include "dialect/postgres/postgres_conninfo.hpp"
@@ -7,9 +12,6 @@
 #include "dialect/postgres/postgres_sql.hpp"
 #include "dialect/sql_transaction.hpp"
 #include "util/strings.hpp"
-
-#include <pqxx/pqxx>
-#include <spdlog/spdlog.h>
 
 namespace forge::dialect::postgres {
 
@@ -51,16 +53,41 @@ std::string lost_connection_detail(const char* what) {
   return detail;
 }
 
+// Why a SQLSTATE means the server cannot take writes; nullopt for other failures.
+std::optional<WriteRefusal> write_refusal(const std::string& sqlstate) {
+  if (sqlstate == "25006") {
+    return WriteRefusal{"the server is a standby or read-only",
+                        "Point forge at the primary (SELECT pg_is_in_recovery() is true on a "
+                        "standby), or turn default_transaction_read_only off for forge's user "
+                        "and database (SHOW default_transaction_read_only); then run the command "
+                        "again."};
+  }
+  if (sqlstate == "53100") {
+    return WriteRefusal{"disk full",
+                        "Free space on the server's data or WAL disk, then run the command "
+                        "again; units completed before stay done."};
+  }
+  if (sqlstate.rfind("53", 0) == 0 || sqlstate == "58030") {
+    return WriteRefusal{"the server is out of resources (disk, memory or an I/O error)",
+                        "Check the server's log and its disks, then run the command again."};
+  }
+  return std::nullopt;
+}
+
 [[noreturn]] void rethrow_as_forge_error(const std::string& target, const std::string& file,
                                          int line) {
   try {
     throw;
   } catch (const pqxx::broken_connection& e) {
-    throw ConnectionError("lost the connection to PostgreSQL at " + target + ": " +
-                              lost_connection_detail(e.what()),
-                          "Check that the server is up, then run the command again.");
+    throw ConnectionError(
+        "lost the connection to PostgreSQL at " + target + ": " + lost_connection_detail(e.what()),
+        "Check that the server is up, then run the command again.");
   } catch (const pqxx::sql_error& e) {
     const std::string message(util::trim(e.what()));
+    if (auto why = write_refusal(e.sqlstate())) {
+      throw NotWritableError(std::move(*why), message, "SQLSTATE " + e.sqlstate(), file,
+                             line_in_file(message, line));
+    }
     throw StatementError(message, "SQLSTATE " + e.sqlstate(), file, line_in_file(message, line));
   } catch (const pqxx::failure& e) {
     throw StatementError(std::string(util::trim(e.what())), {}, file, line);
@@ -74,10 +101,10 @@ PostgresConnection::PostgresConnection(const core::DatabaseUrl& url)
   try {
     m_connection = std::make_unique<pqxx::connection>(to_conninfo(url));
   } catch (const std::exception& e) {
-    throw ConnectionError("cannot connect to PostgreSQL at " + m_target + ": " +
-                              std::string(util::trim(e.what())),
-                          "Check the host, port, database, user and password; with --wait <seconds> "
-                          "forge retries while the server starts.");
+    throw ConnectionError(
+        "cannot connect to PostgreSQL at " + m_target + ": " + std::string(util::trim(e.what())),
+        "Check the host, port, database, user and password; with --wait <seconds> "
+        "forge retries while the server starts.");
   }
   m_notices = std::make_unique<NoticeLogger>(*m_connection);
   m_session = std::make_unique<pqxx::nontransaction>(*m_connection, "forge");
@@ -157,7 +184,8 @@ std::vector<core::HistoryRow> PostgresConnection::read_history(const std::string
   if (columns.empty()) return {};  // no table yet
   try {
     std::vector<core::HistoryRow> rows;
-    for (const auto& found : m_session->exec(select_history_sql(table, core::missing_history_columns(columns)))) {
+    for (const auto& found :
+         m_session->exec(select_history_sql(table, core::missing_history_columns(columns)))) {
       core::HistoryRow row;
       row.name = found[0].as<std::string>();
       row.checksum = found[1].as<std::string>();
