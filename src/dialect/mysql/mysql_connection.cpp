@@ -178,15 +178,15 @@ std::unique_ptr<core::MigrationLock> MysqlConnection::lock(std::chrono::millisec
   try {
     while (query_value("SELECT GET_LOCK('" + name + "', 0)") != "1") {
       if (std::chrono::steady_clock::now() >= deadline) {
-        const std::string holder = query_value("SELECT IS_USED_LOCK('" + name + "')");
         throw LockTimeout("another forge held the migration lock on " + m_target + " for over " +
-                              util::seconds_text(wait) +
-                              (holder.empty() ? "" : " (held by connection " + holder + ")"),
-                          "Wait for that forge to finish, or end it (SHOW PROCESSLIST; KILL <id>); "
-                          "raise --lock-timeout to wait longer.");
+                              util::seconds_text(wait) + describe_lock_holder(name),
+                          "Wait for that forge to finish, or end it (KILL <connection>); raise "
+                          "--lock-timeout to wait longer.");
       }
-      if (!told)
-        spdlog::info("waiting for the migration lock on {} (another forge is running)", m_target);
+      if (!told) {
+        spdlog::info("waiting for the migration lock on {}{}", m_target,
+                     describe_lock_holder(name));
+      }
       told = true;
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
@@ -194,6 +194,23 @@ std::unique_ptr<core::MigrationLock> MysqlConnection::lock(std::chrono::millisec
     rethrow_as_forge_error(e, m_target, "migration lock", 0);
   }
   return std::make_unique<NamedLock>(*this, name);
+}
+
+// The process list shows other users' sessions only to a user with the PROCESS privilege;
+// without it the connection id is all there is to say.
+std::string MysqlConnection::describe_lock_holder(const std::string& name) {
+  try {
+    const std::string holder = query_value("SELECT IS_USED_LOCK('" + name + "')");
+    if (holder.empty()) return " (another forge is running)";
+    std::unique_ptr<sql::Statement> statement(m_connection->createStatement());
+    std::unique_ptr<sql::ResultSet> found(statement->executeQuery(
+        "SELECT USER, HOST, TIME FROM information_schema.PROCESSLIST WHERE ID = " + holder));
+    if (!found->next()) return " (held by connection " + holder + ")";
+    return " (held by connection " + holder + ", user " + found->getString(1) + " from " +
+           found->getString(2) + ", in its current state for " + found->getString(3) + " s)";
+  } catch (const sql::SQLException&) {
+    return " (another forge is running)";
+  }
 }
 
 void MysqlConnection::ensure_history(const std::string& table) {

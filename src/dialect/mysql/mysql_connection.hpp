@@ -1,9 +1,9 @@
 #pragma once
-#include "core/adapter.hpp"
-#include "core/url.hpp"
-
 #include <memory>
 #include <string>
+
+#include "core/adapter.hpp"
+#include "core/url.hpp"
 
 namespace sql {
 class Connection;
@@ -37,6 +37,9 @@ class MysqlConnection : public core::Connection {
   std::string query_value(const std::string& sql);
 
  private:
+  /// " (held by connection 12, user forge from 10.0.0.5:40312, in its current state for 3 s)"
+  /// for the session holding the lock `name`, for the waiting line and the timeout.
+  std::string describe_lock_holder(const std::string& name);
   /// The history table's column names; empty when it does not exist.
   std::vector<std::string> history_columns(const std::string& table);
 

@@ -1,12 +1,12 @@
 #include "dialect/postgres/postgres_lock.hpp"
 
-#include "core/errors.hpp"
-#include "util/utc_clock.hpp"
-
-#include <pqxx/pqxx>
 #include <spdlog/spdlog.h>
 
+#include <pqxx/pqxx>
 #include <thread>
+
+#include "core/errors.hpp"
+#include "util/utc_clock.hpp"
 
 namespace forge::dialect::postgres {
 
@@ -28,7 +28,7 @@ class AdvisoryLock : public core::MigrationLock {
   std::int64_t m_key;
 };
 
-// Who holds the lock, for the timeout message.
+// Who holds the lock, for the waiting line and the timeout message.
 std::string describe_holder(pqxx::nontransaction& session, std::int64_t key) {
   try {
     const auto rows = session.exec_params(
@@ -38,12 +38,12 @@ std::string describe_holder(pqxx::nontransaction& session, std::int64_t key) {
         "AND l.classid::bigint = (($1::bigint >> 32) & 4294967295) "
         "AND l.objid::bigint = ($1::bigint & 4294967295)",
         key);
-    if (rows.empty()) return "";
+    if (rows.empty()) return " (another forge is running)";
     return " (held by server process " + rows[0][0].as<std::string>() + ", application '" +
            rows[0][1].as<std::string>() + "', user " + rows[0][3].as<std::string>() + ", from " +
            rows[0][2].as<std::string>() + ")";
   } catch (...) {
-    return "";
+    return " (another forge is running)";
   }
 }
 
@@ -57,12 +57,16 @@ std::unique_ptr<core::MigrationLock> take_advisory_lock(pqxx::nontransaction& se
   try {
     while (!session.exec_params("SELECT pg_try_advisory_lock($1)", key)[0][0].as<bool>()) {
       if (std::chrono::steady_clock::now() >= deadline) {
-        throw LockTimeout("another forge held the migration lock on " + target + " for over " +
-                              util::seconds_text(wait) + describe_holder(session, key),
-                          "Wait for that forge to finish, or end it (SELECT pg_terminate_backend(pid)); "
-                          "raise --lock-timeout to wait longer.");
+        throw LockTimeout(
+            "another forge held the migration lock on " + target + " for over " +
+                util::seconds_text(wait) + describe_holder(session, key),
+            "Wait for that forge to finish, or end it (SELECT pg_terminate_backend(pid)); "
+            "raise --lock-timeout to wait longer.");
       }
-      if (!told) spdlog::info("waiting for the migration lock on {} (another forge is running)", target);
+      if (!told) {
+        spdlog::info("waiting for the migration lock on {}{}", target,
+                     describe_holder(session, key));
+      }
       told = true;
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
