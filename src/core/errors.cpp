@@ -15,6 +15,12 @@ std::string describe_statement_error(const std::string& unit, const std::string&
   return text;
 }
 
+std::string describe_write_refusal(const std::string& reason, const std::string& file, int line,
+                                   const std::string& message, const std::string& code) {
+  return "the database cannot take writes (" + reason +
+         "): " + describe_statement_error({}, file, line, message, code, {});
+}
+
 std::string describe_file_position(const std::string& file, int line, int column) {
   if (line <= 0) return file;
   std::string text = file + ":" + std::to_string(line);
@@ -53,5 +59,15 @@ StatementError StatementError::with_unit(const std::string& unit,
                                          const std::string& aftermath) const {
   return StatementError(m_server_message, m_server_code, m_file, m_line, unit, aftermath);
 }
+
+NotWritableError::NotWritableError(WriteRefusal why, std::string server_message,
+                                   std::string server_code, std::string file, int line)
+    : ConnectionError(describe_write_refusal(why.reason, file, line, server_message, server_code),
+                      std::move(why.hint)),
+      m_reason(std::move(why.reason)),
+      m_server_message(std::move(server_message)),
+      m_server_code(std::move(server_code)),
+      m_file(std::move(file)),
+      m_line(line) {}
 
 }  // namespace forge

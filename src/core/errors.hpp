@@ -95,6 +95,32 @@ class ConnectionError : public Error {
   ExitCode exit_code() const noexcept override { return ExitCode::connection; }
 };
 
+/// Why a database refuses every write, in a few words ("read-only file", "disk full"), and what
+/// to check about it.
+struct WriteRefusal {
+  std::string reason;
+  std::string hint;
+};
+
+/// The database cannot take writes: a read-only file, a read-only server or standby, a full
+/// disk. Fixing the statement cannot help, so it maps to the exit status of a database that
+/// cannot be used. Adapters throw it with the server's message and code and the statement's
+/// file and line (empty and 0 for forge's own SQL).
+class NotWritableError : public ConnectionError {
+ public:
+  NotWritableError(WriteRefusal why, std::string server_message, std::string server_code,
+                   std::string file, int line);
+  const std::string& reason() const noexcept { return m_reason; }
+  const std::string& server_message() const noexcept { return m_server_message; }
+  const std::string& server_code() const noexcept { return m_server_code; }
+  const std::string& file() const noexcept { return m_file; }
+  int line() const noexcept { return m_line; }
+
+ private:
+  std::string m_reason, m_server_message, m_server_code, m_file;
+  int m_line;
+};
+
 /// Another forge held the migration lock longer than the allowed wait.
 class LockTimeout : public Error {
  public:

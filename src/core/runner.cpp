@@ -77,6 +77,8 @@ class StepRunner {
       } else {
         run_tracked(step);
       }
+    } catch (const NotWritableError&) {
+      throw;  // the server is there: it refuses writes, and says why
     } catch (const ConnectionError& error) {
       throw lost_during(step, error);
     }

@@ -37,7 +37,7 @@ enum class DatabaseChange {
 DatabaseChange create_database(const core::DatabaseUrl& url, std::chrono::milliseconds patience);
 
 /// Drops the database `url` names, as create_database; SQLite: deletes the file and the files
-/// kept beside it (-wal, -shm, -journal, .forge-lock).
+/// kept beside it (-wal, -shm, -journal, and an older forge's .forge-lock).
 DatabaseChange drop_database(const core::DatabaseUrl& url, std::chrono::milliseconds patience);
 
 }  // namespace forge::dialect

@@ -1,4 +1,4 @@
-// Several forge processes on one SQLite file: the lock file <db>.forge-lock serialises them.
+// Several forge processes on one SQLite file: a flock on the database file serialises them.
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -62,7 +62,7 @@ TEST_F(Concurrency, FourSimultaneousMigratesAllSucceedAndApplyEveryUnitExactlyOn
   EXPECT_EQ(migrated_lines, static_cast<std::size_t>(1 + k_inserts));
   EXPECT_EQ(db().history().size(), static_cast<std::size_t>(1 + k_inserts));
   EXPECT_EQ(db().count("log"), k_inserts);
-  EXPECT_TRUE(project.exists(k_db + ".forge-lock"));
+  EXPECT_FALSE(project.exists(k_db + ".forge-lock"));
 }
 
 TEST_F(Concurrency, SimultaneousMigrateAndStatusBothSucceed) {
@@ -78,24 +78,33 @@ TEST_F(Concurrency, SimultaneousMigrateAndStatusBothSucceed) {
 }
 
 TEST_F(Concurrency, ALockHeldElsewhereMakesForgeGiveUpWithExitFourAndApplyNothing) {
-  std::filesystem::create_directories(project.path("db"));
-  HeldFlock other(project.path(k_db + ".forge-lock"));
+  project.write(k_db, "");  // an empty file is an empty SQLite database
+  HeldFlock other(project.path(k_db));
   ASSERT_TRUE(other.locked());
 
   const auto result = forge_db({"db:migrate", "--lock-timeout", "0.3"});
 
   EXPECT_EQ(result.exit_code, 4) << result;
-  EXPECT_THAT(result.err, HasSubstr("lock")) << result;
+  EXPECT_THAT(result.err, HasSubstr("held by pid " + std::to_string(::getpid()))) << result;
   EXPECT_THAT(result.out, IsEmpty()) << result;
-  if (project.exists(k_db)) {
-    EXPECT_THAT(db().applied(), IsEmpty());
-  }
+  EXPECT_THAT(db().applied(), IsEmpty());
+}
+
+TEST_F(Concurrency, ALockFileLeftByAnOlderForgeNeitherBlocksNorIsCreated) {
+  std::filesystem::create_directories(project.path("db"));
+  HeldFlock old(project.path(k_db + ".forge-lock"));
+  ASSERT_TRUE(old.locked());
+
+  const auto result = forge_db({"db:migrate", "--lock-timeout", "0.3"});
+
+  EXPECT_EQ(result.exit_code, 0) << result;
+  EXPECT_EQ(db().count("log"), k_inserts);
 }
 
 TEST_F(Concurrency, ForgeProceedsOnceTheOtherLockIsReleased) {
-  std::filesystem::create_directories(project.path("db"));
+  project.write(k_db, "");
   {
-    HeldFlock other(project.path(k_db + ".forge-lock"));
+    HeldFlock other(project.path(k_db));
     ASSERT_TRUE(other.locked());
     ASSERT_EQ(forge_db({"db:migrate", "--lock-timeout", "0.2"}).exit_code, 4);
   }

@@ -52,6 +52,8 @@ class Process {
   ProcessResult wait();
   /// Sends `signal` (SIGTERM, SIGINT, ...) to the child, as a pod's shutdown or Ctrl-C would.
   void send_signal(int signal) const;
+  /// The child's process id.
+  pid_t pid() const noexcept { return m_pid; }
 
  private:
   pid_t m_pid = -1;

@@ -9,7 +9,10 @@
 #include <cppconn/resultset_metadata.h>
 #include <cppconn/statement.h>
 
+#include <optional>
+
 #include "core/errors.hpp"
+#include "core/history_columns.hpp"
 #include "core/lock_wait.hpp"
 #include "dialect/mysql/mysql_sql.hpp"
 #include "dialect/sql_transaction.hpp"
@@ -30,6 +33,45 @@ int line_in_file(const std::string& message, int statement_line) {
   return statement_line + *offset - 1;
 }
 
+constexpr const char* k_free_space =
+    "Free space on the server's data disk (or raise the table's size limit), then run the "
+    "command again; units completed before stay done.";
+
+// Why a server error means the server cannot take writes; nullopt for other failures. 1290
+// also reports other options (--secure-file-priv), so only its read-only form counts.
+std::optional<WriteRefusal> write_refusal(int code, const std::string& message) {
+  switch (code) {
+    case 1290:
+      if (message.find("read-only") == std::string::npos &&
+          message.find("read_only") == std::string::npos) {
+        return std::nullopt;
+      }
+      return WriteRefusal{"the server runs with read_only or super_read_only (a replica?)",
+                          "Point forge at the primary, or SET GLOBAL read_only = OFF there (it "
+                          "stops every user without SUPER or READ ONLY ADMIN); then run the "
+                          "command again."};
+    case 1792:
+      return WriteRefusal{"read-only transaction",
+                          "Check transaction_read_only (tx_read_only) for forge's user and "
+                          "session; then run the command again."};
+    case 1036:
+    case 1836:
+    case 1874:
+      return WriteRefusal{"read-only storage (innodb_read_only or a read-only table)",
+                          "Check innodb_read_only and the server's data folder; then run the "
+                          "command again."};
+    case 1021:
+      return WriteRefusal{"disk full", k_free_space};
+    case 1114:
+      return WriteRefusal{"table full", k_free_space};
+    case 3:
+    case 1026:
+      return WriteRefusal{"error writing a file", k_free_space};
+    default:
+      return std::nullopt;
+  }
+}
+
 [[noreturn]] void rethrow_as_forge_error(const sql::SQLException& e, const std::string& target,
                                          const std::string& file, int line) {
   if (is_connection_lost(e.getErrorCode())) {
@@ -37,9 +79,12 @@ int line_in_file(const std::string& message, int statement_line) {
                           "Check that the server is up, then run the command again.");
   }
   const std::string message(util::trim(e.what()));
-  throw StatementError(
-      message, "MySQL error " + std::to_string(e.getErrorCode()) + ", SQLSTATE " + e.getSQLState(),
-      file, line_in_file(message, line));
+  const std::string code =
+      "MySQL error " + std::to_string(e.getErrorCode()) + ", SQLSTATE " + e.getSQLState();
+  if (auto why = write_refusal(e.getErrorCode(), message)) {
+    throw NotWritableError(std::move(*why), message, code, file, line_in_file(message, line));
+  }
+  throw StatementError(message, code, file, line_in_file(message, line));
 }
 
 std::string describe_target(const core::DatabaseUrl& url) {

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <optional>
 #include <pqxx/pqxx>
 
 #include "core/errors.hpp"
@@ -51,6 +52,27 @@ std::string lost_connection_detail(const char* what) {
   return detail;
 }
 
+// Why a SQLSTATE means the server cannot take writes; nullopt for other failures.
+std::optional<WriteRefusal> write_refusal(const std::string& sqlstate) {
+  if (sqlstate == "25006") {
+    return WriteRefusal{"the server is a standby or read-only",
+                        "Point forge at the primary (SELECT pg_is_in_recovery() is true on a "
+                        "standby), or turn default_transaction_read_only off for forge's user "
+                        "and database (SHOW default_transaction_read_only); then run the command "
+                        "again."};
+  }
+  if (sqlstate == "53100") {
+    return WriteRefusal{"disk full",
+                        "Free space on the server's data or WAL disk, then run the command "
+                        "again; units completed before stay done."};
+  }
+  if (sqlstate.rfind("53", 0) == 0 || sqlstate == "58030") {
+    return WriteRefusal{"the server is out of resources (disk, memory or an I/O error)",
+                        "Check the server's log and its disks, then run the command again."};
+  }
+  return std::nullopt;
+}
+
 [[noreturn]] void rethrow_as_forge_error(const std::string& target, const std::string& file,
                                          int line) {
   try {
@@ -61,6 +83,10 @@ std::string lost_connection_detail(const char* what) {
         "Check that the server is up, then run the command again.");
   } catch (const pqxx::sql_error& e) {
     const std::string message(util::trim(e.what()));
+    if (auto why = write_refusal(e.sqlstate())) {
+      throw NotWritableError(std::move(*why), message, "SQLSTATE " + e.sqlstate(), file,
+                             line_in_file(message, line));
+    }
     throw StatementError(message, "SQLSTATE " + e.sqlstate(), file, line_in_file(message, line));
   } catch (const pqxx::failure& e) {
     throw StatementError(std::string(util::trim(e.what())), {}, file, line);

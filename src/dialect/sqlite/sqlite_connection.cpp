@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <optional>
 
 #include "core/errors.hpp"
 #include "dialect/sqlite/sqlite_file_lock.hpp"
@@ -16,8 +17,40 @@ namespace {
 
 constexpr int k_busy_timeout_ms = 10000;
 
-std::string code_of(sqlite3* handle) {
-  return "SQLite code " + std::to_string(sqlite3_extended_errcode(handle));
+constexpr const char* k_check_the_file =
+    "Check that forge's user may write the database file and its folder (SQLite writes a "
+    "journal beside the file), that the file is not immutable (lsattr) and that its filesystem "
+    "is not mounted read-only; then run the command again.";
+
+// Why a SQLite result code means the file cannot take writes; nullopt for other failures.
+std::optional<WriteRefusal> write_refusal(int extended_code) {
+  switch (extended_code & 0xff) {
+    case SQLITE_READONLY:
+      return WriteRefusal{"read-only file", k_check_the_file};
+    case SQLITE_CANTOPEN:
+      return WriteRefusal{"cannot open or create a file it needs; a read-only folder?",
+                          k_check_the_file};
+    case SQLITE_FULL:
+      return WriteRefusal{"disk full",
+                          "Free space on the disk holding the database (df), then run the "
+                          "command again; units completed before stay done."};
+    case SQLITE_IOERR:
+      return WriteRefusal{"I/O error: disk full, read-only or failing storage",
+                          "Check the disk holding the database: free space and quotas (df), a "
+                          "read-only or failing mount (mount, dmesg); then run the command again."};
+    default:
+      return std::nullopt;
+  }
+}
+
+// A failed statement: NotWritableError when the file cannot take writes, else StatementError.
+[[noreturn]] void throw_statement_failure(const std::string& message, int extended_code,
+                                          const std::string& file, int line) {
+  const std::string code = "SQLite code " + std::to_string(extended_code);
+  if (auto why = write_refusal(extended_code)) {
+    throw NotWritableError(std::move(*why), message, code, file, line);
+  }
+  throw StatementError(message, code, file, line);
 }
 
 // The line within `text` where the SQL at `offset` starts, skipping blanks before it.
@@ -26,24 +59,20 @@ int line_at(const std::string& text, std::size_t offset) {
   return util::count_newlines(std::string_view(text).substr(0, offset));
 }
 
-// A failure outside a migration's own statements: the file itself is unusable (exit 3), or the
-// history table could not be written.
+// A failure outside a migration's own statements: the file itself is unusable or cannot take
+// writes (exit 3), or forge's own SQL (the history table) failed.
 [[noreturn]] void rethrow_own_sql_failure(const SQLite::Exception& e, const std::string& path,
                                           const std::string& what) {
   switch (e.getErrorCode()) {
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
-    case SQLITE_CANTOPEN:
-    case SQLITE_READONLY:
     case SQLITE_PERM:
-    case SQLITE_IOERR:
     case SQLITE_AUTH:
       throw ConnectionError(
           "cannot use SQLite database " + path + ": " + e.what(),
           "Check that the file is a SQLite database and that forge may write it.");
     default:
-      throw StatementError(e.what(), "SQLite code " + std::to_string(e.getExtendedErrorCode()),
-                           what, 0);
+      throw_statement_failure(e.what(), e.getExtendedErrorCode(), what, 0);
   }
 }
 
@@ -55,8 +84,7 @@ class SqliteTransaction : public core::Transaction {
     try {
       m_transaction.commit();
     } catch (const SQLite::Exception& e) {
-      throw StatementError(e.what(), "SQLite code " + std::to_string(e.getExtendedErrorCode()), {},
-                           0);
+      throw_statement_failure(e.what(), e.getExtendedErrorCode(), {}, 0);
     }
   }
 
@@ -133,10 +161,10 @@ void SqliteConnection::execute(const core::Statement& statement) {
       if (rc == SQLITE_DONE) rc = SQLITE_OK;
     }
     if (rc != SQLITE_OK) {
-      std::string message = sqlite3_errmsg(handle);
-      std::string code = code_of(handle);
+      const std::string message = sqlite3_errmsg(handle);
+      const int code = sqlite3_extended_errcode(handle);
       sqlite3_finalize(prepared);
-      throw StatementError(message, code, statement.file, line);
+      throw_statement_failure(message, code, statement.file, line);
     }
     sqlite3_finalize(prepared);
     sql = tail;
@@ -147,8 +175,7 @@ std::unique_ptr<core::Transaction> SqliteConnection::begin() {
   try {
     return std::make_unique<SqliteTransaction>(*m_db);
   } catch (const SQLite::Exception& e) {
-    throw StatementError(e.what(), "SQLite code " + std::to_string(e.getExtendedErrorCode()), {},
-                         0);
+    throw_statement_failure(e.what(), e.getExtendedErrorCode(), {}, 0);
   }
 }
 

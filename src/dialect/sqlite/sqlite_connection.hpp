@@ -13,7 +13,7 @@ class Database;
 namespace forge::dialect::sqlite {
 
 /// A session with a SQLite file, the embedded default. DDL is transactional; the migration
-/// lock is a flock on a file beside the database.
+/// lock is a flock on the database file itself (sqlite_file_lock.hpp).
 class SqliteConnection : public core::Connection {
  public:
   /// Opens (creating when missing, with its folder) the file `url.database`.
@@ -45,6 +45,7 @@ class SqliteConnection : public core::Connection {
                                               const std::string& what) override;
   core::Effect effect_of(const core::Statement& statement) override;
   std::function<void()> canceller() override;
+  std::optional<std::string> lock_holder() override;
 
  private:
   SqliteConnection(std::string path, std::unique_ptr<SQLite::Database> db);

@@ -12,7 +12,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // What SQLite keeps beside a database file (write-ahead log, shared memory, rollback journal),
-// and forge's lock file.
+// and the lock file older forges left there (forge now locks the database file itself).
 constexpr const char* k_companions[] = {"-wal", "-shm", "-journal", ".forge-lock"};
 
 const std::string& file_of(const core::DatabaseUrl& url, const char* command) {

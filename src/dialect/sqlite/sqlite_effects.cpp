@@ -1,11 +1,12 @@
 // What exactly-once needs from SQLite: every statement but VACUUM shares a transaction with the
 // history write, and a statement dies with the process that sent it, so only VACUUM (harmless
 // to repeat) is ever left in flight; the catalog answers for the DDL kinds anyway.
-#include "dialect/ddl_effect.hpp"
-#include "dialect/sqlite/sqlite_connection.hpp"
-
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
+
+#include "dialect/ddl_effect.hpp"
+#include "dialect/sqlite/sqlite_connection.hpp"
+#include "dialect/sqlite/sqlite_file_lock.hpp"
 
 namespace forge::dialect::sqlite {
 
@@ -33,11 +34,15 @@ bool object_exists(SQLite::Database& db, const CatalogObject& object) {
 core::Effect SqliteConnection::effect_of(const core::Statement& statement) {
   const ExpectedEffect expected = expected_effect(statement.text, core::Dialect::sqlite);
   try {
-    return decide_effect(expected,
-                         [this](const CatalogObject& object) { return object_exists(*m_db, object); });
+    return decide_effect(
+        expected, [this](const CatalogObject& object) { return object_exists(*m_db, object); });
   } catch (const SQLite::Exception&) {
     return core::Effect::unknown;
   }
+}
+
+std::optional<std::string> SqliteConnection::lock_holder() {
+  return sqlite_lock_holder(m_path);  // the file's, also from a read-only or rehearsal session
 }
 
 std::function<void()> SqliteConnection::canceller() {
