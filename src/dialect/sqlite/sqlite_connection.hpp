@@ -1,9 +1,9 @@
 #pragma once
-#include "core/adapter.hpp"
-#include "core/url.hpp"
-
 #include <memory>
 #include <string>
+
+#include "core/adapter.hpp"
+#include "core/url.hpp"
 
 namespace SQLite {
 class Database;
