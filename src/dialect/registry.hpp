@@ -1,11 +1,10 @@
 #pragma once
-#include "core/adapter.hpp"
-#include "core/url.hpp"
-
-#include "declarative/renderer.hpp"
-
 #include <chrono>
 #include <memory>
+
+#include "core/adapter.hpp"
+#include "core/url.hpp"
+#include "declarative/renderer.hpp"
 
 namespace forge::dialect {
 

@@ -23,7 +23,9 @@ TEST_F(Database, CreateMakesAnEmptySqliteFileAndItsFolder) {
   ASSERT_EQ(result.exit_code, 0) << result;
   EXPECT_THAT(result.out, HasSubstr("Database sqlite:data/new/app.sqlite3 created."));
   ASSERT_TRUE(project.exists("data/new/app.sqlite3"));
-  EXPECT_EQ(SqliteProbe(project.path("data/new/app.sqlite3")).scalar("SELECT count(*) FROM sqlite_master"), "0");
+  EXPECT_EQ(SqliteProbe(project.path("data/new/app.sqlite3"))
+                .scalar("SELECT count(*) FROM sqlite_master"),
+            "0");
 }
 
 TEST_F(Database, CreateUsesTheConfiguredDatabase) {
@@ -87,7 +89,8 @@ TEST_F(Database, DropRefusesTheProductionEnvironmentWithoutForce) {
 
   for (const auto& result : {by_flag, by_node_env}) {
     EXPECT_EQ(result.exit_code, 2) << result;
-    EXPECT_THAT(result.err, HasSubstr("refusing to drop the database of the \"production\" environment"));
+    EXPECT_THAT(result.err,
+                HasSubstr("refusing to drop the database of the \"production\" environment"));
     EXPECT_THAT(result.err, HasSubstr("--force"));
     EXPECT_THAT(result.out, IsEmpty());
   }

@@ -1,12 +1,12 @@
 // Another session holds the migration lock: forge waits --lock-timeout, then exits 4 having
 // applied nothing, and says who holds the lock.
-#include "core/url.hpp"
-#include "dialect/mysql/mysql_sql.hpp"
-#include "dialect_test.hpp"
-
 #include <unistd.h>
 
 #include <chrono>
+
+#include "core/url.hpp"
+#include "dialect/mysql/mysql_sql.hpp"
+#include "dialect_test.hpp"
 
 namespace forge::e2e {
 namespace {

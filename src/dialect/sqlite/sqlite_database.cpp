@@ -1,9 +1,9 @@
 #include "dialect/sqlite/sqlite_database.hpp"
 
+#include <filesystem>
+
 #include "core/errors.hpp"
 #include "dialect/sqlite/sqlite_connection.hpp"
-
-#include <filesystem>
 
 namespace forge::dialect::sqlite {
 
@@ -17,9 +17,9 @@ constexpr const char* k_companions[] = {"-wal", "-shm", "-journal", ".forge-lock
 
 const std::string& file_of(const core::DatabaseUrl& url, const char* command) {
   if (url.database.empty() || url.database == ":memory:") {
-    throw UsageError(std::string(command) + " needs a database file; " + url.redacted() +
-                         " is in memory",
-                     "Name a file, e.g. --url sqlite:db/development.sqlite3.");
+    throw UsageError(
+        std::string(command) + " needs a database file; " + url.redacted() + " is in memory",
+        "Name a file, e.g. --url sqlite:db/development.sqlite3.");
   }
   return url.database;
 }

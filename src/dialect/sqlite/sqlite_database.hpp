@@ -9,9 +9,9 @@ namespace forge::dialect::sqlite {
 bool create_database(const core::DatabaseUrl& url);
 
 /// Deletes the database file `url` names with the files SQLite and forge keep beside it
-/// (`-wal`, `-shm`, `-journal`, and an older forge's `.forge-lock`). Returns false when there is no database file.
-/// Throws UsageError for an in-memory database, DatabaseCommandError when a file cannot be
-/// removed.
+/// (`-wal`, `-shm`, `-journal`, and an older forge's `.forge-lock`). Returns false when there is no
+/// database file. Throws UsageError for an in-memory database, DatabaseCommandError when a file
+/// cannot be removed.
 bool drop_database(const core::DatabaseUrl& url);
 
 }  // namespace forge::dialect::sqlite

@@ -157,7 +157,7 @@ TEST_F(ReadOnly, AnExistingFileIsReadButCannotBeWritten) {
   const auto history = reader->read_history("ForgeMeta");
   ASSERT_EQ(history.size(), 1u);
   EXPECT_EQ(history[0].name, "1_a");
-  EXPECT_THROW(reader->execute(sql("DELETE FROM t")), StatementError);
+  EXPECT_THROW(reader->execute(sql("DELETE FROM t")), NotWritableError);
   EXPECT_EQ(bytes_of(m_file), before);
 }
 
