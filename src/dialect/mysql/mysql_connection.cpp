@@ -1,12 +1,5 @@
 #include "dialect/mysql/mysql_connection.hpp"
 
-#include "core/errors.hpp"
-#include "util/utc_clock.hpp"
-#include "core/history_columns.hpp"
-#include "dialect/mysql/mysql_sql.hpp"
-#include "dialect/sql_transaction.hpp"
-#include "util/strings.hpp"
-
 #include <cppconn/connection.h>
 #include <cppconn/datatype.h>
 #include <cppconn/driver.h>
@@ -18,12 +11,29 @@
 
 #include <thread>
 
+#include "core/errors.hpp"
+#include "core/history_columns.hpp"
+#include "dialect/mysql/mysql_sql.hpp"
+#include "dialect/sql_transaction.hpp"
+#include "util/strings.hpp"
+#include "util/utc_clock.hpp"
+
 namespace forge::dialect::mysql {
 
 namespace {
 
 // Client-side error codes that mean the session is gone, not that the SQL was wrong.
 bool is_connection_lost(int code) { return code == 2006 || code == 2013 || code == 2055; }
+
+// MariaDB's ER_STATEMENT_TIMEOUT (max_statement_time), MySQL's ER_QUERY_TIMEOUT
+// (max_execution_time).
+bool is_statement_timeout(int code) { return code == 1969 || code == 3024; }
+
+// How long the client waits on a silent server beyond the statement timeout before it gives the
+// connection up: the server should have stopped the statement by then.
+constexpr int k_read_grace_seconds = 60;
+// A write the server does not take within this long means it is gone or hung.
+constexpr int k_write_timeout_seconds = 60;
 
 // MySQL ends a syntax error with "at line n" within the statement; turn it into the file's line.
 int line_in_file(const std::string& message, int statement_line) {
@@ -32,17 +42,32 @@ int line_in_file(const std::string& message, int statement_line) {
   return statement_line + *offset - 1;
 }
 
+// `limit`: the session's statement timeout, so that a statement it stopped is reported as such.
 [[noreturn]] void rethrow_as_forge_error(const sql::SQLException& e, const std::string& target,
-                                         const std::string& file, int line) {
+                                         const std::string& file, int line,
+                                         std::chrono::milliseconds limit = {}) {
   if (is_connection_lost(e.getErrorCode())) {
     throw ConnectionError("lost the connection to MySQL at " + target + ": " + e.what(),
                           "Check that the server is up, then run the command again.");
   }
   const std::string message(util::trim(e.what()));
-  throw StatementError(message,
-                       "MySQL error " + std::to_string(e.getErrorCode()) + ", SQLSTATE " +
-                           e.getSQLState(),
-                       file, line_in_file(message, line));
+  const std::string code =
+      "MySQL error " + std::to_string(e.getErrorCode()) + ", SQLSTATE " + e.getSQLState();
+  if (limit.count() > 0 && is_statement_timeout(e.getErrorCode())) {
+    throw statement_timed_out(limit, message, code, file, line);
+  }
+  throw StatementError(message, code, file, line_in_file(message, line));
+}
+
+// The seconds of `span`, rounded up.
+int whole_seconds(std::chrono::milliseconds span) {
+  return static_cast<int>((span.count() + 999) / 1000);
+}
+
+// `span` as a decimal number of seconds: "1.500".
+std::string decimal_seconds(std::chrono::milliseconds span) {
+  const std::string millis = std::to_string(1000 + span.count() % 1000);  // "1500"
+  return std::to_string(span.count() / 1000) + "." + millis.substr(1);
 }
 
 std::string describe_target(const core::DatabaseUrl& url) {
@@ -69,8 +94,10 @@ class NamedLock : public core::MigrationLock {
 
 }  // namespace
 
-MysqlConnection::MysqlConnection(const core::DatabaseUrl& url)
-    : m_target(describe_target(url)), m_database(url.database) {
+MysqlConnection::MysqlConnection(const core::DatabaseUrl& url, const SessionOptions& session)
+    : m_target(describe_target(url)),
+      m_database(url.database),
+      m_statement_timeout(session.statement_timeout) {
   sql::ConnectOptionsMap options;
   options["hostName"] = sql::SQLString(url.host.empty() ? "127.0.0.1" : url.host);
   options["port"] = url.port.value_or(3306);
@@ -80,17 +107,40 @@ MysqlConnection::MysqlConnection(const core::DatabaseUrl& url)
   options["OPT_CONNECT_TIMEOUT"] = 10;
   options["OPT_CHARSET_NAME"] = sql::SQLString("utf8mb4");
   options["OPT_RECONNECT"] = false;
+  // The client library turns SO_KEEPALIVE on with the kernel's timing and offers no way to tune
+  // it; read and write timeouts bound the wait on a server that went silent.
+  options["OPT_WRITE_TIMEOUT"] = k_write_timeout_seconds;
+  if (m_statement_timeout.count() > 0) {
+    options["OPT_READ_TIMEOUT"] = whole_seconds(m_statement_timeout) + k_read_grace_seconds;
+  }
   try {
     m_connection.reset(get_driver_instance()->connect(options));
     run_internal("SET time_zone = '+00:00'", "session setup");
+    limit_statement_time();
   } catch (const sql::SQLException& e) {
-    throw ConnectionError("cannot connect to MySQL at " + m_target + ": " + e.what(),
-                          "Check the host, port, database, user and password; with --wait <seconds> "
-                          "forge retries while the server starts.");
+    throw ConnectionError(
+        "cannot connect to MySQL at " + m_target + ": " + e.what(),
+        "Check the host, port, database, user and password; with --wait <seconds> "
+        "forge retries while the server starts.");
   }
 }
 
 MysqlConnection::~MysqlConnection() = default;
+
+void MysqlConnection::limit_statement_time() {
+  if (m_statement_timeout.count() == 0) return;
+  try {
+    run_internal("SET SESSION max_statement_time = " + decimal_seconds(m_statement_timeout),
+                 "the statement timeout");
+  } catch (const StatementError&) {
+    // MySQL has no max_statement_time; its max_execution_time stops SELECT statements only.
+    run_internal("SET SESSION max_execution_time = " + std::to_string(m_statement_timeout.count()),
+                 "the statement timeout");
+    spdlog::warn(
+        "MySQL stops only SELECT statements at --statement-timeout; other statements "
+        "run to the end (MariaDB stops every statement)");
+  }
+}
 
 void MysqlConnection::run_internal(const std::string& sql, const std::string& what) {
   try {
@@ -118,7 +168,7 @@ void MysqlConnection::execute(const core::Statement& statement) {
       std::unique_ptr<sql::ResultSet> drained(sql_statement->getResultSet());
     } while (sql_statement->getMoreResults());
   } catch (const sql::SQLException& e) {
-    rethrow_as_forge_error(e, m_target, statement.file, statement.line);
+    rethrow_as_forge_error(e, m_target, statement.file, statement.line, m_statement_timeout);
   }
 }
 
@@ -142,7 +192,8 @@ std::unique_ptr<core::MigrationLock> MysqlConnection::lock(std::chrono::millisec
                           "Wait for that forge to finish, or end it (SHOW PROCESSLIST; KILL <id>); "
                           "raise --lock-timeout to wait longer.");
       }
-      if (!told) spdlog::info("waiting for the migration lock on {} (another forge is running)", m_target);
+      if (!told)
+        spdlog::info("waiting for the migration lock on {} (another forge is running)", m_target);
       told = true;
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
@@ -165,7 +216,8 @@ void MysqlConnection::ensure_history(const std::string& table) {
 
 std::vector<std::string> MysqlConnection::history_columns(const std::string& table) {
   try {
-    std::unique_ptr<sql::PreparedStatement> query(m_connection->prepareStatement(history_columns_sql()));
+    std::unique_ptr<sql::PreparedStatement> query(
+        m_connection->prepareStatement(history_columns_sql()));
     query->setString(1, table);
     std::unique_ptr<sql::ResultSet> result(query->executeQuery());
     std::vector<std::string> columns;
@@ -203,7 +255,8 @@ std::vector<core::HistoryRow> MysqlConnection::read_history(const std::string& t
 
 void MysqlConnection::record(const std::string& table, const core::HistoryRow& row) {
   try {
-    std::unique_ptr<sql::PreparedStatement> upsert(m_connection->prepareStatement(upsert_history_sql(table)));
+    std::unique_ptr<sql::PreparedStatement> upsert(
+        m_connection->prepareStatement(upsert_history_sql(table)));
     upsert->setString(1, row.name);
     upsert->setString(2, row.checksum);
     if (row.applied_at.empty()) {
@@ -223,7 +276,8 @@ void MysqlConnection::record(const std::string& table, const core::HistoryRow& r
 
 void MysqlConnection::erase(const std::string& table, const std::string& name) {
   try {
-    std::unique_ptr<sql::PreparedStatement> remove(m_connection->prepareStatement(delete_history_sql(table)));
+    std::unique_ptr<sql::PreparedStatement> remove(
+        m_connection->prepareStatement(delete_history_sql(table)));
     remove->setString(1, name);
     remove->executeUpdate();
   } catch (const sql::SQLException& e) {

@@ -1,9 +1,10 @@
 #pragma once
-#include "core/adapter.hpp"
-#include "core/url.hpp"
-
 #include <memory>
 #include <string>
+
+#include "core/adapter.hpp"
+#include "core/url.hpp"
+#include "dialect/session_options.hpp"
 
 namespace sql {
 class Connection;
@@ -17,7 +18,9 @@ namespace forge::dialect::mysql {
 class MysqlConnection : public core::Connection {
  public:
   /// Connects; throws ConnectionError naming host, port and database (never the password).
-  explicit MysqlConnection(const core::DatabaseUrl& url);
+  /// A statement timeout becomes MariaDB's max_statement_time, or on MySQL (which has none)
+  /// max_execution_time, which bounds SELECT statements only.
+  explicit MysqlConnection(const core::DatabaseUrl& url, const SessionOptions& options = {});
   ~MysqlConnection() override;
 
   core::Dialect dialect() const noexcept override { return core::Dialect::mysql; }
@@ -37,11 +40,14 @@ class MysqlConnection : public core::Connection {
   std::string query_value(const std::string& sql);
 
  private:
+  /// Sets the session's statement timeout (m_statement_timeout, when not zero).
+  void limit_statement_time();
   /// The history table's column names; empty when it does not exist.
   std::vector<std::string> history_columns(const std::string& table);
 
   std::string m_target;  // host:port/database, for messages
   std::string m_database;
+  std::chrono::milliseconds m_statement_timeout;
   std::unique_ptr<sql::Connection> m_connection;
 };
 

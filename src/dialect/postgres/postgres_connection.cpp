@@ -1,5 +1,9 @@
 #include "dialect/postgres/postgres_connection.hpp"
 
+#include <spdlog/spdlog.h>
+
+#include <pqxx/pqxx>
+
 #include "core/errors.hpp"
 #include "core/history_columns.hpp"
 #include "dialect/postgres/postgres_conninfo.hpp"
@@ -7,9 +11,6 @@
 #include "dialect/postgres/postgres_sql.hpp"
 #include "dialect/sql_transaction.hpp"
 #include "util/strings.hpp"
-
-#include <pqxx/pqxx>
-#include <spdlog/spdlog.h>
 
 namespace forge::dialect::postgres {
 
@@ -51,16 +52,26 @@ std::string lost_connection_detail(const char* what) {
   return detail;
 }
 
+// The server's report of a statement stopped by statement_timeout (not by a cancel request).
+bool is_statement_timeout(const pqxx::sql_error& e) {
+  return e.sqlstate() == "57014" &&
+         std::string_view(e.what()).find("statement timeout") != std::string_view::npos;
+}
+
+// `limit`: the session's statement timeout, so that a statement it stopped is reported as such.
 [[noreturn]] void rethrow_as_forge_error(const std::string& target, const std::string& file,
-                                         int line) {
+                                         int line, std::chrono::milliseconds limit = {}) {
   try {
     throw;
   } catch (const pqxx::broken_connection& e) {
-    throw ConnectionError("lost the connection to PostgreSQL at " + target + ": " +
-                              lost_connection_detail(e.what()),
-                          "Check that the server is up, then run the command again.");
+    throw ConnectionError(
+        "lost the connection to PostgreSQL at " + target + ": " + lost_connection_detail(e.what()),
+        "Check that the server is up, then run the command again.");
   } catch (const pqxx::sql_error& e) {
     const std::string message(util::trim(e.what()));
+    if (limit.count() > 0 && is_statement_timeout(e)) {
+      throw statement_timed_out(limit, message, "SQLSTATE " + e.sqlstate(), file, line);
+    }
     throw StatementError(message, "SQLSTATE " + e.sqlstate(), file, line_in_file(message, line));
   } catch (const pqxx::failure& e) {
     throw StatementError(std::string(util::trim(e.what())), {}, file, line);
@@ -69,15 +80,17 @@ std::string lost_connection_detail(const char* what) {
 
 }  // namespace
 
-PostgresConnection::PostgresConnection(const core::DatabaseUrl& url)
-    : m_target(describe_target(url)), m_database(url.database) {
+PostgresConnection::PostgresConnection(const core::DatabaseUrl& url, const SessionOptions& options)
+    : m_target(describe_target(url)),
+      m_database(url.database),
+      m_statement_timeout(options.statement_timeout) {
   try {
     m_connection = std::make_unique<pqxx::connection>(to_conninfo(url));
   } catch (const std::exception& e) {
-    throw ConnectionError("cannot connect to PostgreSQL at " + m_target + ": " +
-                              std::string(util::trim(e.what())),
-                          "Check the host, port, database, user and password; with --wait <seconds> "
-                          "forge retries while the server starts.");
+    throw ConnectionError(
+        "cannot connect to PostgreSQL at " + m_target + ": " + std::string(util::trim(e.what())),
+        "Check the host, port, database, user and password; with --wait <seconds> "
+        "forge retries while the server starts.");
   }
   m_notices = std::make_unique<NoticeLogger>(*m_connection);
   m_session = std::make_unique<pqxx::nontransaction>(*m_connection, "forge");
@@ -86,6 +99,10 @@ PostgresConnection::PostgresConnection(const core::DatabaseUrl& url)
   // PostgreSQL 14+ can poll the socket meanwhile and cancel the statement at once.
   if (m_connection->server_version() >= 140000) {
     run_internal("SET client_connection_check_interval = '1s'", "the connection check");
+  }
+  if (m_statement_timeout.count() > 0) {
+    run_internal("SET statement_timeout = " + std::to_string(m_statement_timeout.count()),
+                 "the statement timeout");
   }
 }
 
@@ -116,7 +133,7 @@ void PostgresConnection::execute(const core::Statement& statement) {
   try {
     m_session->exec(statement.text);
   } catch (...) {
-    rethrow_as_forge_error(m_target, statement.file, statement.line);
+    rethrow_as_forge_error(m_target, statement.file, statement.line, m_statement_timeout);
   }
 }
 
@@ -157,7 +174,8 @@ std::vector<core::HistoryRow> PostgresConnection::read_history(const std::string
   if (columns.empty()) return {};  // no table yet
   try {
     std::vector<core::HistoryRow> rows;
-    for (const auto& found : m_session->exec(select_history_sql(table, core::missing_history_columns(columns)))) {
+    for (const auto& found :
+         m_session->exec(select_history_sql(table, core::missing_history_columns(columns)))) {
       core::HistoryRow row;
       row.name = found[0].as<std::string>();
       row.checksum = found[1].as<std::string>();

@@ -1,9 +1,10 @@
 #pragma once
-#include "core/adapter.hpp"
-#include "core/url.hpp"
-
 #include <memory>
 #include <string>
+
+#include "core/adapter.hpp"
+#include "core/url.hpp"
+#include "dialect/session_options.hpp"
 
 namespace pqxx {
 class connection_base;
@@ -19,7 +20,8 @@ class NoticeLogger;
 class PostgresConnection : public core::Connection {
  public:
   /// Connects; throws ConnectionError naming host, port and database (never the password).
-  explicit PostgresConnection(const core::DatabaseUrl& url);
+  /// A statement timeout becomes the session's statement_timeout.
+  explicit PostgresConnection(const core::DatabaseUrl& url, const SessionOptions& options = {});
   ~PostgresConnection() override;
 
   core::Dialect dialect() const noexcept override { return core::Dialect::postgres; }
@@ -44,6 +46,7 @@ class PostgresConnection : public core::Connection {
 
   std::string m_target;  // host:port/database, for messages
   std::string m_database;
+  std::chrono::milliseconds m_statement_timeout;
   std::unique_ptr<pqxx::connection_base> m_connection;
   std::unique_ptr<NoticeLogger> m_notices;
   // One long-lived autocommit session: forge sends BEGIN/COMMIT itself, so a file's own

@@ -1,15 +1,16 @@
 #include "dialect/sqlite/sqlite_connection.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+
+#include <chrono>
+#include <filesystem>
+
 #include "core/errors.hpp"
 #include "core/history_columns.hpp"
 #include "dialect/sqlite/sqlite_file_lock.hpp"
 #include "dialect/sqlite/sqlite_sql.hpp"
 #include "util/strings.hpp"
-
-#include <SQLiteCpp/SQLiteCpp.h>
-#include <sqlite3.h>
-
-#include <filesystem>
 
 namespace forge::dialect::sqlite {
 
@@ -39,8 +40,9 @@ int line_at(const std::string& text, std::size_t offset) {
     case SQLITE_PERM:
     case SQLITE_IOERR:
     case SQLITE_AUTH:
-      throw ConnectionError("cannot use SQLite database " + path + ": " + e.what(),
-                            "Check that the file is a SQLite database and that forge may write it.");
+      throw ConnectionError(
+          "cannot use SQLite database " + path + ": " + e.what(),
+          "Check that the file is a SQLite database and that forge may write it.");
     default:
       throw StatementError(e.what(), "SQLite code " + std::to_string(e.getExtendedErrorCode()),
                            "history table " + table, 0);
@@ -55,12 +57,38 @@ class SqliteTransaction : public core::Transaction {
     try {
       m_transaction.commit();
     } catch (const SQLite::Exception& e) {
-      throw StatementError(e.what(), "SQLite code " + std::to_string(e.getExtendedErrorCode()), {}, 0);
+      throw StatementError(e.what(), "SQLite code " + std::to_string(e.getExtendedErrorCode()), {},
+                           0);
     }
   }
 
  private:
   SQLite::Transaction m_transaction;  // rolls back in its destructor, which never throws
+};
+
+// Interrupts the statement running on `handle` once `limit` has passed (SQLite has no timeout of
+// its own); a zero limit does nothing. The handler is removed when this goes away.
+class StatementDeadline {
+ public:
+  StatementDeadline(sqlite3* handle, std::chrono::milliseconds limit)
+      : m_handle(limit.count() > 0 ? handle : nullptr),
+        m_deadline(std::chrono::steady_clock::now() + limit) {
+    if (m_handle != nullptr) sqlite3_progress_handler(m_handle, k_instructions, &check, this);
+  }
+  ~StatementDeadline() {
+    if (m_handle != nullptr) sqlite3_progress_handler(m_handle, 0, nullptr, nullptr);
+  }
+  StatementDeadline(const StatementDeadline&) = delete;
+  StatementDeadline& operator=(const StatementDeadline&) = delete;
+
+  bool passed() const { return std::chrono::steady_clock::now() >= m_deadline; }
+
+ private:
+  static constexpr int k_instructions = 10000;  // between looks at the clock: well under 1 ms
+  static int check(void* self) { return static_cast<StatementDeadline*>(self)->passed() ? 1 : 0; }
+
+  sqlite3* m_handle;  // nullptr: no limit
+  std::chrono::steady_clock::time_point m_deadline;
 };
 
 void make_parent_folder(const std::string& path) {
@@ -71,7 +99,8 @@ void make_parent_folder(const std::string& path) {
 
 }  // namespace
 
-SqliteConnection::SqliteConnection(const core::DatabaseUrl& url) : m_path(url.database) {
+SqliteConnection::SqliteConnection(const core::DatabaseUrl& url, const SessionOptions& options)
+    : m_path(url.database), m_statement_timeout(options.statement_timeout) {
   if (m_path != ":memory:") make_parent_folder(m_path);
   try {
     m_db = std::make_unique<SQLite::Database>(m_path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
@@ -87,7 +116,8 @@ SqliteConnection::SqliteConnection(std::string path, std::unique_ptr<SQLite::Dat
 
 SqliteConnection::~SqliteConnection() = default;
 
-std::unique_ptr<SqliteConnection> SqliteConnection::rehearsal_copy(const core::DatabaseUrl& url) {
+std::unique_ptr<SqliteConnection> SqliteConnection::rehearsal_copy(const core::DatabaseUrl& url,
+                                                                   const SessionOptions& options) {
   auto copy = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE);
   std::error_code error;
   if (url.database != ":memory:" && std::filesystem::exists(url.database, error)) {
@@ -98,7 +128,9 @@ std::unique_ptr<SqliteConnection> SqliteConnection::rehearsal_copy(const core::D
                             "Check that the file is a SQLite database that forge may read.");
     }
   }
-  return std::unique_ptr<SqliteConnection>(new SqliteConnection(url.database, std::move(copy)));
+  std::unique_ptr<SqliteConnection> connection(new SqliteConnection(url.database, std::move(copy)));
+  connection->m_statement_timeout = options.statement_timeout;
+  return connection;
 }
 
 std::unique_ptr<SqliteConnection> SqliteConnection::read_only(const core::DatabaseUrl& url) {
@@ -107,8 +139,8 @@ std::unique_ptr<SqliteConnection> SqliteConnection::read_only(const core::Databa
     return rehearsal_copy(url);  // empty, in memory: a typo in the path leaves no stray file
   }
   try {
-    auto db = std::make_unique<SQLite::Database>(url.database, SQLite::OPEN_READONLY,
-                                                 k_busy_timeout_ms);
+    auto db =
+        std::make_unique<SQLite::Database>(url.database, SQLite::OPEN_READONLY, k_busy_timeout_ms);
     return std::unique_ptr<SqliteConnection>(new SqliteConnection(url.database, std::move(db)));
   } catch (const SQLite::Exception& e) {
     throw ConnectionError("cannot open SQLite database " + url.database + ": " + e.what(),
@@ -125,6 +157,7 @@ void SqliteConnection::execute(const core::Statement& statement) {
     sqlite3_stmt* prepared = nullptr;
     const char* tail = nullptr;
     const int line = statement.line + line_at(text, static_cast<std::size_t>(sql - text.c_str()));
+    const StatementDeadline deadline(handle, m_statement_timeout);
     int rc = sqlite3_prepare_v2(handle, sql, -1, &prepared, &tail);
     if (rc == SQLITE_OK && prepared != nullptr) {
       while ((rc = sqlite3_step(prepared)) == SQLITE_ROW) {
@@ -135,6 +168,9 @@ void SqliteConnection::execute(const core::Statement& statement) {
       std::string message = sqlite3_errmsg(handle);
       std::string code = code_of(handle);
       sqlite3_finalize(prepared);
+      if (rc == SQLITE_INTERRUPT && m_statement_timeout.count() > 0 && deadline.passed()) {
+        throw statement_timed_out(m_statement_timeout, message, code, statement.file, line);
+      }
       throw StatementError(message, code, statement.file, line);
     }
     sqlite3_finalize(prepared);
@@ -146,7 +182,8 @@ std::unique_ptr<core::Transaction> SqliteConnection::begin() {
   try {
     return std::make_unique<SqliteTransaction>(*m_db);
   } catch (const SQLite::Exception& e) {
-    throw StatementError(e.what(), "SQLite code " + std::to_string(e.getExtendedErrorCode()), {}, 0);
+    throw StatementError(e.what(), "SQLite code " + std::to_string(e.getExtendedErrorCode()), {},
+                         0);
   }
 }
 
