@@ -6,6 +6,7 @@
 
 #include "core/errors.hpp"
 #include "core/history_columns.hpp"
+#include "dialect/postgres/concurrent_index.hpp"
 #include "dialect/postgres/postgres_conninfo.hpp"
 #include "dialect/postgres/postgres_lock.hpp"
 #include "dialect/postgres/postgres_sql.hpp"
@@ -130,8 +131,28 @@ std::string PostgresConnection::query_value(const std::string& sql, const std::s
 }
 
 void PostgresConnection::execute(const core::Statement& statement) {
+  drop_leftover_indexes(statement);
   try {
     m_session->exec(statement.text);
+  } catch (...) {
+    rethrow_as_forge_error(m_target, statement.file, statement.line, m_statement_timeout);
+  }
+}
+
+// A concurrent index build that was interrupted (forge killed, the connection cut) leaves an
+// INVALID index behind, and running the statement again then fails with "already exists" (or,
+// with IF NOT EXISTS, keeps the useless index). Drop such leftovers first, as an operator would.
+void PostgresConnection::drop_leftover_indexes(const core::Statement& statement) {
+  const auto build = concurrent_index_build(statement.text);
+  if (!build || m_connection->server_version() < 120000) return;
+  const LeftoverQuery query = leftover_indexes_query(*build);
+  try {
+    for (const auto& row : m_session->exec_params(query.sql, query.relation, query.name_pattern)) {
+      const std::string index = row[0].as<std::string>();
+      spdlog::warn("{}:{}: dropping the invalid index {}, left behind by an interrupted build",
+                   statement.file, statement.line, index);
+      m_session->exec("DROP INDEX CONCURRENTLY IF EXISTS " + index);
+    }
   } catch (...) {
     rethrow_as_forge_error(m_target, statement.file, statement.line, m_statement_timeout);
   }

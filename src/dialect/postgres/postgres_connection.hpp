@@ -41,6 +41,9 @@ class PostgresConnection : public core::Connection {
   std::string query_value(const std::string& sql, const std::string& what);
 
  private:
+  /// Drops the INVALID indexes an interrupted run of `statement` (a concurrent index build)
+  /// left behind; logs a warning naming each.
+  void drop_leftover_indexes(const core::Statement& statement);
   /// The history table's column names; empty when it does not exist.
   std::vector<std::string> history_columns(const std::string& table);
 
