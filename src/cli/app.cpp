@@ -1,14 +1,14 @@
 #include "cli/app.hpp"
 
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
 #include "cli/commands.hpp"
 #include "core/errors.hpp"
 #include "util/logging.hpp"
 #include "util/redaction.hpp"
-
-#include <CLI/CLI.hpp>
-#include <spdlog/spdlog.h>
-
-#include <iostream>
 
 namespace forge::cli {
 
@@ -16,20 +16,27 @@ namespace {
 
 void add_global_options(CLI::App& app, GlobalOptions& options) {
   auto& f = options.flags;
-  app.add_option("--url", f.url, "Database URL (sqlite:db/dev.sqlite3, postgres://..., mysql://...)");
+  app.add_option("--url", f.url,
+                 "Database URL (sqlite:db/dev.sqlite3, postgres://..., mysql://...)");
   app.add_option("--env", f.env, "Environment section of the config file (default: development)");
   app.add_option("--config", f.config, "Config file (default: forge.json)");
-  app.add_option("--migrations-path", f.migrations_path, "Folder of migration units (default: migrations)");
+  app.add_option("--migrations-path", f.migrations_path,
+                 "Folder of migration units (default: migrations)");
   app.add_option("--meta-table", f.meta_table, "History table name (default: ForgeMeta)");
   app.add_option("--seeders-path", f.seeders_path, "Folder of seeders (default: seeders)");
   app.add_option("--seed-table", f.seed_table, "Seeders' history table name (default: ForgeSeeds)");
   app.add_option("--lock-timeout", options.lock_timeout_seconds,
                  "Seconds to wait for another forge's migration lock (default: 60)")
       ->check(CLI::NonNegativeNumber);
+  app.add_option(
+         "--statement-timeout", f.statement_timeout,
+         "Stop a unit's statement that runs longer than this many seconds (default: no limit)")
+      ->check(CLI::NonNegativeNumber);
   app.add_option("--wait", options.wait_seconds,
                  "Retry connecting for up to this many seconds while the database starts")
       ->check(CLI::NonNegativeNumber);
-  auto* verbose = app.add_flag("--verbose,-v", options.verbose, "Log each SQL statement as it runs");
+  auto* verbose =
+      app.add_flag("--verbose,-v", options.verbose, "Log each SQL statement as it runs");
   app.add_flag("--quiet,-q", options.quiet, "Print only errors")->excludes(verbose);
 }
 

@@ -1,15 +1,15 @@
 #include "cli/context.hpp"
 
+#include <spdlog/spdlog.h>
+
+#include <cmath>
+#include <filesystem>
+
 #include "core/errors.hpp"
 #include "core/source.hpp"
 #include "core/wait.hpp"
 #include "dialect/declarative_reader.hpp"
 #include "dialect/registry.hpp"
-
-#include <spdlog/spdlog.h>
-
-#include <cmath>
-#include <filesystem>
 
 namespace forge::cli {
 
@@ -30,9 +30,16 @@ std::chrono::milliseconds to_millis(double seconds) {
 }  // namespace
 
 std::unique_ptr<core::Connection> connect_waiting(const core::DatabaseUrl& url,
-                                                  std::chrono::milliseconds patience) {
-  return core::connect_with_retry([&] { return dialect::connect(url); }, patience,
+                                                  std::chrono::milliseconds patience,
+                                                  const dialect::SessionOptions& options) {
+  return core::connect_with_retry([&] { return dialect::connect(url, options); }, patience,
                                   core::sleep_for);
+}
+
+dialect::SessionOptions session_options(const core::Settings& settings) {
+  dialect::SessionOptions options;
+  options.statement_timeout = to_millis(settings.statement_timeout);
+  return options;
 }
 
 std::chrono::milliseconds wait_patience(const GlobalOptions& options) {
@@ -67,13 +74,18 @@ Target open_target(const GlobalOptions& options, Session session, UnitSet set) {
   target.settings = load_settings(options);
   target.url = core::resolve_database_url(target.settings, core::process_environment());
   const bool seeders = set == UnitSet::seeders;
-  target.units = load_units_for(
-      seeders ? seeders_folder(target.settings) : target.settings.migrations_dir,
-      target.url.dialect);
-  if (session == Session::rehearsal) target.connection = dialect::connect_rehearsal(target.url);
+  target.units =
+      load_units_for(seeders ? seeders_folder(target.settings) : target.settings.migrations_dir,
+                     target.url.dialect);
+  const auto session_setup = session_options(target.settings);
+  if (session == Session::rehearsal) {
+    target.connection = dialect::connect_rehearsal(target.url, session_setup);
+  }
   target.rehearsal = target.connection != nullptr;
   if (session == Session::reading) target.connection = dialect::connect_reader(target.url);
-  if (!target.connection) target.connection = connect_waiting(target.url, wait_patience(options));
+  if (!target.connection) {
+    target.connection = connect_waiting(target.url, wait_patience(options), session_setup);
+  }
   spdlog::debug("Connected to {}{}", target.url.redacted(),
                 target.rehearsal ? " (an in-memory copy, for the dry run)" : "");
   target.run.history_table = seeders ? target.settings.seed_table : target.settings.meta_table;

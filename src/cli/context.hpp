@@ -1,14 +1,15 @@
 #pragma once
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <vector>
+
 #include "core/adapter.hpp"
 #include "core/config.hpp"
 #include "core/runner.hpp"
 #include "core/unit.hpp"
 #include "core/url.hpp"
-
-#include <chrono>
-#include <memory>
-#include <optional>
-#include <vector>
+#include "dialect/session_options.hpp"
 
 namespace forge::cli {
 
@@ -49,7 +50,10 @@ enum class UnitSet {
 
 /// Connects to `url`, retrying for `patience` while the server is not ready.
 std::unique_ptr<core::Connection> connect_waiting(const core::DatabaseUrl& url,
-                                                  std::chrono::milliseconds patience);
+                                                  std::chrono::milliseconds patience,
+                                                  const dialect::SessionOptions& options = {});
+/// The session options `settings` ask for (the statement timeout).
+dialect::SessionOptions session_options(const core::Settings& settings);
 /// --wait as a duration (zero when not given).
 std::chrono::milliseconds wait_patience(const GlobalOptions& options);
 

@@ -1,10 +1,12 @@
 #include "core/config.hpp"
 
+#include <cmath>
+#include <cstdlib>
+#include <functional>
+
 #include "core/errors.hpp"
 #include "util/redaction.hpp"
 #include "util/strings.hpp"
-
-#include <functional>
 
 namespace forge::core {
 
@@ -80,7 +82,8 @@ void load_section(Settings& settings, const fs::path& cwd) {
 }
 
 std::string where(const Settings& settings, const std::string& key) {
-  return settings.config_path->string() + " (environment " + settings.environment + ", \"" + key + "\")";
+  return settings.config_path->string() + " (environment " + settings.environment + ", \"" + key +
+         "\")";
 }
 
 // The environment's value for the first of `keys` present, with ${VAR} expanded.
@@ -99,8 +102,9 @@ std::optional<std::string> section_value(const Settings& settings, const Getenv&
 DatabaseUrl url_from_parts(const Settings& settings, const Getenv& getenv) {
   auto dialect_name = section_value(settings, getenv, {"dialect"});
   if (!dialect_name) {
-    throw ConfigError(where(settings, "dialect") + ": no \"url\", \"use_env_variable\" or \"dialect\"",
-                      k_no_database_hint);
+    throw ConfigError(
+        where(settings, "dialect") + ": no \"url\", \"use_env_variable\" or \"dialect\"",
+        k_no_database_hint);
   }
   auto dialect = parse_dialect(*dialect_name);
   if (!dialect) {
@@ -131,6 +135,37 @@ DatabaseUrl url_from_parts(const Settings& settings, const Getenv& getenv) {
   }
   util::register_secret(url.password);
   return url;
+}
+
+// The largest statement timeout every database takes (PostgreSQL's is an int of milliseconds).
+constexpr double k_max_statement_timeout = 2147483;
+
+// `text` (read at `place`) as a number of seconds for the statement timeout.
+double timeout_seconds(const std::string& text, const std::string& place) {
+  char* end = nullptr;
+  const double seconds = std::strtod(text.c_str(), &end);
+  if (text.empty() || *end != '\0' || !std::isfinite(seconds) || seconds < 0 ||
+      seconds > k_max_statement_timeout) {
+    throw ConfigError(place + ": bad statement timeout '" + text + "'",
+                      "Give a number of seconds, such as 30 or 1.5 (0: no limit).");
+  }
+  return seconds;
+}
+
+double resolve_statement_timeout(const ConfigFlags& flags, const Getenv& getenv,
+                                 const ConfigValues& rc, const Settings& settings) {
+  if (flags.statement_timeout) return *flags.statement_timeout;
+  if (auto env = getenv("FORGE_STATEMENT_TIMEOUT"); env && !env->empty()) {
+    return timeout_seconds(*env, "FORGE_STATEMENT_TIMEOUT");
+  }
+  for (const char* key : {"statement-timeout", "statementTimeout"}) {
+    if (auto text = pick(rc, in_rc, {key}, {Type::number}))
+      return timeout_seconds(*text, in_rc(key));
+  }
+  if (auto text = section_value(settings, getenv, {"statementTimeout"}, {Type::number})) {
+    return timeout_seconds(*text, where(settings, "statementTimeout"));
+  }
+  return 0;
 }
 
 }  // namespace
@@ -167,6 +202,7 @@ Settings resolve_settings(const ConfigFlags& flags, const Getenv& getenv, const 
   const auto strict = first_of(
       {getenv("FORGE_STRICT"), pick(settings.section, in_section, {"strict"}, {Type::boolean})});
   settings.strict = strict && (*strict == "true" || *strict == "1");
+  settings.statement_timeout = resolve_statement_timeout(flags, getenv, rc, settings);
   if (flags.url && !flags.url->empty()) {
     settings.url = flags.url;
     settings.url_origin = "--url";
@@ -185,15 +221,16 @@ DatabaseUrl resolve_database_url(const Settings& settings, const Getenv& getenv)
   if (!settings.config_path) throw ConfigError("no database configured", k_no_database_hint);
   if (!settings.has_section) {
     throw ConfigError(settings.config_path->string() + " has no \"" + settings.environment +
-                          "\" environment (it has: " + util::join(settings.environments, ", ") + ")",
+                          "\" environment (it has: " + util::join(settings.environments, ", ") +
+                          ")",
                       "Choose one with --env or FORGE_ENV, or add the environment to the file.");
   }
   if (auto variable = section_value(settings, getenv, {"use_env_variable"})) {
     auto value = getenv(*variable);
     if (!value || value->empty()) {
-      throw ConfigError(where(settings, "use_env_variable") + " names " + *variable +
-                            ", which is not set",
-                        "Set " + *variable + " to the database URL.");
+      throw ConfigError(
+          where(settings, "use_env_variable") + " names " + *variable + ", which is not set",
+          "Set " + *variable + " to the database URL.");
     }
     return parse_database_url(*value);
   }

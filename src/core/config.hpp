@@ -1,11 +1,11 @@
 #pragma once
-#include "core/config_file.hpp"
-#include "core/env_expansion.hpp"
-#include "core/url.hpp"
-
 #include <filesystem>
 #include <optional>
 #include <string>
+
+#include "core/config_file.hpp"
+#include "core/env_expansion.hpp"
+#include "core/url.hpp"
 
 namespace forge::core {
 
@@ -13,29 +13,35 @@ namespace forge::core {
 struct ConfigFlags {
   std::optional<std::string> url, env, config, migrations_path, meta_table;
   std::optional<std::string> seeders_path, seed_table;  ///< --seeders-path, --seed-table
+  std::optional<double> statement_timeout;              ///< --statement-timeout, in seconds
 };
 
 /// Everything forge needs to know before it connects. Each value follows the precedence
 /// flag > environment variable > .forgerc > config file > default.
 struct Settings {
-  std::string environment;                       ///< --env, FORGE_ENV, NODE_ENV, "development"
+  std::string environment;                           ///< --env, FORGE_ENV, NODE_ENV, "development"
   std::optional<std::filesystem::path> config_path;  ///< the config file read, if any
-  std::filesystem::path migrations_dir;          ///< default "migrations"
-  std::string meta_table;                        ///< default "ForgeMeta"
-  std::filesystem::path seeders_dir;             ///< default "seeders"
-  std::string seed_table;                        ///< the seeders' history table, default "ForgeSeeds"
-  std::optional<std::string> url;                ///< --url, DATABASE_URL or .forgerc "url"
-  std::string url_origin;                        ///< where `url` came from, for messages
-  ConfigValues section;                          ///< the environment's config values, unexpanded
-  bool has_section = false;                      ///< the config file has this environment
-  std::vector<std::string> environments;         ///< all environments in the config file
+  std::filesystem::path migrations_dir;              ///< default "migrations"
+  std::string meta_table;                            ///< default "ForgeMeta"
+  std::filesystem::path seeders_dir;                 ///< default "seeders"
+  std::string seed_table;                 ///< the seeders' history table, default "ForgeSeeds"
+  std::optional<std::string> url;         ///< --url, DATABASE_URL or .forgerc "url"
+  std::string url_origin;                 ///< where `url` came from, for messages
+  ConfigValues section;                   ///< the environment's config values, unexpanded
+  bool has_section = false;               ///< the config file has this environment
+  std::vector<std::string> environments;  ///< all environments in the config file
   bool strict = false;  ///< FORGE_STRICT or the environment's "strict": refuse what only warns
+  /// Seconds one statement may run before the database stops it; 0: no limit. From
+  /// --statement-timeout, FORGE_STATEMENT_TIMEOUT, .forgerc or the environment's
+  /// "statementTimeout".
+  double statement_timeout = 0;
 };
 
 /// Resolves the settings from flags, the environment, `<cwd>/.forgerc` and the config file
 /// (`--config`, `FORGE_CONFIG`, .forgerc "config", else `forge.json`, else Sequelize's
 /// `config/config.json` when present). Relative paths are taken from `cwd`. Throws ConfigError
-/// for an unreadable or invalid file, or a config file named explicitly that does not exist.
+/// for an unreadable or invalid file, a config file named explicitly that does not exist, or a
+/// statement timeout that is not a number of seconds from 0 to 2147483.
 Settings resolve_settings(const ConfigFlags& flags, const Getenv& getenv,
                           const std::filesystem::path& cwd);
 

@@ -1,5 +1,7 @@
 #include "dialect/registry.hpp"
 
+#include <array>
+
 #include "core/errors.hpp"
 #include "dialect/mysql/mysql_connection.hpp"
 #include "dialect/mysql/mysql_database.hpp"
@@ -11,33 +13,34 @@
 #include "dialect/sqlite/sqlite_database.hpp"
 #include "dialect/sqlite/sqlite_renderer.hpp"
 
-#include <array>
-
 namespace forge::dialect {
 
 namespace {
 
-using Factory = std::unique_ptr<core::Connection> (*)(const core::DatabaseUrl&);
+using Factory = std::unique_ptr<core::Connection> (*)(const core::DatabaseUrl&,
+                                                      const SessionOptions&);
 using RendererFactory = std::unique_ptr<declarative::SqlRenderer> (*)();
 
 struct AdapterEntry {
   core::Dialect dialect;
-  Factory open;  // nullptr: the URL parses, but this build has no adapter yet
+  Factory open;      // nullptr: the URL parses, but this build has no adapter yet
   Factory rehearse;  // nullptr: no throwaway copy; a dry run lists statements only
   Factory read;      // nullptr: reading commands use an ordinary session
   RendererFactory renderer;
 };
 
 template <typename Adapter>
-std::unique_ptr<core::Connection> open(const core::DatabaseUrl& url) {
-  return std::make_unique<Adapter>(url);
+std::unique_ptr<core::Connection> open(const core::DatabaseUrl& url,
+                                       const SessionOptions& options) {
+  return std::make_unique<Adapter>(url, options);
 }
 
-std::unique_ptr<core::Connection> rehearse_sqlite(const core::DatabaseUrl& url) {
-  return sqlite::SqliteConnection::rehearsal_copy(url);
+std::unique_ptr<core::Connection> rehearse_sqlite(const core::DatabaseUrl& url,
+                                                  const SessionOptions& options) {
+  return sqlite::SqliteConnection::rehearsal_copy(url, options);
 }
 
-std::unique_ptr<core::Connection> read_sqlite(const core::DatabaseUrl& url) {
+std::unique_ptr<core::Connection> read_sqlite(const core::DatabaseUrl& url, const SessionOptions&) {
   return sqlite::SqliteConnection::read_only(url);
 }
 
@@ -109,10 +112,11 @@ DatabaseChange drop_database(const core::DatabaseUrl& url, std::chrono::millisec
   return change_of(database_commands_for(url.dialect).drop(url, patience));
 }
 
-std::unique_ptr<core::Connection> connect(const core::DatabaseUrl& url) {
+std::unique_ptr<core::Connection> connect(const core::DatabaseUrl& url,
+                                          const SessionOptions& options) {
   for (const auto& entry : k_adapters) {
     if (entry.dialect != url.dialect) continue;
-    if (entry.open != nullptr) return entry.open(url);
+    if (entry.open != nullptr) return entry.open(url, options);
     break;
   }
   throw ConfigError("this forge cannot connect to " + std::string(core::dialect_name(url.dialect)) +
@@ -120,14 +124,15 @@ std::unique_ptr<core::Connection> connect(const core::DatabaseUrl& url) {
                     "Use a sqlite:, postgres: or mysql: URL.");
 }
 
-std::unique_ptr<core::Connection> connect_rehearsal(const core::DatabaseUrl& url) {
+std::unique_ptr<core::Connection> connect_rehearsal(const core::DatabaseUrl& url,
+                                                    const SessionOptions& options) {
   const AdapterEntry& entry = entry_for(url.dialect);
-  return entry.rehearse != nullptr ? entry.rehearse(url) : nullptr;
+  return entry.rehearse != nullptr ? entry.rehearse(url, options) : nullptr;
 }
 
 std::unique_ptr<core::Connection> connect_reader(const core::DatabaseUrl& url) {
   const AdapterEntry& entry = entry_for(url.dialect);
-  return entry.read != nullptr ? entry.read(url) : nullptr;
+  return entry.read != nullptr ? entry.read(url, {}) : nullptr;
 }
 
 std::unique_ptr<declarative::SqlRenderer> renderer_for(core::Dialect dialect) {

@@ -5,16 +5,20 @@
 #include "core/adapter.hpp"
 #include "core/url.hpp"
 #include "declarative/renderer.hpp"
+#include "dialect/session_options.hpp"
 
 namespace forge::dialect {
 
-/// Opens a session with the adapter for `url`'s dialect. Throws ConnectionError when the
-/// database cannot be reached or opened, ConfigError when this build has no such adapter.
-std::unique_ptr<core::Connection> connect(const core::DatabaseUrl& url);
+/// Opens a session with the adapter for `url`'s dialect, set up as `options` say. Throws
+/// ConnectionError when the database cannot be reached or opened, ConfigError when this build
+/// has no such adapter.
+std::unique_ptr<core::Connection> connect(const core::DatabaseUrl& url,
+                                          const SessionOptions& options = {});
 
 /// A throwaway copy of the database where --dry-run can run units for real (SQLite: in
 /// memory); nullptr when the dialect has none, and a dry run only lists the statements.
-std::unique_ptr<core::Connection> connect_rehearsal(const core::DatabaseUrl& url);
+std::unique_ptr<core::Connection> connect_rehearsal(const core::DatabaseUrl& url,
+                                                    const SessionOptions& options = {});
 
 /// A read-only session for commands that only read, where the dialect has one (SQLite: a
 /// missing file is read as empty, never created); nullptr otherwise.

@@ -2,9 +2,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "catalog_probe.hpp"
@@ -34,6 +36,17 @@ std::size_t occurrences(std::string_view text, std::string_view needle);
 std::string with_port(const std::string& url, int port);
 /// The database's own message for a statement on the missing table `no_such_table`.
 std::string missing_table_message(const std::string& dialect);
+
+/// Polls `condition` every 50 ms until it holds or `limit` has passed; true when it held.
+template <typename Condition>
+bool eventually(Condition condition, std::chrono::steady_clock::duration limit) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  for (;;) {
+    if (condition()) return true;
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+}
 
 /// Fixture: a fresh database of the parameter's dialect and a fresh project folder per test.
 class DialectTest : public ::testing::TestWithParam<std::string> {

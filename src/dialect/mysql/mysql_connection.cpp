@@ -8,6 +8,7 @@
 #include <cppconn/resultset.h>
 #include <cppconn/resultset_metadata.h>
 #include <cppconn/statement.h>
+#include <spdlog/spdlog.h>
 
 #include <optional>
 
@@ -25,6 +26,16 @@ namespace {
 
 // Client-side error codes that mean the session is gone, not that the SQL was wrong.
 bool is_connection_lost(int code) { return code == 2006 || code == 2013 || code == 2055; }
+
+// MariaDB's ER_STATEMENT_TIMEOUT (max_statement_time), MySQL's ER_QUERY_TIMEOUT
+// (max_execution_time).
+bool is_statement_timeout(int code) { return code == 1969 || code == 3024; }
+
+// How long the client waits on a silent server beyond the statement timeout before it gives the
+// connection up: the server should have stopped the statement by then.
+constexpr int k_read_grace_seconds = 60;
+// A write the server does not take within this long means it is gone or hung.
+constexpr int k_write_timeout_seconds = 60;
 
 // MySQL ends a syntax error with "at line n" within the statement; turn it into the file's line.
 int line_in_file(const std::string& message, int statement_line) {
@@ -72,8 +83,10 @@ std::optional<WriteRefusal> write_refusal(int code, const std::string& message) 
   }
 }
 
+// `limit`: the session's statement timeout, so that a statement it stopped is reported as such.
 [[noreturn]] void rethrow_as_forge_error(const sql::SQLException& e, const std::string& target,
-                                         const std::string& file, int line) {
+                                         const std::string& file, int line,
+                                         std::chrono::milliseconds limit = {}) {
   if (is_connection_lost(e.getErrorCode())) {
     throw ConnectionError("lost the connection to MySQL at " + target + ": " + e.what(),
                           "Check that the server is up, then run the command again.");
@@ -81,10 +94,24 @@ std::optional<WriteRefusal> write_refusal(int code, const std::string& message) 
   const std::string message(util::trim(e.what()));
   const std::string code =
       "MySQL error " + std::to_string(e.getErrorCode()) + ", SQLSTATE " + e.getSQLState();
+  if (limit.count() > 0 && is_statement_timeout(e.getErrorCode())) {
+    throw statement_timed_out(limit, message, code, file, line);
+  }
   if (auto why = write_refusal(e.getErrorCode(), message)) {
     throw NotWritableError(std::move(*why), message, code, file, line_in_file(message, line));
   }
   throw StatementError(message, code, file, line_in_file(message, line));
+}
+
+// The seconds of `span`, rounded up.
+int whole_seconds(std::chrono::milliseconds span) {
+  return static_cast<int>((span.count() + 999) / 1000);
+}
+
+// `span` as a decimal number of seconds: "1.500".
+std::string decimal_seconds(std::chrono::milliseconds span) {
+  const std::string millis = std::to_string(1000 + span.count() % 1000);  // "1500"
+  return std::to_string(span.count() / 1000) + "." + millis.substr(1);
 }
 
 std::string describe_target(const core::DatabaseUrl& url) {
@@ -111,7 +138,8 @@ class NamedLock : public core::MigrationLock {
 
 }  // namespace
 
-std::unique_ptr<sql::Connection> connect_session(const core::DatabaseUrl& url) {
+std::unique_ptr<sql::Connection> connect_session(const core::DatabaseUrl& url,
+                                                 std::chrono::milliseconds statement_timeout) {
   sql::ConnectOptionsMap options;
   options["hostName"] = sql::SQLString(url.host.empty() ? "127.0.0.1" : url.host);
   options["port"] = url.port.value_or(3306);
@@ -121,6 +149,12 @@ std::unique_ptr<sql::Connection> connect_session(const core::DatabaseUrl& url) {
   options["OPT_CONNECT_TIMEOUT"] = 10;
   options["OPT_CHARSET_NAME"] = sql::SQLString("utf8mb4");
   options["OPT_RECONNECT"] = false;
+  // The client library turns SO_KEEPALIVE on with the kernel's timing and offers no way to tune
+  // it; read and write timeouts bound the wait on a server that went silent.
+  options["OPT_WRITE_TIMEOUT"] = k_write_timeout_seconds;
+  if (statement_timeout.count() > 0) {
+    options["OPT_READ_TIMEOUT"] = whole_seconds(statement_timeout) + k_read_grace_seconds;
+  }
   try {
     return std::unique_ptr<sql::Connection>(get_driver_instance()->connect(options));
   } catch (const sql::SQLException& e) {
@@ -131,17 +165,36 @@ std::unique_ptr<sql::Connection> connect_session(const core::DatabaseUrl& url) {
   }
 }
 
-MysqlConnection::MysqlConnection(const core::DatabaseUrl& url)
-    : m_url(url), m_target(describe_target(url)), m_database(url.database) {
-  m_connection = connect_session(url);
+MysqlConnection::MysqlConnection(const core::DatabaseUrl& url, const SessionOptions& session)
+    : m_url(url),
+      m_target(describe_target(url)),
+      m_database(url.database),
+      m_statement_timeout(session.statement_timeout) {
+  m_connection = connect_session(url, m_statement_timeout);
   try {
     run_internal("SET time_zone = '+00:00'", "session setup");
+    limit_statement_time();
   } catch (const Error&) {
     throw ConnectionError("cannot set up the session with MySQL at " + m_target, {});
   }
 }
 
 MysqlConnection::~MysqlConnection() = default;
+
+void MysqlConnection::limit_statement_time() {
+  if (m_statement_timeout.count() == 0) return;
+  try {
+    run_internal("SET SESSION max_statement_time = " + decimal_seconds(m_statement_timeout),
+                 "the statement timeout");
+  } catch (const StatementError&) {
+    // MySQL has no max_statement_time; its max_execution_time stops SELECT statements only.
+    run_internal("SET SESSION max_execution_time = " + std::to_string(m_statement_timeout.count()),
+                 "the statement timeout");
+    spdlog::warn(
+        "MySQL stops only SELECT statements at --statement-timeout; other statements "
+        "run to the end (MariaDB stops every statement)");
+  }
+}
 
 void MysqlConnection::run_internal(const std::string& sql, const std::string& what) {
   try {
@@ -169,7 +222,7 @@ void MysqlConnection::execute(const core::Statement& statement) {
       std::unique_ptr<sql::ResultSet> drained(sql_statement->getResultSet());
     } while (sql_statement->getMoreResults());
   } catch (const sql::SQLException& e) {
-    rethrow_as_forge_error(e, m_target, statement.file, statement.line);
+    rethrow_as_forge_error(e, m_target, statement.file, statement.line, m_statement_timeout);
   }
 }
 

@@ -6,6 +6,7 @@
 
 #include "core/adapter.hpp"
 #include "core/url.hpp"
+#include "dialect/session_options.hpp"
 
 namespace sql {
 class Connection;
@@ -19,7 +20,9 @@ namespace forge::dialect::mysql {
 
 /// A new session with the server `url` names; throws ConnectionError (never naming the
 /// password).
-std::unique_ptr<sql::Connection> connect_session(const core::DatabaseUrl& url);
+/// A read timeout of `statement_timeout` plus a grace bounds a silent server (0: none).
+std::unique_ptr<sql::Connection> connect_session(const core::DatabaseUrl& url,
+                                                 std::chrono::milliseconds statement_timeout = {});
 
 /// A session with a MySQL or MariaDB server through mysql-connector-c++ 1.1. DDL commits
 /// implicitly there, so units run statement by statement outside a transaction; the migration
@@ -27,7 +30,9 @@ std::unique_ptr<sql::Connection> connect_session(const core::DatabaseUrl& url);
 class MysqlConnection : public core::Connection {
  public:
   /// Connects; throws ConnectionError naming host, port and database (never the password).
-  explicit MysqlConnection(const core::DatabaseUrl& url);
+  /// A statement timeout becomes MariaDB's max_statement_time, or on MySQL (which has none)
+  /// max_execution_time, which bounds SELECT statements only.
+  explicit MysqlConnection(const core::DatabaseUrl& url, const SessionOptions& options = {});
   ~MysqlConnection() override;
 
   core::Dialect dialect() const noexcept override { return core::Dialect::mysql; }
@@ -55,10 +60,13 @@ class MysqlConnection : public core::Connection {
  private:
   /// Whether the catalog object exists; in mysql_effects.cpp.
   bool exists(const CatalogObject& object);
+  /// Sets the session's statement timeout (m_statement_timeout, when not zero).
+  void limit_statement_time();
 
   core::DatabaseUrl m_url;  // for a second session that cancels this one's statement
   std::string m_target;     // host:port/database, for messages
   std::string m_database;
+  std::chrono::milliseconds m_statement_timeout;
   std::unique_ptr<sql::Connection> m_connection;
 };
 

@@ -6,6 +6,7 @@
 #include <pqxx/pqxx>
 
 #include "core/errors.hpp"
+#include "dialect/postgres/concurrent_index.hpp"
 #include "dialect/postgres/postgres_conninfo.hpp"
 #include "dialect/postgres/postgres_lock.hpp"
 #include "dialect/postgres/postgres_sql.hpp"
@@ -73,8 +74,15 @@ std::optional<WriteRefusal> write_refusal(const std::string& sqlstate) {
   return std::nullopt;
 }
 
+// The server's report of a statement stopped by statement_timeout (not by a cancel request).
+bool is_statement_timeout(const pqxx::sql_error& e) {
+  return e.sqlstate() == "57014" &&
+         std::string_view(e.what()).find("statement timeout") != std::string_view::npos;
+}
+
+// `limit`: the session's statement timeout, so that a statement it stopped is reported as such.
 [[noreturn]] void rethrow_as_forge_error(const std::string& target, const std::string& file,
-                                         int line) {
+                                         int line, std::chrono::milliseconds limit = {}) {
   try {
     throw;
   } catch (const pqxx::broken_connection& e) {
@@ -83,6 +91,9 @@ std::optional<WriteRefusal> write_refusal(const std::string& sqlstate) {
         "Check that the server is up, then run the command again.");
   } catch (const pqxx::sql_error& e) {
     const std::string message(util::trim(e.what()));
+    if (limit.count() > 0 && is_statement_timeout(e)) {
+      throw statement_timed_out(limit, message, "SQLSTATE " + e.sqlstate(), file, line);
+    }
     if (auto why = write_refusal(e.sqlstate())) {
       throw NotWritableError(std::move(*why), message, "SQLSTATE " + e.sqlstate(), file,
                              line_in_file(message, line));
@@ -95,8 +106,11 @@ std::optional<WriteRefusal> write_refusal(const std::string& sqlstate) {
 
 }  // namespace
 
-PostgresConnection::PostgresConnection(const core::DatabaseUrl& url)
-    : m_conninfo(to_conninfo(url)), m_target(describe_target(url)), m_database(url.database) {
+PostgresConnection::PostgresConnection(const core::DatabaseUrl& url, const SessionOptions& options)
+    : m_conninfo(to_conninfo(url)),
+      m_target(describe_target(url)),
+      m_database(url.database),
+      m_statement_timeout(options.statement_timeout) {
   try {
     m_connection = std::make_unique<pqxx::connection>(m_conninfo);
   } catch (const std::exception& e) {
@@ -112,6 +126,10 @@ PostgresConnection::PostgresConnection(const core::DatabaseUrl& url)
   // PostgreSQL 14+ can poll the socket meanwhile and cancel the statement at once.
   if (m_connection->server_version() >= 140000) {
     run_internal("SET client_connection_check_interval = '1s'", "the connection check");
+  }
+  if (m_statement_timeout.count() > 0) {
+    run_internal("SET statement_timeout = " + std::to_string(m_statement_timeout.count()),
+                 "the statement timeout");
   }
 }
 
@@ -139,10 +157,30 @@ std::string PostgresConnection::query_value(const std::string& sql, const std::s
 }
 
 void PostgresConnection::execute(const core::Statement& statement) {
+  drop_leftover_indexes(statement);
   try {
     m_session->exec(statement.text);
   } catch (...) {
-    rethrow_as_forge_error(m_target, statement.file, statement.line);
+    rethrow_as_forge_error(m_target, statement.file, statement.line, m_statement_timeout);
+  }
+}
+
+// A concurrent index build that was interrupted (forge killed, the connection cut) leaves an
+// INVALID index behind, and running the statement again then fails with "already exists" (or,
+// with IF NOT EXISTS, keeps the useless index). Drop such leftovers first, as an operator would.
+void PostgresConnection::drop_leftover_indexes(const core::Statement& statement) {
+  const auto build = concurrent_index_build(statement.text);
+  if (!build || m_connection->server_version() < 120000) return;
+  const LeftoverQuery query = leftover_indexes_query(*build);
+  try {
+    for (const auto& row : m_session->exec_params(query.sql, query.relation, query.name_pattern)) {
+      const std::string index = row[0].as<std::string>();
+      spdlog::warn("{}:{}: dropping the invalid index {}, left behind by an interrupted build",
+                   statement.file, statement.line, index);
+      m_session->exec("DROP INDEX CONCURRENTLY IF EXISTS " + index);
+    }
+  } catch (...) {
+    rethrow_as_forge_error(m_target, statement.file, statement.line, m_statement_timeout);
   }
 }
 

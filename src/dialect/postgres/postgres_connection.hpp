@@ -4,6 +4,7 @@
 
 #include "core/adapter.hpp"
 #include "core/url.hpp"
+#include "dialect/session_options.hpp"
 
 namespace pqxx {
 class connection_base;
@@ -23,7 +24,8 @@ class NoticeLogger;
 class PostgresConnection : public core::Connection {
  public:
   /// Connects; throws ConnectionError naming host, port and database (never the password).
-  explicit PostgresConnection(const core::DatabaseUrl& url);
+  /// A statement timeout becomes the session's statement_timeout.
+  explicit PostgresConnection(const core::DatabaseUrl& url, const SessionOptions& options = {});
   ~PostgresConnection() override;
 
   core::Dialect dialect() const noexcept override { return core::Dialect::postgres; }
@@ -50,10 +52,14 @@ class PostgresConnection : public core::Connection {
  private:
   /// Whether the catalog object exists (an index only when valid); in postgres_effects.cpp.
   bool exists(const CatalogObject& object);
+  /// Drops the INVALID indexes an interrupted run of `statement` (a concurrent index build)
+  /// left behind; logs a warning naming each.
+  void drop_leftover_indexes(const core::Statement& statement);
 
   std::string m_conninfo;  // for a second session that cancels this one's statement
   std::string m_target;    // host:port/database, for messages
   std::string m_database;
+  std::chrono::milliseconds m_statement_timeout;
   std::unique_ptr<pqxx::connection_base> m_connection;
   std::unique_ptr<NoticeLogger> m_notices;
   // One long-lived autocommit session: forge sends BEGIN/COMMIT itself, so a file's own

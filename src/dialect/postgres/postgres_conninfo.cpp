@@ -27,6 +27,14 @@ std::string to_conninfo(const core::DatabaseUrl& url) {
   if (!url.database.empty()) keywords["dbname"] = url.database;
   keywords["connect_timeout"] = "10";
   keywords["application_name"] = "forge";
+  // A server that vanishes (host down, network cut) sends nothing: without keepalives forge
+  // would wait on the socket for hours. Probes after 30 s idle, every 10 s, 3 unanswered: the
+  // session counts as lost after a minute, and so does data the server never acknowledges.
+  keywords["keepalives"] = "1";
+  keywords["keepalives_idle"] = "30";
+  keywords["keepalives_interval"] = "10";
+  keywords["keepalives_count"] = "3";
+  keywords["tcp_user_timeout"] = "60000";
   std::string search_path;
   for (const auto& [key, value] : url.params) {
     if (key == "search_path") {

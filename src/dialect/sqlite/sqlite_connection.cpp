@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
+#include <chrono>
 #include <filesystem>
 #include <optional>
 
@@ -92,6 +93,31 @@ class SqliteTransaction : public core::Transaction {
   SQLite::Transaction m_transaction;  // rolls back in its destructor, which never throws
 };
 
+// Interrupts the statement running on `handle` once `limit` has passed (SQLite has no timeout of
+// its own); a zero limit does nothing. The handler is removed when this goes away.
+class StatementDeadline {
+ public:
+  StatementDeadline(sqlite3* handle, std::chrono::milliseconds limit)
+      : m_handle(limit.count() > 0 ? handle : nullptr),
+        m_deadline(std::chrono::steady_clock::now() + limit) {
+    if (m_handle != nullptr) sqlite3_progress_handler(m_handle, k_instructions, &check, this);
+  }
+  ~StatementDeadline() {
+    if (m_handle != nullptr) sqlite3_progress_handler(m_handle, 0, nullptr, nullptr);
+  }
+  StatementDeadline(const StatementDeadline&) = delete;
+  StatementDeadline& operator=(const StatementDeadline&) = delete;
+
+  bool passed() const { return std::chrono::steady_clock::now() >= m_deadline; }
+
+ private:
+  static constexpr int k_instructions = 10000;  // between looks at the clock: well under 1 ms
+  static int check(void* self) { return static_cast<StatementDeadline*>(self)->passed() ? 1 : 0; }
+
+  sqlite3* m_handle;  // nullptr: no limit
+  std::chrono::steady_clock::time_point m_deadline;
+};
+
 void make_parent_folder(const std::string& path) {
   const auto parent = std::filesystem::path(path).parent_path();
   std::error_code error;
@@ -100,7 +126,8 @@ void make_parent_folder(const std::string& path) {
 
 }  // namespace
 
-SqliteConnection::SqliteConnection(const core::DatabaseUrl& url) : m_path(url.database) {
+SqliteConnection::SqliteConnection(const core::DatabaseUrl& url, const SessionOptions& options)
+    : m_path(url.database), m_statement_timeout(options.statement_timeout) {
   if (m_path != ":memory:") make_parent_folder(m_path);
   try {
     m_db = std::make_unique<SQLite::Database>(m_path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
@@ -116,7 +143,8 @@ SqliteConnection::SqliteConnection(std::string path, std::unique_ptr<SQLite::Dat
 
 SqliteConnection::~SqliteConnection() = default;
 
-std::unique_ptr<SqliteConnection> SqliteConnection::rehearsal_copy(const core::DatabaseUrl& url) {
+std::unique_ptr<SqliteConnection> SqliteConnection::rehearsal_copy(const core::DatabaseUrl& url,
+                                                                   const SessionOptions& options) {
   auto copy = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE);
   std::error_code error;
   if (url.database != ":memory:" && std::filesystem::exists(url.database, error)) {
@@ -127,7 +155,9 @@ std::unique_ptr<SqliteConnection> SqliteConnection::rehearsal_copy(const core::D
                             "Check that the file is a SQLite database that forge may read.");
     }
   }
-  return std::unique_ptr<SqliteConnection>(new SqliteConnection(url.database, std::move(copy)));
+  std::unique_ptr<SqliteConnection> connection(new SqliteConnection(url.database, std::move(copy)));
+  connection->m_statement_timeout = options.statement_timeout;
+  return connection;
 }
 
 std::unique_ptr<SqliteConnection> SqliteConnection::read_only(const core::DatabaseUrl& url) {
@@ -154,6 +184,7 @@ void SqliteConnection::execute(const core::Statement& statement) {
     sqlite3_stmt* prepared = nullptr;
     const char* tail = nullptr;
     const int line = statement.line + line_at(text, static_cast<std::size_t>(sql - text.c_str()));
+    const StatementDeadline deadline(handle, m_statement_timeout);
     int rc = sqlite3_prepare_v2(handle, sql, -1, &prepared, &tail);
     if (rc == SQLITE_OK && prepared != nullptr) {
       while ((rc = sqlite3_step(prepared)) == SQLITE_ROW) {
@@ -164,6 +195,10 @@ void SqliteConnection::execute(const core::Statement& statement) {
       const std::string message = sqlite3_errmsg(handle);
       const int code = sqlite3_extended_errcode(handle);
       sqlite3_finalize(prepared);
+      if (rc == SQLITE_INTERRUPT && m_statement_timeout.count() > 0 && deadline.passed()) {
+        throw statement_timed_out(m_statement_timeout, message,
+                                  "SQLite code " + std::to_string(code), statement.file, line);
+      }
       throw_statement_failure(message, code, statement.file, line);
     }
     sqlite3_finalize(prepared);

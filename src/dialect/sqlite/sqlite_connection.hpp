@@ -6,6 +6,7 @@
 
 #include "core/adapter.hpp"
 #include "core/url.hpp"
+#include "dialect/session_options.hpp"
 
 namespace SQLite {
 class Database;
@@ -17,15 +18,17 @@ namespace forge::dialect::sqlite {
 /// lock is a flock on the database file itself (sqlite_file_lock.hpp).
 class SqliteConnection : public core::Connection {
  public:
-  /// Opens (creating when missing, with its folder) the file `url.database`.
+  /// Opens (creating when missing, with its folder) the file `url.database`. A statement
+  /// timeout interrupts a statement that runs longer (sqlite3_progress_handler).
   /// Throws ConnectionError when it cannot be opened.
-  explicit SqliteConnection(const core::DatabaseUrl& url);
+  explicit SqliteConnection(const core::DatabaseUrl& url, const SessionOptions& options = {});
   ~SqliteConnection() override;
 
   /// A session with an in-memory copy of `url.database` (empty when the file does not exist),
   /// for --dry-run to run units for real without touching the file; its lock is a no-op.
   /// Throws ConnectionError when the file cannot be read.
-  static std::unique_ptr<SqliteConnection> rehearsal_copy(const core::DatabaseUrl& url);
+  static std::unique_ptr<SqliteConnection> rehearsal_copy(const core::DatabaseUrl& url,
+                                                          const SessionOptions& options = {});
 
   /// A read-only session with `url.database`, for commands that only read (status): a missing
   /// file is not created but read as an empty database. Throws ConnectionError when the file
@@ -54,6 +57,7 @@ class SqliteConnection : public core::Connection {
   std::string m_path;
   std::unique_ptr<SQLite::Database> m_db;
   bool m_rehearsal = false;
+  std::chrono::milliseconds m_statement_timeout{0};
 };
 
 }  // namespace forge::dialect::sqlite

@@ -340,6 +340,42 @@ TEST_F(Config, TakesStrictAsABooleanOrAsText) {
   EXPECT_FALSE(settings().strict);
 }
 
+TEST_F(Config, TakesTheStatementTimeoutFromFlagThenEnvThenForgercThenConfigFile) {
+  write("forge.json", R"({"development": {"url": "sqlite:a.db"}})");
+  EXPECT_EQ(settings().statement_timeout, 0) << "no limit by default";
+  write("forge.json", R"({"development": {"url": "sqlite:a.db", "statementTimeout": 30}})");
+  EXPECT_EQ(settings().statement_timeout, 30);
+  write(".forgerc", R"({"statement-timeout": "20"})");
+  EXPECT_EQ(settings().statement_timeout, 20);
+  m_env["FORGE_STATEMENT_TIMEOUT"] = "1.5";
+  EXPECT_EQ(settings().statement_timeout, 1.5);
+  ConfigFlags flags;
+  flags.statement_timeout = 0;
+  EXPECT_EQ(settings(flags).statement_timeout, 0) << "--statement-timeout 0 lifts the limit";
+}
+
+TEST_F(Config, ExpandsVariablesInTheStatementTimeout) {
+  write("forge.json",
+        R"({"development": {"url": "sqlite:a.db", "statementTimeout": "${LIMIT:-45}"}})");
+  EXPECT_EQ(settings().statement_timeout, 45);
+  m_env["LIMIT"] = "2";
+  EXPECT_EQ(settings().statement_timeout, 2);
+}
+
+TEST_F(Config, RefusesAStatementTimeoutThatIsNotANumberOfSeconds) {
+  for (const char* bad : {"\"soon\"", "-1", "\"\"", "true", "\"1e99\"", "\"5s\""}) {
+    write(
+        "forge.json",
+        std::string(R"({"development": {"url": "sqlite:a.db", "statementTimeout": )") + bad + "}}");
+    EXPECT_THAT(config_error_of([&] { settings(); }),
+                HasSubstr("forge.json (environment development, \"statementTimeout\")"))
+        << bad;
+  }
+  m_env["FORGE_STATEMENT_TIMEOUT"] = "ten";
+  EXPECT_THAT(config_error_of([&] { settings(); }),
+              HasSubstr("FORGE_STATEMENT_TIMEOUT: bad statement timeout 'ten'"));
+}
+
 // --- ${VAR} ----------------------------------------------------------------------------------
 
 TEST_F(Config, ExpandsVariablesInConfigValues) {

@@ -1,0 +1,22 @@
+#pragma once
+#include <chrono>
+#include <string>
+
+#include "core/errors.hpp"
+
+namespace forge::dialect {
+
+/// How forge's sessions behave beyond what the URL says (global options and the config file).
+struct SessionOptions {
+  /// The longest one statement may run before the database stops it; zero: no limit. forge's
+  /// wait for the migration lock polls with short statements, so --lock-timeout alone bounds it.
+  std::chrono::milliseconds statement_timeout{0};
+};
+
+/// The error for a statement the database stopped after `limit` (--statement-timeout): the
+/// database's own message and code, and the statement's file and line.
+StatementError statement_timed_out(std::chrono::milliseconds limit,
+                                   const std::string& server_message, const std::string& code,
+                                   const std::string& file, int line);
+
+}  // namespace forge::dialect
