@@ -1,11 +1,12 @@
 #include "test_database.hpp"
 
-#include "dialect/registry.hpp"
+#include <unistd.h>
 
 #include <atomic>
 #include <cstdlib>
 #include <stdexcept>
-#include <unistd.h>
+
+#include "dialect/registry.hpp"
 
 namespace forge::testing {
 
@@ -43,6 +44,9 @@ std::string server_url(const std::string& dialect) {
 }
 
 TestDatabase::TestDatabase(const std::string& dialect)
+    : TestDatabase(dialect, dialect == "sqlite" ? "" : server_url(dialect)) {}
+
+TestDatabase::TestDatabase(const std::string& dialect, const std::string& admin_url)
     : m_dialect(*core::parse_dialect(dialect)) {
   if (m_dialect == core::Dialect::sqlite) {
     char pattern[] = "/tmp/forge-it-XXXXXX";
@@ -50,7 +54,7 @@ TestDatabase::TestDatabase(const std::string& dialect)
     m_url = "sqlite:" + (m_folder / "test.sqlite3").string();
     return;
   }
-  m_admin_url = server_url(dialect);
+  m_admin_url = admin_url;
   m_name = unique_name();
   run_admin(m_admin_url, "CREATE DATABASE " + m_name);
   m_url = with_database(m_admin_url, m_name);
