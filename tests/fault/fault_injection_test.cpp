@@ -155,8 +155,9 @@ INSTANTIATE_TEST_SUITE_P(
                                          FaultKind::concurrent, FaultKind::server_kill)),
     cell_name);
 
-// The checks themselves must be able to fail: on a migrated database, a duplicated effect, a
-// doubled UPDATE, a deleted effect, an added column and a unit marked failed are all seen.
+// The checks themselves must be able to fail: on a migrated database, a duplicated effect, a row
+// no statement writes, a doubled UPDATE, a deleted effect, an added column and a unit marked
+// failed are all seen.
 class Inspection : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(Inspection, SeesAStatementAppliedTwiceALostOneAChangedSchemaAndAnUnrecordedUnit) {
@@ -174,6 +175,7 @@ TEST_P(Inspection, SeesAStatementAppliedTwiceALostOneAChangedSchemaAndAnUnrecord
 
   const e2e::CatalogProbe db(database.url());
   db.execute("INSERT INTO effects (unit, step) VALUES ('u2', 3)");
+  db.execute("INSERT INTO effects (unit, step) VALUES ('u9', 1)");
   db.execute("UPDATE accounts SET balance = 2 WHERE id = 1");
   db.execute("DELETE FROM effects WHERE unit = 'u4' AND step = 1");
   db.execute("ALTER TABLE audit ADD COLUMN extra INTEGER");
@@ -181,7 +183,7 @@ TEST_P(Inspection, SeesAStatementAppliedTwiceALostOneAChangedSchemaAndAnUnrecord
   db.execute("UPDATE " + meta + " SET state = 'failed' WHERE name = '20240101000003-reshape'");
   const Findings findings = inspect(database.url(), setup.workload, schema);
 
-  EXPECT_EQ(findings.applied_twice, 2);
+  EXPECT_EQ(findings.applied_twice, 3);
   EXPECT_EQ(findings.lost, 1);
   EXPECT_EQ(findings.unrecorded, 1);
   EXPECT_TRUE(findings.schema_differs);

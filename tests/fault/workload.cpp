@@ -26,8 +26,8 @@ class WorkloadBuilder {
   void increment(int id) {
     const std::string where = " WHERE id = " + std::to_string(id);
     statement("UPDATE accounts SET balance = balance + 1" + where + ";");
-    m_workload.effects.push_back(
-        {"balance of account " + std::to_string(id), "SELECT balance FROM accounts" + where});
+    m_workload.effects.push_back({"balance of account " + std::to_string(id),
+                                  "SELECT balance FROM accounts" + where, false});
   }
   const std::string& dialect() const { return m_dialect; }
 
@@ -43,7 +43,6 @@ class WorkloadBuilder {
     m_workload.effects.push_back(
         {"effects (" + unit + ", " + step + ")",
          "SELECT COUNT(*) FROM effects WHERE unit = '" + unit + "' AND step = " + step});
-    ++m_workload.effect_rows;
     return "('" + unit + "', " + step + ")";
   }
 

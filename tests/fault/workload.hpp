@@ -15,6 +15,7 @@ struct UnitFile {
 struct Effect {
   std::string label;
   std::string count_sql;
+  bool is_effects_row = true;  ///< a row of `effects`, else another table's change
 };
 
 /// The units every trial migrates on one dialect, and the effects a correct run leaves. The units
@@ -23,8 +24,6 @@ struct Effect {
 struct Workload {
   std::vector<UnitFile> units;
   std::vector<Effect> effects;
-  /// How many rows `effects` holds after a correct run.
-  long effect_rows = 0;
 };
 
 /// The workload for `dialect` ("sqlite", "postgres", "mysql").
