@@ -13,6 +13,7 @@ void Tally::add(const TrialRecord& record) {
   if (record.needs_person()) ++needs_person;
   if (record.findings.schema_differs) ++schema_mismatch;
   if (!record.passed()) ++failed;
+  if (record.fault_came_too_late()) ++too_late;
   rerun_times.push_back(record.rerun_time);
 }
 
@@ -39,12 +40,13 @@ std::string Report::markdown(unsigned long seed, int trials_per_cell) const {
       << " trials per dialect and fault (FORGE_FAULT_TRIALS)\n\n"
       << "| dialect | fault | trials | statements applied twice | statements lost | "
          "reruns needing a person | schema mismatches | units not recorded applied | "
-         "failed trials | median rerun |\n"
-      << "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n";
+         "failed trials | faulted runs all exited 0 | median rerun |\n"
+      << "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n";
   for (const auto& t : m_tallies) {
     out << "| " << t.dialect << " | " << t.fault << " | " << t.trials << " | " << t.applied_twice
         << " | " << t.lost << " | " << t.needs_person << " | " << t.schema_mismatch << " | "
-        << t.unrecorded << " | " << t.failed << " | " << t.median_rerun().count() << " ms |\n";
+        << t.unrecorded << " | " << t.failed << " | " << t.too_late << " | "
+        << t.median_rerun().count() << " ms |\n";
   }
   return out.str();
 }

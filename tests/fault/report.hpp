@@ -12,6 +12,7 @@ struct Tally {
   int trials = 0;
   long applied_twice = 0, lost = 0, unrecorded = 0;  ///< statements / units, summed over trials
   int needs_person = 0, schema_mismatch = 0, failed = 0;  ///< trials
+  int too_late = 0;  ///< trials whose faulted runs all exited 0
   std::vector<Millis> rerun_times;
 
   void add(const TrialRecord& record);

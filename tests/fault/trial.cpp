@@ -163,6 +163,15 @@ TrialRecord run_trial(const TrialSetup& setup, const Reference& reference, Fault
   return record;
 }
 
+bool TrialRecord::fault_came_too_late() const {
+  std::istringstream statuses(faulted);
+  std::string status;
+  while (std::getline(statuses, status, ',')) {
+    if (status != "0") return false;
+  }
+  return true;
+}
+
 std::string describe(const TrialRecord& record) {
   std::ostringstream line;
   line << "#" << record.number << " fault at " << record.fault_at.count()

@@ -47,6 +47,9 @@ struct TrialRecord {
   Millis rerun_time{0};
   Findings findings;
 
+  /// Every faulted run exited 0: the fault came after forge had finished (or, for a server
+  /// kill, while it was still waiting to connect), so the trial tried nothing hard.
+  bool fault_came_too_late() const;
   /// The rerun alone did not finish the job: a person would have to step in.
   bool needs_person() const { return rerun.exit_code != 0; }
   bool passed() const { return !needs_person() && findings.clean(); }
