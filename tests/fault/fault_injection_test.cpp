@@ -128,6 +128,7 @@ TEST_P(FaultInjection, APlainRerunAfterEachFaultLeavesEveryStatementAppliedExact
     tally.add(record);
     std::cout << "[fault] " << dialect << " " << fault_name(kind) << " " << describe(record)
               << std::endl;
+    for (const auto& detail : record.findings.details) std::cout << "    " << detail << "\n";
     if (!record.passed() && explained++ < 3) ADD_FAILURE() << explain(record);
   }
   EXPECT_EQ(tally.applied_twice, 0) << "statements applied twice";
