@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "db_probe.hpp"
 #include "dialect/registry.hpp"
 
 namespace forge::testing {
@@ -17,10 +18,9 @@ std::string unique_name() {
   return "forge_it_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
 }
 
-void run_admin(const std::string& admin_url, const std::string& sql) {
-  auto connection = dialect::connect(core::parse_database_url(admin_url));
-  connection->execute(core::Statement{sql, "test setup", 1});
-}
+// Through the driver's own short-lived session: a binary that creates hundreds of databases (the
+// fault harness) ran PostgreSQL out of connections when this went through forge's adapter.
+void run_admin(const std::string& admin_url, const std::string& sql) { execute(admin_url, sql); }
 
 }  // namespace
 
