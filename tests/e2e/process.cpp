@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -134,8 +135,6 @@ Process::~Process() {
   if (m_err >= 0) ::close(m_err);
 }
 
-void Process::send_signal(int signal) const { ::kill(m_pid, signal); }
-
 ProcessResult Process::wait() {
   ProcessResult result;
   bool out_open = true, err_open = true;
@@ -160,6 +159,15 @@ ProcessResult Process::wait() {
   if (WIFEXITED(status) && !result.timed_out) result.exit_code = WEXITSTATUS(status);
   if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
   return result;
+}
+
+ProcessResult Process::wait_at_most(std::chrono::milliseconds limit) {
+  m_deadline = std::min(m_deadline, Clock::now() + limit);
+  return wait();
+}
+
+void Process::signal(int signal) const {
+  if (m_pid > 0) ::kill(m_pid, signal);
 }
 
 ProcessResult run_process(const ProcessSpec& spec) { return Process(spec).wait(); }

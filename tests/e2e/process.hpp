@@ -50,10 +50,12 @@ class Process {
 
   /// Reads its output until it exits or the timeout passes (then kills it); call once.
   ProcessResult wait();
-  /// Sends `signal` (SIGTERM, SIGINT, ...) to the child, as a pod's shutdown or Ctrl-C would.
-  void send_signal(int signal) const;
   /// The child's process id.
   pid_t pid() const noexcept { return m_pid; }
+  /// Like wait(), but kills it (timed_out) once `limit` has passed, if that comes first.
+  ProcessResult wait_at_most(std::chrono::milliseconds limit);
+  /// Sends `signal` to the child; no effect once it has been waited for.
+  void signal(int signal) const;
 
  private:
   pid_t m_pid = -1;

@@ -94,7 +94,7 @@ TEST_P(ExactlyOnce, SigtermStopsCleanlyWithExit143AndTheRerunFinishes) {
   auto running = project.start_forge({"db:migrate", "--url", url()});
   ASSERT_TRUE(reaches_the_slow_statement());
   const auto signalled = Clock::now();
-  running->send_signal(SIGTERM);
+  running->signal(SIGTERM);
   const auto stopped = running->wait();
 
   EXPECT_EQ(stopped.exit_code, 143) << stopped;

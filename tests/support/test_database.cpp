@@ -1,11 +1,13 @@
 #include "test_database.hpp"
 
-#include "dialect/registry.hpp"
+#include <unistd.h>
 
 #include <atomic>
 #include <cstdlib>
 #include <stdexcept>
-#include <unistd.h>
+
+#include "db_probe.hpp"
+#include "dialect/registry.hpp"
 
 namespace forge::testing {
 
@@ -16,10 +18,9 @@ std::string unique_name() {
   return "forge_it_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
 }
 
-void run_admin(const std::string& admin_url, const std::string& sql) {
-  auto connection = dialect::connect(core::parse_database_url(admin_url));
-  connection->execute(core::Statement{sql, "test setup", 1});
-}
+// Through the driver's own short-lived session: a binary that creates hundreds of databases (the
+// fault harness) ran PostgreSQL out of connections when this went through forge's adapter.
+void run_admin(const std::string& admin_url, const std::string& sql) { execute(admin_url, sql); }
 
 }  // namespace
 
@@ -43,6 +44,9 @@ std::string server_url(const std::string& dialect) {
 }
 
 TestDatabase::TestDatabase(const std::string& dialect)
+    : TestDatabase(dialect, dialect == "sqlite" ? "" : server_url(dialect)) {}
+
+TestDatabase::TestDatabase(const std::string& dialect, const std::string& admin_url)
     : m_dialect(*core::parse_dialect(dialect)) {
   if (m_dialect == core::Dialect::sqlite) {
     char pattern[] = "/tmp/forge-it-XXXXXX";
@@ -50,7 +54,7 @@ TestDatabase::TestDatabase(const std::string& dialect)
     m_url = "sqlite:" + (m_folder / "test.sqlite3").string();
     return;
   }
-  m_admin_url = server_url(dialect);
+  m_admin_url = admin_url;
   m_name = unique_name();
   run_admin(m_admin_url, "CREATE DATABASE " + m_name);
   m_url = with_database(m_admin_url, m_name);

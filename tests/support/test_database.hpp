@@ -1,16 +1,15 @@
 #pragma once
-#include "core/adapter.hpp"
-#include "core/url.hpp"
-
 #include <filesystem>
 #include <memory>
 #include <string>
+
+#include "core/adapter.hpp"
+#include "core/url.hpp"
 
 namespace forge::testing {
 
 /// `url` (a server URL) with its database replaced by `database`, the query string kept.
 std::string with_database(const std::string& url, const std::string& database);
-
 
 /// A fresh, empty database of one dialect for one test, dropped afterwards: a temporary SQLite
 /// file, or a newly created database on the throwaway server named by FORGE_TEST_POSTGRES_URL /
@@ -18,6 +17,8 @@ std::string with_database(const std::string& url, const std::string& database);
 class TestDatabase {
  public:
   explicit TestDatabase(const std::string& dialect);
+  /// Like the above, on the server whose own database is at `admin_url` (ignored for SQLite).
+  TestDatabase(const std::string& dialect, const std::string& admin_url);
   ~TestDatabase();
   TestDatabase(const TestDatabase&) = delete;
   TestDatabase& operator=(const TestDatabase&) = delete;
@@ -32,8 +33,8 @@ class TestDatabase {
  private:
   core::Dialect m_dialect;
   std::string m_url;
-  std::string m_admin_url;  // the server's own database, to create and drop ours from
-  std::string m_name;       // our database (server dialects)
+  std::string m_admin_url;         // the server's own database, to create and drop ours from
+  std::string m_name;              // our database (server dialects)
   std::filesystem::path m_folder;  // our temporary folder (SQLite)
 };
 
