@@ -134,6 +134,19 @@ class Reader {
     }
     return false;
   }
+  /// Whether the keyword `word` comes before the end of the current clause (a comma at
+  /// parenthesis depth 0, or the end); consumes nothing.
+  bool clause_has(std::string_view word) const {
+    int depth = 0;
+    for (std::size_t at = m_at; at < m_tokens.size(); ++at) {
+      const Token& token = m_tokens[at];
+      if (token.text == "(") ++depth;
+      if (token.text == ")") --depth;
+      if (token.text == "," && depth == 0) return false;
+      if (token.word && !token.quoted && util::to_lower(token.text) == word) return true;
+    }
+    return false;
+  }
   /// Skips tokens until `word` has been consumed, looking at most `limit` tokens ahead.
   bool skip_past(std::string_view word, std::size_t limit) {
     for (std::size_t seen = 0; seen < limit && !at_end(); ++seen) {
@@ -294,6 +307,10 @@ std::optional<EffectCheck> alter_rename(Reader& in, Name& table, std::vector<Eff
 bool alter_action(Reader& in, Name& table, std::vector<EffectCheck>& checks) {
   // MySQL's ALGORITHM= and LOCK= say how, not what: nothing to check.
   if (in.take("algorithm") || in.take("lock")) return true;
+  // A column's new definition, default or nullability is the same after a second run: nothing
+  // to check, and harmless to repeat. A type change USING an expression is not.
+  if (in.take("modify")) return true;
+  if (in.take("alter")) return !in.clause_has("using");
   std::optional<EffectCheck> check;
   if (in.take("add")) {
     check = alter_add(in, table);
@@ -305,7 +322,8 @@ bool alter_action(Reader& in, Name& table, std::vector<EffectCheck>& checks) {
     in.take("column");
     const auto from = in.identifier();
     const auto to = in.identifier();
-    if (!from || !to || *from == *to) return false;
+    if (!from || !to) return false;
+    if (*from == *to) return true;  // a new definition: as MODIFY
     checks.push_back(part_check(Kind::column, table, *from, false));
     check = part_check(Kind::column, table, *to, true);
   }
@@ -326,6 +344,7 @@ ExpectedEffect alter(Reader& in) {
   do {
     complete = alter_action(in, *table, checks) && complete;
   } while (complete && in.skip_clause());
+  if (complete && checks.empty()) return repeatable();  // every action harmless to repeat
   return all_of(std::move(checks), complete);
 }
 

@@ -82,10 +82,25 @@ TEST(ExpectedEffect, AlterTableChecksEachOfItsActions) {
               ElementsAre("-column t.a", "+column t.b"));
 }
 
+TEST(ExpectedEffect, NewColumnDefinitionsAreRepeatable) {
+  for (const char* sql :
+       {"ALTER TABLE t MODIFY c BIGINT NOT NULL", "ALTER TABLE t CHANGE c c BIGINT",
+        "ALTER TABLE t ALTER COLUMN c TYPE bigint", "ALTER TABLE t ALTER c SET DEFAULT 0",
+        "ALTER TABLE t ALTER COLUMN c DROP NOT NULL, ALTER COLUMN d SET NOT NULL"}) {
+    EXPECT_TRUE(expected_effect(sql, Dialect::postgres).repeatable) << sql;
+  }
+  // Atomic together with something checkable: the check decides.
+  EXPECT_THAT(checks_of("ALTER TABLE t ADD COLUMN c INT, MODIFY d BIGINT"),
+              ElementsAre("+column t.c"));
+}
+
 TEST(ExpectedEffect, ClausesItCannotCheckMakeTheWholeStatementUnknown) {
-  EXPECT_THAT(checks_of("ALTER TABLE t MODIFY c BIGINT"), IsEmpty());
-  EXPECT_THAT(checks_of("ALTER TABLE t ADD COLUMN c INT, MODIFY d BIGINT"), IsEmpty());
-  EXPECT_THAT(checks_of("ALTER TABLE t ALTER COLUMN c TYPE bigint", Dialect::postgres), IsEmpty());
+  const auto using_expression =
+      expected_effect("ALTER TABLE t ALTER COLUMN c TYPE int USING c * 100", Dialect::postgres);
+  EXPECT_FALSE(using_expression.repeatable);
+  EXPECT_THAT(using_expression.checks, IsEmpty());
+  EXPECT_THAT(checks_of("ALTER TABLE t ADD COLUMN c INT, ALTER COLUMN d TYPE int USING d + 1"),
+              IsEmpty());
   EXPECT_THAT(checks_of("INSERT INTO t VALUES (1)"), IsEmpty());
   EXPECT_THAT(checks_of("ALTER TABLE t ADD PRIMARY KEY (id)"), IsEmpty());
 }
@@ -112,7 +127,8 @@ TEST(DecideEffect, AllChecksHoldingMeansTookEffectNoneMeansNotRun) {
   present = {"a", "b"};
   EXPECT_EQ(decide_effect(expected, exists), Effect::unknown);
   EXPECT_EQ(decide_effect(expected_effect("ALTER TABLE t MODIFY c INT", Dialect::mysql), exists),
-            Effect::unknown);
+            Effect::repeatable);
+  EXPECT_EQ(decide_effect(expected_effect("CALL p()", Dialect::mysql), exists), Effect::unknown);
 }
 
 }  // namespace
