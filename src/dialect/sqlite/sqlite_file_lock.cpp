@@ -1,7 +1,6 @@
 #include "dialect/sqlite/sqlite_file_lock.hpp"
 
 #include <fcntl.h>
-#include <spdlog/spdlog.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -10,11 +9,10 @@
 #include <cstring>
 #include <map>
 #include <mutex>
-#include <thread>
 
 #include "core/errors.hpp"
+#include "core/lock_wait.hpp"
 #include "dialect/sqlite/flock_holder.hpp"
-#include "util/utc_clock.hpp"
 
 namespace forge::dialect::sqlite {
 
@@ -122,30 +120,22 @@ Target existing_target(const std::string& path) {
 std::unique_ptr<core::MigrationLock> lock_database_file(const std::string& database_path,
                                                         std::chrono::milliseconds wait) {
   if (database_path == ":memory:") return std::make_unique<NoLock>();  // private to this process
-  const auto deadline = std::chrono::steady_clock::now() + wait;
-  bool told = false;
-  for (;;) {
-    FileIdentity identity;
-    {
-      std::lock_guard<std::mutex> guard(registry_mutex());
-      const Target target = existing_target(database_path);
-      if (auto lock = try_lock(target, database_path)) return lock;
-      identity = target.identity;
-    }
-    if (std::chrono::steady_clock::now() >= deadline) {
-      throw LockTimeout("another forge held the migration lock on " + database_path + " for over " +
-                            util::seconds_text(wait) + " (held by " +
-                            describe_flock_holder(identity) + ")",
-                        "Wait for that process to finish, or end it; raise --lock-timeout to "
-                        "wait longer.");
-    }
-    if (!told) {
-      spdlog::info("waiting for the migration lock on {} (held by {})", database_path,
-                   describe_flock_holder(identity));
-      told = true;
-    }
-    std::this_thread::sleep_for(k_retry_pause);
-  }
+  std::unique_ptr<core::MigrationLock> lock;
+  FileIdentity identity;
+  core::wait_for_lock(
+      [&] {
+        std::lock_guard<std::mutex> guard(registry_mutex());
+        const Target target = existing_target(database_path);
+        identity = target.identity;
+        lock = try_lock(target, database_path);
+        return lock != nullptr;
+      },
+      wait,
+      {database_path,
+       "Wait for that process to finish, or end it; raise --lock-timeout to wait longer."},
+      [&] { return std::optional<std::string>(describe_flock_holder(identity)); }, {},
+      k_retry_pause);
+  return lock;
 }
 
 std::optional<std::string> sqlite_lock_holder(const std::string& database_path) {
