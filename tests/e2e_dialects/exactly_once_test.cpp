@@ -25,16 +25,6 @@ std::string slow_insert(const std::string& dialect) {
          "SELECT x + 1 FROM c WHERE x < 20000000) SELECT count(*) AS n FROM c) s;";
 }
 
-template <typename Condition>
-bool eventually(Condition condition, Clock::duration limit) {
-  const auto deadline = Clock::now() + limit;
-  while (!condition()) {
-    if (Clock::now() >= deadline) return false;
-    std::this_thread::sleep_for(50ms);
-  }
-  return true;
-}
-
 class ExactlyOnce : public DialectTest {
  protected:
   // The reproduction, with DDL after the slow statement; `no-transaction` so that

@@ -34,17 +34,6 @@ std::string slow_sql(const std::string& dialect) {
          "SELECT count(*) FROM c;";
 }
 
-// Polls `condition` every 50 ms until it holds or `limit` has passed; true when it held.
-template <typename Condition>
-bool eventually(Condition condition, Clock::duration limit) {
-  const auto deadline = Clock::now() + limit;
-  for (;;) {
-    if (condition()) return true;
-    if (Clock::now() >= deadline) return false;
-    std::this_thread::sleep_for(50ms);
-  }
-}
-
 class Fault : public DialectTest {
  protected:
   // log <- first; middle: CREATE k1, INSERT, slow (line 4), CREATE k2; last: INSERT.

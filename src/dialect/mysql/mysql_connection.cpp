@@ -15,6 +15,7 @@
 #include "core/errors.hpp"
 #include "core/history_columns.hpp"
 #include "core/lock_wait.hpp"
+#include "dialect/history_sql.hpp"
 #include "dialect/mysql/mysql_sql.hpp"
 #include "dialect/sql_transaction.hpp"
 #include "util/strings.hpp"
@@ -248,7 +249,9 @@ std::unique_ptr<core::MigrationLock> MysqlConnection::lock(std::chrono::millisec
 }
 
 const core::HistorySql& MysqlConnection::history_sql() const {
-  static const MysqlHistorySql sql;
+  static const FunctionHistorySql sql({create_history_sql, history_columns_sql,
+                                       add_history_column_sql, select_history_sql,
+                                       upsert_history_sql, delete_history_sql, to_datetime});
   return sql;
 }
 

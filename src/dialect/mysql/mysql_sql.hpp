@@ -3,8 +3,6 @@
 #include <string_view>
 #include <vector>
 
-#include "core/history_store.hpp"
-
 namespace forge::dialect::mysql {
 
 /// `name` as a backtick-quoted MySQL identifier; a dotted `schema.table` quotes each part.
@@ -30,26 +28,5 @@ std::string delete_history_sql(const std::string& table);
 std::string lock_name(std::string_view database);
 /// `2024-03-15T10:23:44.012Z` as MySQL DATETIME text `2024-03-15 10:23:44.012`.
 std::string to_datetime(std::string_view iso8601);
-
-/// The history statements in this dialect's SQL (core::HistoryStore runs them).
-class MysqlHistorySql final : public core::HistorySql {
- public:
-  std::string create(const std::string& table) const override { return create_history_sql(table); }
-  std::string columns(const std::string& table) const override {
-    return history_columns_sql(table);
-  }
-  std::string add_column(const std::string& table, const std::string& column) const override {
-    return add_history_column_sql(table, column);
-  }
-  std::string select(const std::string& table,
-                     const std::vector<std::string>& missing) const override {
-    return select_history_sql(table, missing);
-  }
-  std::string upsert(const std::string& table) const override { return upsert_history_sql(table); }
-  std::string erase(const std::string& table) const override { return delete_history_sql(table); }
-  std::string stored_time(const std::string& iso8601) const override {
-    return to_datetime(iso8601);
-  }
-};
 
 }  // namespace forge::dialect::mysql

@@ -6,6 +6,7 @@
 #include <pqxx/pqxx>
 
 #include "core/errors.hpp"
+#include "dialect/history_sql.hpp"
 #include "dialect/postgres/concurrent_index.hpp"
 #include "dialect/postgres/postgres_conninfo.hpp"
 #include "dialect/postgres/postgres_lock.hpp"
@@ -194,7 +195,9 @@ std::unique_ptr<core::MigrationLock> PostgresConnection::lock(std::chrono::milli
 }
 
 const core::HistorySql& PostgresConnection::history_sql() const {
-  static const PostgresHistorySql sql;
+  static const FunctionHistorySql sql({create_history_sql, history_columns_sql,
+                                       add_history_column_sql, select_history_sql,
+                                       upsert_history_sql, delete_history_sql});
   return sql;
 }
 

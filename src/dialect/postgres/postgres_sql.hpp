@@ -4,8 +4,6 @@
 #include <string_view>
 #include <vector>
 
-#include "core/history_store.hpp"
-
 namespace forge::dialect::postgres {
 
 /// `name` as a quoted PostgreSQL identifier; a dotted `schema.table` quotes each part.
@@ -30,23 +28,5 @@ std::string upsert_history_sql(const std::string& table);
 std::string delete_history_sql(const std::string& table);
 /// The advisory-lock key for a database: stable across forge versions and processes.
 std::int64_t advisory_lock_key(std::string_view database);
-
-/// The history statements in this dialect's SQL (core::HistoryStore runs them).
-class PostgresHistorySql final : public core::HistorySql {
- public:
-  std::string create(const std::string& table) const override { return create_history_sql(table); }
-  std::string columns(const std::string& table) const override {
-    return history_columns_sql(table);
-  }
-  std::string add_column(const std::string& table, const std::string& column) const override {
-    return add_history_column_sql(table, column);
-  }
-  std::string select(const std::string& table,
-                     const std::vector<std::string>& missing) const override {
-    return select_history_sql(table, missing);
-  }
-  std::string upsert(const std::string& table) const override { return upsert_history_sql(table); }
-  std::string erase(const std::string& table) const override { return delete_history_sql(table); }
-};
 
 }  // namespace forge::dialect::postgres

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "core/errors.hpp"
+#include "dialect/history_sql.hpp"
 #include "dialect/sqlite/sqlite_file_lock.hpp"
 #include "dialect/sqlite/sqlite_sql.hpp"
 #include "util/strings.hpp"
@@ -220,7 +221,9 @@ std::unique_ptr<core::MigrationLock> SqliteConnection::lock(std::chrono::millise
 }
 
 const core::HistorySql& SqliteConnection::history_sql() const {
-  static const SqliteHistorySql sql;
+  static const FunctionHistorySql sql({create_history_sql, history_columns_sql,
+                                       add_history_column_sql, select_history_sql,
+                                       upsert_history_sql, delete_history_sql});
   return sql;
 }
 
