@@ -64,6 +64,11 @@ void TrackedRun::run() {
       step(i);
     } catch (const InterruptedError&) {
       throw;
+    } catch (const NotWritableError& error) {
+      // Refused at forge's own progress write before the statement: name the statement.
+      const Statement& statement = m_section.statements[i];
+      throw NotWritableError(WriteRefusal{error.reason(), error.hint()}, error.server_message(),
+                             error.server_code(), statement.file, statement.line);
     } catch (const Error& error) {
       if (util::stop_signal() == 0) throw;
       throw interrupted_during(i, error);  // the cancel hit forge's own write
