@@ -56,9 +56,10 @@ void TrackedRun::run() {
   replay_session_settings(i);
   for (; i < m_section.statements.size(); ++i) {
     if (const int signal = util::stop_signal()) {
+      // Inside the file's own transaction, what it did since its BEGIN is rolled back.
+      const std::size_t resume_at = m_in_user_transaction ? m_user_transaction_start : i;
       if (m_in_user_transaction) roll_back_user_transaction();
-      stop(m_in_user_transaction ? m_user_transaction_start : i,
-           std::string("stopped by ") + signal_name(signal));
+      stop(resume_at, std::string("stopped by ") + signal_name(signal));
     }
     try {
       step(i);

@@ -204,6 +204,24 @@ TEST_F(TrackedRunTest, AUnitOfDataStatementsOnlyRunsInOneTransactionWithItsRow) 
                                  "commit", "migrated 5_d", "unlock"));
 }
 
+TEST_F(TrackedRunTest, AStopInsideTheFilesOwnTransactionRollsItBackAndResumesAtItsBegin) {
+  m_connection.transactional_ddl = true;
+  Unit unit = make_unit("6_own", true,
+                        {"CREATE TABLE a (x)", "BEGIN", "INSERT INTO b VALUES (1)",
+                         "INSERT INTO b VALUES (2)", "COMMIT"});
+  unit.up.in_transaction = false;
+  struct StopAfterFirstInsert : testing::FakeReporter {
+    using FakeReporter::FakeReporter;
+    void statement_started(const Statement& s) override {
+      if (s.text == "INSERT INTO b VALUES (1)") util::request_stop(SIGTERM);
+    }
+  } reporter(m_log);
+  EXPECT_THROW(run_migrate(m_connection, {unit}, {}, reporter, m_settings), InterruptedError);
+  EXPECT_THAT(m_log, Contains("execute ROLLBACK"));
+  ASSERT_EQ(m_connection.rows.size(), 1u);
+  EXPECT_EQ(m_connection.rows[0].statements_done, 1);  // resumes at the file's BEGIN
+}
+
 // ---- downs ----
 
 class TrackedUndoTest : public TrackedRunTest {
