@@ -170,10 +170,22 @@ auto with_locked_catalog(Connection& connection, const std::vector<Unit>& units,
   auto lock = connection.lock(settings.lock_wait);
   // From here a SIGINT/SIGTERM stops the run cleanly (the lock is released on the way out).
   const util::GracefulStop graceful(connection.canceller());
-  connection.ensure_history(settings.history_table);
-  const std::vector<HistoryRow> history = connection.read_history(settings.history_table);
-  const Catalog catalog(units, history);
-  return work(catalog);
+  try {
+    connection.ensure_history(settings.history_table);
+    const std::vector<HistoryRow> history = connection.read_history(settings.history_table);
+    const Catalog catalog(units, history);
+    return work(catalog);
+  } catch (const InterruptedError&) {
+    throw;
+  } catch (const Error& error) {
+    const int signal = util::stop_signal();
+    if (signal == 0) throw;
+    // The cancel met forge's own SQL (the history table, a COMMIT): the table says the rest.
+    throw InterruptedError(signal,
+                           std::string("stopped by ") + (signal == SIGINT ? "SIGINT" : "SIGTERM") +
+                               " (" + error.what() + "); the history table says what took effect",
+                           "Run the command again to carry on.");
+  }
 }
 
 // `plan` maps the catalog to the steps to take.
