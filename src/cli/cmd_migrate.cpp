@@ -1,11 +1,10 @@
+#include <CLI/CLI.hpp>
+#include <memory>
+
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/run_command.hpp"
 #include "core/runner.hpp"
-
-#include <CLI/CLI.hpp>
-
-#include <memory>
 
 namespace forge::cli {
 
@@ -42,7 +41,8 @@ void add_undo(CLI::App& app, const GlobalOptions& options, Action& chosen) {
 }
 
 void add_undo_all(CLI::App& app, const GlobalOptions& options, Action& chosen) {
-  auto* command = app.add_subcommand("db-migrate-undo-all", "Revert every applied unit, newest first");
+  auto* command =
+      app.add_subcommand("db-migrate-undo-all", "Revert every applied unit, newest first");
   command->name("db:migrate:undo:all");
   auto request = std::make_shared<core::UndoRequest>();
   request->scope = core::UndoRequest::Scope::all;
@@ -54,9 +54,12 @@ void add_undo_all(CLI::App& app, const GlobalOptions& options, Action& chosen) {
 
 const char* resolution_text(core::Resolution resolution) {
   switch (resolution) {
-    case core::Resolution::applied: return "marked as applied";
-    case core::Resolution::rolled_back: return "marked as rolled back (not applied)";
-    case core::Resolution::accept_checksum: return "its file's new checksum is recorded";
+    case core::Resolution::applied:
+      return "marked as applied";
+    case core::Resolution::rolled_back:
+      return "marked as rolled back (not applied)";
+    case core::Resolution::accept_checksum:
+      return "its file's new checksum is recorded";
     case core::Resolution::statement_took_effect:
       return "the statement is recorded as having taken effect; db:migrate goes on after it";
     case core::Resolution::statement_not_run:
@@ -67,8 +70,7 @@ const char* resolution_text(core::Resolution resolution) {
 
 void run_resolve(const GlobalOptions& options, const core::ResolveRequest& request) {
   Target target = open_target(options);
-  const std::string name =
-      core::run_resolve(*target.connection, target.units, request, target.run);
+  const std::string name = core::run_resolve(*target.connection, target.units, request, target.run);
   print_line("== " + name + ": " + resolution_text(request.resolution), options.quiet);
 }
 
@@ -84,7 +86,8 @@ struct ResolveFlags {
           "pass one of --applied, --rolled-back, --accept-checksum, --took-effect, --not-run");
     }
     if ((took_effect || not_run) != (request.statement != 0)) {
-      throw CLI::ValidationError("--took-effect and --not-run go with --statement <n>, and only they");
+      throw CLI::ValidationError(
+          "--took-effect and --not-run go with --statement <n>, and only they");
     }
     if (applied) return core::Resolution::applied;
     if (rolled_back) return core::Resolution::rolled_back;
@@ -95,9 +98,9 @@ struct ResolveFlags {
 };
 
 void add_resolve(CLI::App& app, const GlobalOptions& options, Action& chosen) {
-  auto* command = app.add_subcommand(
-      "db-migrate-resolve",
-      "Settle a unit by hand (after it failed part-way, or its file changed), running none of its SQL");
+  auto* command = app.add_subcommand("db-migrate-resolve",
+                                     "Settle a unit by hand (after it failed part-way, or its file "
+                                     "changed), running none of its SQL");
   command->name("db:migrate:resolve");
   auto flags = std::make_shared<ResolveFlags>();
   command->add_option("unit", flags->request.reference, "The unit: file name, name or version")
@@ -107,9 +110,10 @@ void add_resolve(CLI::App& app, const GlobalOptions& options, Action& chosen) {
                     "Nothing of it is in effect: forget that it ran");
   command->add_flag("--accept-checksum", flags->accept,
                     "Its applied file was changed on purpose: record the new checksum");
-  command->add_option("--statement", flags->request.statement,
-                      "The statement (1-based) an interrupted run left open, with --took-effect "
-                      "or --not-run")
+  command
+      ->add_option("--statement", flags->request.statement,
+                   "The statement (1-based) an interrupted run left open, with --took-effect "
+                   "or --not-run")
       ->check(CLI::PositiveNumber);
   command->add_flag("--took-effect", flags->took_effect,
                     "That statement took effect: db:migrate goes on after it");
@@ -126,8 +130,10 @@ void add_resolve(CLI::App& app, const GlobalOptions& options, Action& chosen) {
 void run_baseline(const GlobalOptions& options, const std::string& to) {
   Target target = open_target(options);
   const auto marked = core::run_baseline(*target.connection, target.units, to, target.run);
-  if (marked.empty()) print_line("Nothing to mark: every unit up to " + to + " is recorded already.", options.quiet);
-  for (const auto& name : marked) print_line("== " + name + ": marked as applied (baseline)", options.quiet);
+  if (marked.empty())
+    print_line("Nothing to mark: every unit up to " + to + " is recorded already.", options.quiet);
+  for (const auto& name : marked)
+    print_line("== " + name + ": marked as applied (baseline)", options.quiet);
 }
 
 void add_baseline(CLI::App& app, const GlobalOptions& options, Action& chosen) {

@@ -44,8 +44,7 @@ MigrationFileError::MigrationFileError(const std::string& file, int line, int co
       m_column(column) {}
 
 StatementError::StatementError(std::string server_message, std::string server_code,
-                               std::string file, int line, std::string unit,
-                               std::string aftermath)
+                               std::string file, int line, std::string unit, std::string aftermath)
     : Error(describe_statement_error(unit, file, line, server_message, server_code, aftermath),
             "Fix the statement and run the command again; units completed before it stay done."),
       m_server_message(std::move(server_message)),

@@ -1,9 +1,9 @@
 #pragma once
-#include "core/catalog.hpp"
-
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "core/catalog.hpp"
 
 namespace forge::core {
 

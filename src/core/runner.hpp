@@ -1,11 +1,11 @@
 #pragma once
-#include "core/adapter.hpp"
-#include "core/catalog.hpp"
-#include "core/plan.hpp"
-
 #include <chrono>
 #include <string>
 #include <vector>
+
+#include "core/adapter.hpp"
+#include "core/catalog.hpp"
+#include "core/plan.hpp"
 
 namespace forge::core {
 
@@ -35,8 +35,9 @@ struct RunSettings {
 
 /// Applies the pending units `request` selects: takes the lock, creates the history table when
 /// missing, reads it, checks it against the files (integrity.hpp: refuses changed units),
-/// plans, then runs each unit in its own transaction together with its history row. Returns how many units were applied. Throws StatementError naming the unit, file
-/// and line when a statement fails; units applied before it stay applied.
+/// plans, then runs each unit in its own transaction together with its history row. Returns how
+/// many units were applied. Throws StatementError naming the unit, file and line when a statement
+/// fails; units applied before it stay applied.
 std::size_t run_migrate(Connection& connection, const std::vector<Unit>& units,
                         const MigrateRequest& request, Reporter& reporter,
                         const RunSettings& settings);

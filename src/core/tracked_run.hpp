@@ -37,10 +37,10 @@ class TrackedRun {
              Execute execute);
 
   /// Runs the statements from the step's resume point and records the unit applied (or, for a
-  /// down, erases its row). Throws
-  /// StatementError (what took effect is recorded and said), ConnectionError (the row says what
-  /// is known), InterruptedError after a SIGINT/SIGTERM (progress recorded), RefusedError when an
-  /// in-flight statement's outcome cannot be told, LockTimeout when its session outlives the wait.
+  /// down, erases its row). Throws StatementError (what took effect is recorded and said),
+  /// ConnectionError (the row says what is known), InterruptedError after a SIGINT/SIGTERM
+  /// (progress recorded), RefusedError when an in-flight statement's outcome cannot be told,
+  /// LockTimeout when its session outlives the wait.
   void run();
 
  private:

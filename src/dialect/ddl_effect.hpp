@@ -1,11 +1,11 @@
 #pragma once
-#include "core/adapter.hpp"
-#include "core/dialect_kind.hpp"
-
 #include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/adapter.hpp"
+#include "core/dialect_kind.hpp"
 
 // What a DDL statement leaves in the catalog, so that a run can tell whether a statement sent by
 // a session that died took effect: a pure reading of the statement's text (no I/O), and the

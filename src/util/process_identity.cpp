@@ -1,7 +1,8 @@
 #include "util/process_identity.hpp"
 
-#include <climits>
 #include <unistd.h>
+
+#include <climits>
 
 namespace forge::util {
 

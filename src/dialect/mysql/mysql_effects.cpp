@@ -2,12 +2,6 @@
 // transaction with the history write (data statements: DDL commits on its own), a tag that
 // outlives the session, whether it is still there, what the catalog says a statement left,
 // who holds the lock, and a way to stop its statement from another thread.
-#include "core/errors.hpp"
-#include "dialect/ddl_effect.hpp"
-#include "dialect/mysql/mysql_connection.hpp"
-#include "dialect/mysql/mysql_sql.hpp"
-#include "util/strings.hpp"
-
 #include <cppconn/connection.h>
 #include <cppconn/exception.h>
 #include <cppconn/prepared_statement.h>
@@ -16,6 +10,12 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdlib>
+
+#include "core/errors.hpp"
+#include "dialect/ddl_effect.hpp"
+#include "dialect/mysql/mysql_connection.hpp"
+#include "dialect/mysql/mysql_sql.hpp"
+#include "util/strings.hpp"
 
 namespace forge::dialect::mysql {
 
@@ -144,7 +144,8 @@ std::optional<std::string> MysqlConnection::lock_holder() {
     if (id.empty()) return std::nullopt;
     const std::string who = query_value(
         "SELECT CONCAT('user ', USER, ', from ', HOST, ', ', TIME, ' s in its current state') "
-        "FROM information_schema.PROCESSLIST WHERE ID = " + id);
+        "FROM information_schema.PROCESSLIST WHERE ID = " +
+        id);
     return "connection " + id + (who.empty() ? "" : ", " + who);
   } catch (const sql::SQLException&) {
     return std::nullopt;

@@ -1,15 +1,16 @@
 // What exactly-once needs from a PostgreSQL session: a tag that outlives it, whether it is
 // still there, what the catalog says a statement left, who holds the lock, and a way to
 // cancel its statement from another thread.
+#include <spdlog/spdlog.h>
+
+#include <pqxx/pqxx>
+
 #include "core/errors.hpp"
 #include "dialect/ddl_effect.hpp"
 #include "dialect/postgres/postgres_connection.hpp"
 #include "dialect/postgres/postgres_lock.hpp"
 #include "dialect/postgres/postgres_sql.hpp"
 #include "dialect/sql_writer.hpp"
-
-#include <pqxx/pqxx>
-#include <spdlog/spdlog.h>
 
 namespace forge::dialect::postgres {
 
@@ -39,8 +40,8 @@ bool PostgresConnection::session_alive(const std::string& tag) {
   if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos) return false;
   const std::string current = session_tag();
   if (current.substr(current.find('@')) != tag.substr(at)) return false;  // server restarted
-  return query_value("SELECT count(*) FROM pg_stat_activity WHERE pid = " + pid,
-                     "session check") != "0";
+  return query_value("SELECT count(*) FROM pg_stat_activity WHERE pid = " + pid, "session check") !=
+         "0";
 }
 
 bool PostgresConnection::exists(const CatalogObject& object) {
@@ -61,7 +62,8 @@ bool PostgresConnection::exists(const CatalogObject& object) {
           regclass_text(object.schema, object.name));
     } else {
       result = m_session->exec_params(
-          "SELECT count(*) > 0 FROM pg_constraint WHERE conrelid = to_regclass($1) AND conname = $2",
+          "SELECT count(*) > 0 FROM pg_constraint WHERE conrelid = to_regclass($1) AND conname = "
+          "$2",
           table, object.name);
     }
     return result[0][0].as<bool>();

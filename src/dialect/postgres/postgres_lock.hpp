@@ -1,11 +1,11 @@
 #pragma once
-#include "core/adapter.hpp"
-
 #include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+
+#include "core/adapter.hpp"
 
 namespace pqxx {
 class nontransaction;

@@ -54,7 +54,8 @@ std::string add_history_column_sql(const std::string& table, const std::string& 
 std::string select_history_sql(const std::string& table, const std::vector<std::string>& missing) {
   return "SELECT name, " +
          added_history_columns_sql(
-             missing, "to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')") +
+             missing,
+             "to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')") +
          " FROM " + quote_identifier(table);
 }
 
@@ -65,7 +66,8 @@ std::string upsert_history_sql(const std::string& table) {
          "ON CONFLICT (name) DO UPDATE SET "
          "checksum = EXCLUDED.checksum, applied_at = EXCLUDED.applied_at, "
          "execution_ms = EXCLUDED.execution_ms, state = EXCLUDED.state, "
-         "statements_done = EXCLUDED.statements_done, statement_hashes = EXCLUDED.statement_hashes, "
+         "statements_done = EXCLUDED.statements_done, statement_hashes = "
+         "EXCLUDED.statement_hashes, "
          "progress = EXCLUDED.progress";
 }
 

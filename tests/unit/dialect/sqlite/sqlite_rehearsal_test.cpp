@@ -131,13 +131,13 @@ TEST(ConnectRehearsal, GivesACopyForSqliteAndNothingForServers) {
 }
 
 TEST(RendererFor, GivesEachDialectsOwnRenderer) {
-  for (const auto dialect : {core::Dialect::sqlite, core::Dialect::postgres, core::Dialect::mysql}) {
+  for (const auto dialect :
+       {core::Dialect::sqlite, core::Dialect::postgres, core::Dialect::mysql}) {
     const auto renderer = renderer_for(dialect);
     ASSERT_NE(renderer, nullptr);
     EXPECT_EQ(renderer->dialect(), dialect);
   }
 }
-
 
 // SqliteConnection::read_only: what status reads through.
 using ReadOnly = RehearsalCopy;
