@@ -1,9 +1,9 @@
 #include "catalog_probe.hpp"
 
+#include <utility>
+
 #include "core/url.hpp"
 #include "db_probe.hpp"
-
-#include <utility>
 
 namespace forge::e2e {
 

@@ -1,7 +1,5 @@
 #include "cuttable_proxy.hpp"
 
-#include "loopback_tcp.hpp"
-
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -11,6 +9,8 @@
 #include <cstring>
 #include <stdexcept>
 #include <string>
+
+#include "loopback_tcp.hpp"
 
 namespace forge::e2e {
 

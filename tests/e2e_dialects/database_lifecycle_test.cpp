@@ -1,11 +1,11 @@
 // db:create / db:drop on the servers (a fresh, uniquely named database, checked through the
 // server itself), seeders on every dialect, and no password in anything they print.
-#include "core/url.hpp"
-#include "dialect_test.hpp"
-
 #include <unistd.h>
 
 #include <atomic>
+
+#include "core/url.hpp"
+#include "dialect_test.hpp"
 
 namespace forge::e2e {
 namespace {
@@ -47,7 +47,8 @@ class DatabaseLifecycle : public ::testing::TestWithParam<std::string> {
     const std::string sql =
         GetParam() == "postgres"
             ? "SELECT count(*) FROM pg_database WHERE datname = '" + m_name + "'"
-            : "SELECT count(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '" + m_name + "'";
+            : "SELECT count(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '" + m_name +
+                  "'";
     return server().scalar(sql) == "1";
   }
   ProcessResult forge_on_new(std::vector<std::string> args) const {
@@ -76,7 +77,8 @@ TEST_P(DatabaseLifecycle, CreateMigrateDropOfAFreshDatabase) {
   EXPECT_TRUE(database_exists());
   if (GetParam() == "mysql") {  // not the server's default (latin1 on MariaDB)
     EXPECT_EQ(server().scalar("SELECT DEFAULT_CHARACTER_SET_NAME FROM information_schema.SCHEMATA "
-                              "WHERE SCHEMA_NAME = '" + m_name + "'"),
+                              "WHERE SCHEMA_NAME = '" +
+                              m_name + "'"),
               "utf8mb4");
   }
 
@@ -161,7 +163,8 @@ class UnprivilegedUser : public DatabaseLifecycle {
   void TearDown() override {
     const bool pg = GetParam() == "postgres";
     try {
-      server().execute(pg ? "DROP ROLE IF EXISTS " + m_user : "DROP USER IF EXISTS '" + m_user + "'@'%'");
+      server().execute(pg ? "DROP ROLE IF EXISTS " + m_user
+                          : "DROP USER IF EXISTS '" + m_user + "'@'%'");
     } catch (...) {
     }
     DatabaseLifecycle::TearDown();
@@ -178,8 +181,9 @@ TEST_P(UnprivilegedUser, ARefusedCreateExitsOneWithTheServersMessageAndAHint) {
   const auto result = project.forge({"db:create", "--url", url});
 
   EXPECT_EQ(result.exit_code, 1) << result;
-  EXPECT_THAT(result.err, HasSubstr(GetParam() == "postgres" ? "permission denied to create database"
-                                                             : "Access denied"))
+  EXPECT_THAT(result.err,
+              HasSubstr(GetParam() == "postgres" ? "permission denied to create database"
+                                                 : "Access denied"))
       << result;
   EXPECT_THAT(result.err, HasSubstr("may create and drop databases")) << result;
   EXPECT_THAT(result.out + result.err, Not(HasSubstr("Unpriv-Pw-71"))) << result;
@@ -209,8 +213,9 @@ class Seeders : public DialectTest {
  protected:
   void SetUp() override {
     DialectTest::SetUp();
-    add_unit("1-create-users", unit_sql("CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(50));",
-                                        "DROP TABLE users;"));
+    add_unit("1-create-users",
+             unit_sql("CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(50));",
+                      "DROP TABLE users;"));
     project.write("seeders/1-alice.sql",
                   unit_sql("INSERT INTO users (id, name) VALUES (1, 'alice');",
                            "DELETE FROM users WHERE id = 1;"));
@@ -228,8 +233,8 @@ TEST_P(Seeders, SeedAllRunsEachSeederOnceInItsOwnTableAndUndoAllRevertsThem) {
   EXPECT_EQ(db().count("users"), 2);
   EXPECT_TRUE(db().has_table("ForgeSeeds"));
   EXPECT_THAT(db().history(), ElementsAre("1-create-users"));  // ForgeMeta holds no seeder
-  EXPECT_EQ(db().scalar("SELECT count(*) FROM " + std::string(dialect() == "mysql" ? "ForgeSeeds"
-                                                                                    : "\"ForgeSeeds\"")),
+  EXPECT_EQ(db().scalar("SELECT count(*) FROM " +
+                        std::string(dialect() == "mysql" ? "ForgeSeeds" : "\"ForgeSeeds\"")),
             "2");
 
   const auto again = forge_db({"db:seed:all"});

@@ -1,7 +1,5 @@
 #include "delayed_server.hpp"
 
-#include "loopback_tcp.hpp"
-
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -9,6 +7,8 @@
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
+
+#include "loopback_tcp.hpp"
 
 namespace forge::e2e {
 

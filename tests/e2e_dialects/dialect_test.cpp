@@ -1,8 +1,8 @@
 #include "dialect_test.hpp"
 
-#include "core/url.hpp"
-
 #include <stdexcept>
+
+#include "core/url.hpp"
 
 namespace forge::e2e {
 
@@ -15,6 +15,14 @@ std::string unit_sql(std::string_view up, std::string_view down, std::string_vie
 
 std::string create_table(const std::string& table) {
   return "CREATE TABLE " + table + " (id INTEGER PRIMARY KEY);";
+}
+
+std::string slow_sql(const std::string& dialect, int seconds) {
+  const std::string n = std::to_string(seconds);
+  if (dialect == "postgres") return "SELECT pg_sleep(" + n + ");";
+  if (dialect == "mysql") return "SELECT SLEEP(" + n + ");";
+  return "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < " +
+         std::to_string(4000000 * seconds) + ") SELECT count(*) FROM c;";
 }
 
 std::vector<std::string> lines_of(std::string_view text) {

@@ -28,6 +28,9 @@ std::string unit_sql(std::string_view up, std::string_view down,
                      std::string_view up_marker = "-- forge:up");
 /// The SQL that creates table `table` with one integer key column; valid on every dialect.
 std::string create_table(const std::string& table);
+/// One SELECT that takes about `seconds` (SQLite has no sleep function: it counts instead,
+/// some four million a second here).
+std::string slow_sql(const std::string& dialect, int seconds);
 /// The lines of `text`, without their newlines.
 std::vector<std::string> lines_of(std::string_view text);
 /// How many times `needle` occurs in `text`.

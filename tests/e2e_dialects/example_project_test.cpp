@@ -1,8 +1,8 @@
 // The bundled example (migrations-examples/ecommerce) on every dialect: each adapter takes its
 // own variant of a unit where the SQL differs, and the neutral file elsewhere.
-#include "dialect_test.hpp"
-
 #include <filesystem>
+
+#include "dialect_test.hpp"
 
 #ifndef FORGE_EXAMPLE_MIGRATIONS
 #error "FORGE_EXAMPLE_MIGRATIONS must name migrations-examples/ecommerce/migrations"

@@ -25,15 +25,6 @@ using ::testing::StartsWith;
 
 const char* k_password = "forge-test-pw";  // the throwaway servers' password (scripts/test)
 
-// Long enough that the test reliably catches forge inside it, short enough for a rerun.
-// SQLite has no sleep function: counting to eight million takes it over a second.
-std::string slow_sql(const std::string& dialect) {
-  if (dialect == "postgres") return "SELECT pg_sleep(5);";
-  if (dialect == "mysql") return "SELECT SLEEP(5);";
-  return "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 8000000) "
-         "SELECT count(*) FROM c;";
-}
-
 class Fault : public DialectTest {
  protected:
   // log <- first; middle: CREATE k1, INSERT, slow (line 4), CREATE k2; last: INSERT.
@@ -43,7 +34,7 @@ class Fault : public DialectTest {
                      unit_sql("CREATE TABLE log (unit INTEGER NOT NULL);", "DROP TABLE log;"));
     middle = add_unit("20240101000002-slow-middle",
                       unit_sql(create_table("k1") + "\nINSERT INTO log (unit) VALUES (2);\n" +
-                                   slow_sql(dialect()) + "\n" + create_table("k2"),
+                                   slow_sql(dialect(), 5) + "\n" + create_table("k2"),
                                "DROP TABLE k2;\nDELETE FROM log WHERE unit = 2;\nDROP TABLE k1;"));
     last = add_unit("20240101000003-insert-3", unit_sql("INSERT INTO log (unit) VALUES (3);",
                                                         "DELETE FROM log WHERE unit = 3;"));

@@ -1,10 +1,10 @@
 // --wait and db:wait: a server that starts accepting connections only a few seconds after
 // forge has started, and one that never does.
+#include <chrono>
+
 #include "core/url.hpp"
 #include "delayed_server.hpp"
 #include "dialect_test.hpp"
-
-#include <chrono>
 
 namespace forge::e2e {
 namespace {

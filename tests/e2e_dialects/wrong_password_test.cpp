@@ -1,9 +1,9 @@
 // A wrong password: exit 3 with a message that lets a person find the server, and the password
 // nowhere in anything forge prints.
+#include <nlohmann/json.hpp>
+
 #include "core/url.hpp"
 #include "dialect_test.hpp"
-
-#include <nlohmann/json.hpp>
 
 namespace forge::e2e {
 namespace {
