@@ -12,6 +12,7 @@
 #include "dialect/sqlite/sqlite_connection.hpp"
 #include "dialect/sqlite/sqlite_database.hpp"
 #include "dialect/sqlite/sqlite_renderer.hpp"
+#include "dialect/url_params.hpp"
 
 namespace forge::dialect {
 
@@ -105,15 +106,18 @@ DatabaseChange change_of(bool done) {
 }  // namespace
 
 DatabaseChange create_database(const core::DatabaseUrl& url, std::chrono::milliseconds patience) {
+  check_url_params(url);
   return change_of(database_commands_for(url.dialect).create(url, patience));
 }
 
 DatabaseChange drop_database(const core::DatabaseUrl& url, std::chrono::milliseconds patience) {
+  check_url_params(url);
   return change_of(database_commands_for(url.dialect).drop(url, patience));
 }
 
 std::unique_ptr<core::Connection> connect(const core::DatabaseUrl& url,
                                           const SessionOptions& options) {
+  check_url_params(url);
   for (const auto& entry : k_adapters) {
     if (entry.dialect != url.dialect) continue;
     if (entry.open != nullptr) return entry.open(url, options);
@@ -126,11 +130,13 @@ std::unique_ptr<core::Connection> connect(const core::DatabaseUrl& url,
 
 std::unique_ptr<core::Connection> connect_rehearsal(const core::DatabaseUrl& url,
                                                     const SessionOptions& options) {
+  check_url_params(url);
   const AdapterEntry& entry = entry_for(url.dialect);
   return entry.rehearse != nullptr ? entry.rehearse(url, options) : nullptr;
 }
 
 std::unique_ptr<core::Connection> connect_reader(const core::DatabaseUrl& url) {
+  check_url_params(url);
   const AdapterEntry& entry = entry_for(url.dialect);
   return entry.read != nullptr ? entry.read(url, {}) : nullptr;
 }

@@ -18,6 +18,7 @@
 #include "dialect/history_sql.hpp"
 #include "dialect/mysql/mysql_sql.hpp"
 #include "dialect/sql_transaction.hpp"
+#include "dialect/url_params.hpp"
 #include "util/strings.hpp"
 #include "util/utc_clock.hpp"
 
@@ -145,7 +146,12 @@ std::unique_ptr<sql::Connection> connect_session(const core::DatabaseUrl& url,
   options["hostName"] = sql::SQLString(url.host.empty() ? "127.0.0.1" : url.host);
   options["port"] = url.port.value_or(3306);
   options["userName"] = sql::SQLString(url.user);
-  options["password"] = sql::SQLString(url.password);
+  // A password may come as a ?password= parameter; ?socket= names a unix socket to use.
+  const std::string password = url.password.empty() ? url_param(url, "password") : url.password;
+  options["password"] = sql::SQLString(password);
+  if (const std::string socket = url_param(url, "socket"); !socket.empty()) {
+    options["socket"] = sql::SQLString(socket);
+  }
   if (!url.database.empty()) options["schema"] = sql::SQLString(url.database);
   options["OPT_CONNECT_TIMEOUT"] = 10;
   options["OPT_CHARSET_NAME"] = sql::SQLString("utf8mb4");

@@ -11,6 +11,7 @@
 #include "dialect/history_sql.hpp"
 #include "dialect/sqlite/sqlite_file_lock.hpp"
 #include "dialect/sqlite/sqlite_sql.hpp"
+#include "dialect/url_params.hpp"
 #include "util/strings.hpp"
 
 namespace forge::dialect::sqlite {
@@ -129,10 +130,14 @@ void make_parent_folder(const std::string& path) {
 
 SqliteConnection::SqliteConnection(const core::DatabaseUrl& url, const SessionOptions& options)
     : m_path(url.database), m_statement_timeout(options.statement_timeout) {
-  if (m_path != ":memory:") make_parent_folder(m_path);
+  // ?mode=ro opens the file read-only (a write then exits 3), ?mode=rw never creates it.
+  const std::string mode = util::to_lower(url_param(url, "mode"));
+  int flags = SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+  if (mode == "ro") flags = SQLite::OPEN_READONLY;
+  if (mode == "rw") flags = SQLite::OPEN_READWRITE;
+  if (m_path != ":memory:" && (flags & SQLite::OPEN_CREATE) != 0) make_parent_folder(m_path);
   try {
-    m_db = std::make_unique<SQLite::Database>(m_path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
-                                              k_busy_timeout_ms);
+    m_db = std::make_unique<SQLite::Database>(m_path, flags, k_busy_timeout_ms);
   } catch (const SQLite::Exception& e) {
     throw ConnectionError("cannot open SQLite database " + m_path + ": " + e.what(),
                           "Check the path in the URL and that forge may write there.");

@@ -1,0 +1,72 @@
+#include "dialect/url_params.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "core/errors.hpp"
+#include "util/strings.hpp"
+
+namespace forge::dialect {
+
+namespace {
+
+struct Accepted {
+  const char* key;
+  std::vector<std::string> values;  ///< empty: any value
+};
+
+const std::vector<Accepted>& accepted_for(core::Dialect dialect) {
+  static const std::vector<Accepted> sqlite = {{"mode", {"ro", "rw", "rwc"}}};
+  static const std::vector<Accepted> mysql = {{"socket", {}}, {"password", {}}};
+  static const std::vector<Accepted> none;
+  if (dialect == core::Dialect::sqlite) return sqlite;
+  if (dialect == core::Dialect::mysql) return mysql;
+  return none;
+}
+
+std::string names_of(const std::vector<Accepted>& accepted) {
+  std::string names;
+  for (const auto& entry : accepted) names += (names.empty() ? "" : ", ") + std::string(entry.key);
+  return names;
+}
+
+[[noreturn]] void refuse(const core::DatabaseUrl& url, const std::string& key) {
+  const std::string lower = util::to_lower(key);
+  const bool tls = lower.rfind("ssl", 0) == 0 || lower.rfind("tls", 0) == 0;
+  const std::string dialect(core::dialect_name(url.dialect));
+  throw ConfigError(
+      "the database URL parameter '" + key + "' means nothing to forge's " + dialect +
+          " adapter, which would connect without it (" + url.redacted() + ")",
+      tls ? "forge does not speak TLS to MySQL/MariaDB yet: it refuses rather than connect in "
+            "plaintext. Reach the server through a TLS tunnel and remove the parameter."
+          : "Remove it; the parameters " + dialect +
+                " URLs take are: " + names_of(accepted_for(url.dialect)) + ".");
+}
+
+}  // namespace
+
+void check_url_params(const core::DatabaseUrl& url) {
+  if (url.dialect == core::Dialect::postgres) return;
+  const auto& accepted = accepted_for(url.dialect);
+  for (const auto& [key, value] : url.params) {
+    const auto found = std::find_if(accepted.begin(), accepted.end(), [&](const Accepted& entry) {
+      return util::to_lower(key) == entry.key;
+    });
+    if (found == accepted.end()) refuse(url, key);
+    if (!found->values.empty() && std::find(found->values.begin(), found->values.end(),
+                                            util::to_lower(value)) == found->values.end()) {
+      throw ConfigError(
+          "the database URL parameter " + key + "=" + value + " is not one forge knows",
+          "Use " + key + "=" + util::join(found->values, ", " + key + "=") + ".");
+    }
+  }
+}
+
+std::string url_param(const core::DatabaseUrl& url, const std::string& key) {
+  for (const auto& [name, value] : url.params) {
+    if (util::to_lower(name) == key) return value;
+  }
+  return "";
+}
+
+}  // namespace forge::dialect

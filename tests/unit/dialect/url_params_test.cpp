@@ -1,0 +1,46 @@
+// Every URL parameter means something to its adapter or is refused: none is dropped silently.
+#include "dialect/url_params.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "core/errors.hpp"
+#include "core/url.hpp"
+
+namespace forge::dialect {
+namespace {
+
+using ::testing::HasSubstr;
+
+std::string refusal(const std::string& url) {
+  try {
+    check_url_params(core::parse_database_url(url));
+  } catch (const ConfigError& e) {
+    return std::string(e.what()) + " | " + e.hint();
+  }
+  return "";
+}
+
+TEST(CheckUrlParams, AcceptsWhatTheAdaptersActOn) {
+  EXPECT_EQ(refusal("sqlite:db/dev.sqlite3?mode=ro"), "");
+  EXPECT_EQ(refusal("sqlite:db/dev.sqlite3?MODE=RWC"), "");
+  EXPECT_EQ(refusal("mysql://app@db/shop?socket=/run/mysqld/mysqld.sock&password=x"), "");
+  EXPECT_EQ(refusal("postgres://app@db/shop?sslmode=verify-full&target_session_attrs=read-write"),
+            "");
+}
+
+TEST(CheckUrlParams, RefusesTlsOnMysqlRatherThanConnectInPlaintext) {
+  const std::string text = refusal("mysql://app:secret-pw@db/shop?ssl-mode=REQUIRED");
+  EXPECT_THAT(text, HasSubstr("'ssl-mode'"));
+  EXPECT_THAT(text, HasSubstr("plaintext"));
+  EXPECT_THAT(text, ::testing::Not(HasSubstr("secret-pw")));
+}
+
+TEST(CheckUrlParams, RefusesUnknownParametersAndValuesNamingThem) {
+  EXPECT_THAT(refusal("sqlite:db/dev.sqlite3?cache=shared"), HasSubstr("'cache'"));
+  EXPECT_THAT(refusal("sqlite:db/dev.sqlite3?mode=memory"), HasSubstr("mode=memory"));
+  EXPECT_THAT(refusal("mariadb://app@db/shop?charset=latin1"), HasSubstr("'charset'"));
+}
+
+}  // namespace
+}  // namespace forge::dialect
