@@ -20,7 +20,7 @@ class StatementTimeout : public DialectTest {
   void SetUp() override {
     DialectTest::SetUp();
     add_unit("1-slow",
-             unit_sql(create_table("t1") + "\n" + slow_sql(dialect(), 3), "DROP TABLE t1;"));
+             unit_sql(create_table("t1") + "\n" + slow_sql(dialect(), 5), "DROP TABLE t1;"));
   }
 };
 
@@ -58,7 +58,9 @@ TEST_P(StatementTimeout, ReadsTheLimitFromTheEnvironmentsConfig) {
 
 TEST_P(StatementTimeout, DoesNotBoundTheWaitForTheMigrationLock) {
   auto holder = project.start_forge({"db:migrate", "--url", url()});  // runs the slow unit
-  std::this_thread::sleep_for(1s);  // it starts in milliseconds, then holds the lock for 3 s
+  // It starts in milliseconds, then holds the lock for about 5 s (SQLite counts instead of
+  // sleeping: under load or on a fast machine that may be half as long, still past 1.5 s).
+  std::this_thread::sleep_for(1s);
   const auto started = Clock::now();
 
   const auto waiter = forge_db({"db:migrate", "--statement-timeout", "1", "--lock-timeout", "20"});
