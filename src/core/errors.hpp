@@ -1,4 +1,5 @@
 #pragma once
+#include <csignal>
 #include <stdexcept>
 #include <string>
 
@@ -155,8 +156,12 @@ class StatementError : public Error {
 /// released. Exits 128 + the signal's number, as a shell reports a process the signal ended.
 class InterruptedError : public Error {
  public:
-  InterruptedError(int signal, const std::string& message, std::string hint)
-      : Error(message, std::move(hint)), m_signal(signal) {}
+  /// "stopped by SIGTERM" followed by `circumstances` (" while applying ...").
+  InterruptedError(int signal, const std::string& circumstances, std::string hint)
+      : Error(
+            std::string("stopped by ") + (signal == SIGINT ? "SIGINT" : "SIGTERM") + circumstances,
+            std::move(hint)),
+        m_signal(signal) {}
   ExitCode exit_code() const noexcept override {
     return static_cast<ExitCode>(static_cast<int>(ExitCode::interrupted) + m_signal);
   }

@@ -3,7 +3,6 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <csignal>
 
 #include "core/errors.hpp"
 #include "core/history_rows.hpp"
@@ -120,9 +119,8 @@ class StepRunner {
     if (signal == 0) return;
     throw InterruptedError(
         signal,
-        std::string("stopped by ") + (signal == SIGINT ? "SIGINT" : "SIGTERM") + " while " +
-            (step.direction == Direction::up ? "applying " : "reverting ") + step.entry->name +
-            ": " + outcome + "; the migration lock is released",
+        std::string(" while ") + (step.direction == Direction::up ? "applying " : "reverting ") +
+            step.entry->name + ": " + outcome + "; the migration lock is released",
         "Run the command again to carry on.");
   }
 
@@ -181,10 +179,9 @@ auto with_locked_catalog(Connection& connection, const std::vector<Unit>& units,
     const int signal = util::stop_signal();
     if (signal == 0) throw;
     // The cancel met forge's own SQL (the history table, a COMMIT): the table says the rest.
-    throw InterruptedError(signal,
-                           std::string("stopped by ") + (signal == SIGINT ? "SIGINT" : "SIGTERM") +
-                               " (" + error.what() + "); the history table says what took effect",
-                           "Run the command again to carry on.");
+    throw InterruptedError(
+        signal, " (" + std::string(error.what()) + "); the history table says what took effect",
+        "Run the command again to carry on.");
   }
 }
 

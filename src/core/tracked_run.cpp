@@ -2,7 +2,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include <csignal>
 #include <thread>
 
 #include "core/errors.hpp"
@@ -34,8 +33,6 @@ bool ends_with_commit(const Statement& statement) {
   return word == "commit" || word == "end";
 }
 
-const char* signal_name(int signal) { return signal == SIGINT ? "SIGINT" : "SIGTERM"; }
-
 }  // namespace
 
 TrackedRun::TrackedRun(Connection& connection, const Step& step, const TrackedRunSettings& settings,
@@ -47,19 +44,17 @@ TrackedRun::TrackedRun(Connection& connection, const Step& step, const TrackedRu
       m_execute(std::move(execute)),
       m_rows(*step.entry, m_section, connection.session_tag()),
       m_started(Clock::now()),
-      m_row_exists(step.entry->row != nullptr) {
-  if (step.entry->row != nullptr) m_original = *step.entry->row;
-}
+      m_row_exists(step.entry->row != nullptr) {}
 
 void TrackedRun::run() {
   std::size_t i = settle_in_flight();
   replay_session_settings(i);
   for (; i < m_section.statements.size(); ++i) {
-    if (const int signal = util::stop_signal()) {
+    if (util::stop_signal() != 0) {
       // Inside the file's own transaction, what it did since its BEGIN is rolled back.
       const std::size_t resume_at = m_in_user_transaction ? m_user_transaction_start : i;
       if (m_in_user_transaction) roll_back_user_transaction();
-      stop(resume_at, std::string("stopped by ") + signal_name(signal));
+      stop(resume_at, "");
     }
     try {
       step(i);
@@ -250,17 +245,16 @@ void TrackedRun::write(std::size_t done, std::size_t in_flight) {
 void TrackedRun::forget_progress() {
   if (m_step.direction == Direction::up) {
     if (m_row_exists) m_connection.erase(m_settings.history_table, m_step.entry->stored_name());
-  } else if (m_wrote && m_original) {
-    m_connection.record(m_settings.history_table, *m_original);
+  } else if (m_wrote && m_step.entry->row != nullptr) {  // the row as it was before this run
+    m_connection.record(m_settings.history_table, *m_step.entry->row);
   }
 }
 
 // Statement `i` (or the file's transaction starting there) was refused: record what took
 // effect before it, and say so.
 void TrackedRun::fail(std::size_t i, const StatementError& error) {
-  if (const int signal = util::stop_signal()) {
-    stop(i, std::string("stopped by ") + signal_name(signal) + " (" + where(i) +
-                ", in flight, was cancelled: " + error.server_message() + ")");
+  if (util::stop_signal() != 0) {
+    stop(i, " (" + where(i) + ", in flight, was cancelled: " + error.server_message() + ")");
   }
   if (i == 0) {
     forget_progress();
@@ -289,8 +283,7 @@ void TrackedRun::fail(std::size_t i, const StatementError& error) {
 InterruptedError TrackedRun::interrupted_during(std::size_t i, const Error& error) const {
   const int signal = util::stop_signal();
   return InterruptedError(signal,
-                          std::string("stopped by ") + signal_name(signal) + " at " + where(i) +
-                              " of " + m_step.entry->name + " (" + error.what() +
+                          " at " + where(i) + " of " + m_step.entry->name + " (" + error.what() +
                               "); the history table says what took effect",
                           "Run the same command again: it carries on from there.");
 }

@@ -1,7 +1,6 @@
 #pragma once
 #include <chrono>
 #include <functional>
-#include <optional>
 #include <string>
 
 #include "core/adapter.hpp"
@@ -69,7 +68,6 @@ class TrackedRun {
   bool m_row_exists = false;  ///< the history has a row for the unit
   bool m_wrote = false;       ///< this run has written the row
   bool m_finished = false;    ///< the last write (applied row, or a down's erase) is done
-  std::optional<HistoryRow> m_original;  ///< the row before this run
   bool m_in_user_transaction = false;
   std::size_t m_user_transaction_start = 0;  ///< index of the file's own BEGIN
 };
