@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/option_checks.hpp"
 #include "core/errors.hpp"
 #include "util/logging.hpp"
 #include "util/redaction.hpp"
@@ -27,14 +28,14 @@ void add_global_options(CLI::App& app, GlobalOptions& options) {
   app.add_option("--seed-table", f.seed_table, "Seeders' history table name (default: ForgeSeeds)");
   app.add_option("--lock-timeout", options.lock_timeout_seconds,
                  "Seconds to wait for another forge's migration lock (default: 60)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(seconds_option());
   app.add_option(
          "--statement-timeout", f.statement_timeout,
          "Stop a unit's statement that runs longer than this many seconds (default: no limit)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(seconds_option());
   app.add_option("--wait", options.wait_seconds,
                  "Retry connecting for up to this many seconds while the database starts")
-      ->check(CLI::NonNegativeNumber);
+      ->check(seconds_option());
   auto* verbose =
       app.add_flag("--verbose,-v", options.verbose, "Log each SQL statement as it runs");
   app.add_flag("--quiet,-q", options.quiet, "Print only errors")->excludes(verbose);

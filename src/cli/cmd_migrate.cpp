@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/option_checks.hpp"
 #include "cli/output.hpp"
 #include "cli/run_command.hpp"
 #include "core/runner.hpp"
@@ -17,7 +18,8 @@ void add_migrate(CLI::App& app, const GlobalOptions& options, Action& chosen) {
   auto strict = std::make_shared<bool>(false);
   command->add_option("--from", request->from, "Start after this unit (it is not applied)");
   command->add_option("--to", request->to, "Stop after this unit (applied too)");
-  command->add_option("--step", request->step, "Apply at most this many units");
+  command->add_option("--step", request->step, "Apply at most this many units")
+      ->check(count_option());
   command->add_flag("--strict", *strict,
                     "Refuse applied units whose file is gone and pending units older than the "
                     "newest applied one, instead of warning");
@@ -33,7 +35,8 @@ void add_undo(CLI::App& app, const GlobalOptions& options, Action& chosen) {
   auto* command = app.add_subcommand("db-migrate-undo", "Revert the most recently applied unit");
   command->name("db:migrate:undo");
   auto request = std::make_shared<core::UndoRequest>();
-  auto* step = command->add_option("--step", request->step, "Revert this many units, newest first");
+  auto* step = command->add_option("--step", request->step, "Revert this many units, newest first")
+                   ->check(count_option());
   command->add_option("--name", request->name, "Revert exactly this applied unit")->excludes(step);
   add_run_action(*command, options, chosen, [request] {
     return revert_command("db:migrate:undo", UnitSet::migrations, *request);
@@ -114,7 +117,7 @@ void add_resolve(CLI::App& app, const GlobalOptions& options, Action& chosen) {
       ->add_option("--statement", flags->request.statement,
                    "The statement (1-based) an interrupted run left open, with --took-effect "
                    "or --not-run")
-      ->check(CLI::PositiveNumber);
+      ->check(count_option());
   command->add_flag("--took-effect", flags->took_effect,
                     "That statement took effect: db:migrate goes on after it");
   command->add_flag("--not-run", flags->not_run,

@@ -1,12 +1,11 @@
 #include "core/config.hpp"
 
-#include <cmath>
-#include <cstdlib>
 #include <functional>
 
 #include "core/errors.hpp"
 #include "util/redaction.hpp"
 #include "util/strings.hpp"
+#include "util/utc_clock.hpp"
 
 namespace forge::core {
 
@@ -137,19 +136,14 @@ DatabaseUrl url_from_parts(const Settings& settings, const Getenv& getenv) {
   return url;
 }
 
-// The largest statement timeout every database takes (PostgreSQL's is an int of milliseconds).
-constexpr double k_max_statement_timeout = 2147483;
-
 // `text` (read at `place`) as a number of seconds for the statement timeout.
 double timeout_seconds(const std::string& text, const std::string& place) {
-  char* end = nullptr;
-  const double seconds = std::strtod(text.c_str(), &end);
-  if (text.empty() || *end != '\0' || !std::isfinite(seconds) || seconds < 0 ||
-      seconds > k_max_statement_timeout) {
+  const auto seconds = util::parse_seconds(text);
+  if (!seconds) {
     throw ConfigError(place + ": bad statement timeout '" + text + "'",
                       "Give a number of seconds, such as 30 or 1.5 (0: no limit).");
   }
-  return seconds;
+  return *seconds;
 }
 
 double resolve_statement_timeout(const ConfigFlags& flags, const Getenv& getenv,

@@ -1,6 +1,8 @@
 #include "util/utc_clock.hpp"
 
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 
 namespace forge::util {
@@ -31,9 +33,21 @@ std::string seconds_text(std::chrono::milliseconds span) {
   return text + " s";
 }
 
+std::optional<double> parse_seconds(std::string_view text) {
+  const std::string copy(text);  // strtod needs a terminated string
+  char* end = nullptr;
+  const double seconds = std::strtod(copy.c_str(), &end);
+  if (copy.empty() || *end != '\0' || !std::isfinite(seconds) || seconds < 0 ||
+      seconds > k_max_seconds) {
+    return std::nullopt;
+  }
+  return seconds;
+}
+
 std::string iso8601_utc(std::chrono::system_clock::time_point when) {
   std::tm t = to_utc(when);
-  auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(when.time_since_epoch()) % 1000;
+  auto millis =
+      std::chrono::duration_cast<std::chrono::milliseconds>(when.time_since_epoch()) % 1000;
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", t.tm_year + 1900,
                 t.tm_mon + 1, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec,

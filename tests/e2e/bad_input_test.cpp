@@ -5,6 +5,7 @@
 // never a crash, never a hang, never the password. One table; one test per row.
 #include <sys/resource.h>
 
+#include <cctype>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -111,7 +112,7 @@ std::vector<BadInputCase> unit_cases() {
       unit_case("A50MegabyteUnitWithAQuoteLeftOpenAtTheEnd", "20240101000001-huge.sql", "",
                 std::to_string(k_huge_last_line), "unterminated quoted text");
   huge.files.front().make = huge_unit;
-  huge.cpu_limit = std::chrono::seconds(20);  // 3.3 s measured (1.9 user, 1.3 system), 340 MB
+  huge.cpu_limit = std::chrono::seconds(20);    // 3.3 s measured (1.9 user, 1.3 system), 340 MB
   huge.kill_after = std::chrono::seconds(100);  // under ctest's 120 s per test
   const std::string binary = std::string(1, '\x7f') + "ELF" + garbage(64 * 1024);
   return {
@@ -343,10 +344,43 @@ std::vector<BadInputCase> usage_cases() {
   };
 }
 
+// Every seconds option takes 0 to 2147483 (what fits an int of milliseconds); NaN, infinity and
+// huge numbers would overflow the wait ("held the lock for over -9223372036854776 s").
+std::vector<BadInputCase> seconds_cases() {
+  std::vector<BadInputCase> all;
+  const std::vector<std::pair<std::string, std::string>> values = {
+      {"NotANumber", "nan"}, {"Infinite", "inf"}, {"Huge", "1e308"},
+      {"TooLong", "1e10"},   {"Negative", "-1"},  {"TrailingText", "30s"},
+  };
+  for (const std::string option : {"--lock-timeout", "--wait", "--statement-timeout"}) {
+    std::string title = option.substr(2);
+    title[0] = static_cast<char>(std::toupper(title[0]));
+    if (const auto dash = title.find('-'); dash != std::string::npos) {
+      title.erase(dash, 1);
+      title[dash] = static_cast<char>(std::toupper(title[dash]));
+    }
+    for (const auto& [what, value] : values) {
+      all.push_back({title + what,
+                     {valid_unit()},
+                     {"db:migrate", option, value, "--url", k_url},
+                     2,
+                     {option, "from 0 to 2147483", "'" + value + "'"}});
+    }
+  }
+  for (const std::string value : {"0", "-3", "1.5", "99999999999999999999"}) {
+    all.push_back({"AStepOf" + std::to_string(all.size()),
+                   {valid_unit()},
+                   {"db:migrate", "--step", value, "--url", k_url},
+                   2,
+                   {"--step", "whole number from 1", "'" + value + "'"}});
+  }
+  return all;
+}
+
 std::vector<BadInputCase> cases() {
   std::vector<BadInputCase> all;
   for (auto part : {unit_cases(), name_cases(), declarative_cases(), config_cases(), url_cases(),
-                    usage_cases()}) {
+                    usage_cases(), seconds_cases()}) {
     for (auto& one : part) all.push_back(std::move(one));
   }
   return all;

@@ -32,5 +32,19 @@ TEST(SecondsText, ShowsWholeAndFractionalSecondsWithoutTrailingZeros) {
   EXPECT_EQ(seconds_text(milliseconds(0)), "0 s");
 }
 
+TEST(ParseSeconds, TakesWholeAndFractionalSecondsUpToTheLimit) {
+  EXPECT_EQ(parse_seconds("30"), 30.0);
+  EXPECT_EQ(parse_seconds("1.5"), 1.5);
+  EXPECT_EQ(parse_seconds("0"), 0.0);
+  EXPECT_EQ(parse_seconds("2147483"), k_max_seconds);
+}
+
+TEST(ParseSeconds, RefusesWhatWouldOverflowOrIsNotANumber) {
+  for (const char* text :
+       {"", "nan", "inf", "-inf", "1e308", "1e10", "2147484", "-1", "30s", " 5x"}) {
+    EXPECT_FALSE(parse_seconds(text)) << text;
+  }
+}
+
 }  // namespace
 }  // namespace forge::util
