@@ -10,6 +10,7 @@
 #include "core/errors.hpp"
 #include "util/logging.hpp"
 #include "util/redaction.hpp"
+#include "util/standard_streams.hpp"
 
 namespace forge::cli {
 
@@ -56,6 +57,17 @@ int report(const Error& error) {
   return static_cast<int>(error.exit_code());
 }
 
+// A report nobody could read is a failure of its own (a CI step must not pass on a lost report),
+// but a command's own failure stays the one reported.
+int output_checked(int code) {
+  if (util::standard_output_written() || code != 0) return code;
+  spdlog::error(
+      "could not write forge's output to standard output (a full disk, or a pipe closed early); "
+      "the history table records what the command did\n  Check where standard output goes, then "
+      "run db:migrate:status to see the state.");
+  return static_cast<int>(ExitCode::output);
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -88,15 +100,16 @@ int run(int argc, char** argv) {
     std::cerr << app.help() << "\nerror: name a command (see above)\n";
     return static_cast<int>(ExitCode::usage);
   }
+  int code = static_cast<int>(ExitCode::ok);
   try {
     chosen();
-    return static_cast<int>(ExitCode::ok);
   } catch (const Error& error) {
-    return report(error);
+    code = report(error);
   } catch (const std::exception& error) {
     spdlog::error("unexpected failure: {}", error.what());
-    return static_cast<int>(ExitCode::unit_failed);
+    code = static_cast<int>(ExitCode::unit_failed);
   }
+  return output_checked(code);
 }
 
 }  // namespace forge::cli

@@ -14,6 +14,7 @@ enum class ExitCode : int {
   lock_timeout = 4,   ///< another forge held the migration lock for too long
   refused = 5,        ///< the database's state needs a person first (a unit failed part-way)
   pending = 6,        ///< `status --fail-on-pending` found units not yet applied
+  output = 7,         ///< forge's output could not be written (full disk, closed pipe)
   interrupted = 128,  ///< stopped by a signal: 128 + its number (130 SIGINT, 143 SIGTERM)
 };
 

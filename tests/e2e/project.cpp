@@ -51,6 +51,14 @@ ProcessResult Project::forge(const std::vector<std::string>& args, const EnvChan
   return run_process(spec);
 }
 
+ProcessResult Project::forge_redirected(const std::vector<std::string>& args,
+                                        const std::string& redirections) const {
+  ProcessSpec spec = forge_spec(m_root, args, {});
+  // sh -c 'exec "$0" "$@" >&-' forge args...: the arguments pass unquoted, as given.
+  spec.argv.insert(spec.argv.begin(), {"/bin/sh", "-c", "exec \"$0\" \"$@\" " + redirections});
+  return run_process(spec);
+}
+
 ProcessResult Project::forge_with_stderr_on_terminal(const std::vector<std::string>& args,
                                                      const EnvChanges& env) const {
   ProcessSpec spec = forge_spec(m_root, args, env);

@@ -31,6 +31,10 @@ class Project {
   /// Like forge(), with stderr on a pseudo-terminal, as in an interactive shell.
   ProcessResult forge_with_stderr_on_terminal(const std::vector<std::string>& args,
                                               const EnvChanges& env = {}) const;
+  /// Like forge(), through `/bin/sh` with `redirections` after the command (">&-" closes
+  /// stdout, ">/dev/full" fills it); what stays open is still captured.
+  ProcessResult forge_redirected(const std::vector<std::string>& args,
+                                 const std::string& redirections) const;
   /// Starts forge without waiting for it (for concurrent runs).
   std::unique_ptr<Process> start_forge(const std::vector<std::string>& args,
                                        const EnvChanges& env = {}) const;
