@@ -1,4 +1,6 @@
 // db:create and db:drop on SQLite: the database file itself.
+#include <filesystem>
+
 #include "forge_test.hpp"
 
 namespace forge::e2e {
@@ -59,6 +61,44 @@ TEST_F(Database, DropDeletesTheFileAndTheFilesBesideIt) {
   ASSERT_EQ(result.exit_code, 0) << result;
   EXPECT_THAT(result.out, HasSubstr("Database sqlite:db/dev.sqlite3 dropped."));
   EXPECT_THAT(project.list("db"), ::testing::ElementsAre("other.sqlite3"));
+}
+
+// db:drop deletes a SQLite database and SQLite's own files beside it, nothing else: a URL that
+// names a text file, a folder or a link to a text file is refused and the file stays.
+TEST_F(Database, DropRefusesWhatIsNotASqliteDatabaseAndKeepsIt) {
+  project.write("notes.txt", "the team's notes\n");
+  std::filesystem::create_directories(project.path("empty-folder"));
+  std::filesystem::create_symlink(project.path("notes.txt"), project.path("link.db"));
+  for (const std::string name : {"notes.txt", "empty-folder", "link.db"}) {
+    const auto result = project.forge({"db:drop", "--url", "sqlite:" + name});
+
+    EXPECT_EQ(result.exit_code, 2) << result;
+    EXPECT_THAT(result.err, HasSubstr(name + " is ")) << result;
+    EXPECT_THAT(result.err, HasSubstr("forge leaves it as it is")) << result;
+    EXPECT_TRUE(std::filesystem::exists(std::filesystem::symlink_status(project.path(name))));
+  }
+  EXPECT_EQ(project.read("notes.txt"), "the team's notes\n");
+}
+
+TEST_F(Database, DropLeavesAFolderNamedLikeAFileSqliteKeepsBesideTheDatabase) {
+  migrate_one_table();
+  std::filesystem::create_directories(project.path(k_db + "-journal"));
+
+  const auto result = forge_db({"db:drop"});
+
+  ASSERT_EQ(result.exit_code, 0) << result;
+  EXPECT_FALSE(project.exists("db/dev.sqlite3"));
+  EXPECT_TRUE(project.exists(k_db + "-journal"));
+}
+
+TEST_F(Database, CreateRefusesAnExistingFileThatIsNotASqliteDatabase) {
+  project.write("notes.txt", "the team's notes\n");
+
+  const auto result = project.forge({"db:create", "--url", "sqlite:notes.txt"});
+
+  EXPECT_EQ(result.exit_code, 2) << result;
+  EXPECT_THAT(result.err, HasSubstr("notes.txt is not a SQLite database")) << result;
+  EXPECT_EQ(project.read("notes.txt"), "the team's notes\n");
 }
 
 TEST_F(Database, DropOfADatabaseThatDoesNotExistSaysSoAndExitsZero) {
