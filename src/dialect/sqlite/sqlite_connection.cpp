@@ -126,6 +126,27 @@ void make_parent_folder(const std::string& path) {
   if (!parent.empty()) std::filesystem::create_directories(parent, error);
 }
 
+// SQLite's legacy misfeature reads a double-quoted name that matches no column as a string:
+// a misspelled "emial" in a WHERE, an index or a CHECK would succeed and do the wrong thing.
+// Off, as SQLite recommends (and its own shell does since 3.41): the name is an error.
+void forbid_double_quoted_strings(SQLite::Database& db) {
+  sqlite3_db_config(db.getHandle(), SQLITE_DBCONFIG_DQS_DML, 0, nullptr);
+  sqlite3_db_config(db.getHandle(), SQLITE_DBCONFIG_DQS_DDL, 0, nullptr);
+}
+
+// "no such column: hello" for a statement that wrote "hello" in double quotes: say why, since
+// other SQLite tools may have taken it as the text 'hello'.
+std::string explain_quoted_name(const std::string& message, const std::string& statement) {
+  const std::string prefix = "no such column: ";
+  if (message.rfind(prefix, 0) != 0) return message;
+  const std::string name = message.substr(prefix.size());
+  if (statement.find('"' + name + '"') == std::string::npos) return message;
+  return message + " (\"" + name +
+         "\" in double quotes is a name: forge turns off SQLite's legacy double-quoted strings; "
+         "write text in single quotes, '" +
+         name + "')";
+}
+
 }  // namespace
 
 SqliteConnection::SqliteConnection(const core::DatabaseUrl& url, const SessionOptions& options)
@@ -138,6 +159,7 @@ SqliteConnection::SqliteConnection(const core::DatabaseUrl& url, const SessionOp
   if (m_path != ":memory:" && (flags & SQLite::OPEN_CREATE) != 0) make_parent_folder(m_path);
   try {
     m_db = std::make_unique<SQLite::Database>(m_path, flags, k_busy_timeout_ms);
+    forbid_double_quoted_strings(*m_db);
   } catch (const SQLite::Exception& e) {
     throw ConnectionError("cannot open SQLite database " + m_path + ": " + e.what(),
                           "Check the path in the URL and that forge may write there.");
@@ -145,7 +167,9 @@ SqliteConnection::SqliteConnection(const core::DatabaseUrl& url, const SessionOp
 }
 
 SqliteConnection::SqliteConnection(std::string path, std::unique_ptr<SQLite::Database> db)
-    : m_path(std::move(path)), m_db(std::move(db)), m_rehearsal(true) {}
+    : m_path(std::move(path)), m_db(std::move(db)), m_rehearsal(true) {
+  forbid_double_quoted_strings(*m_db);
+}
 
 SqliteConnection::~SqliteConnection() = default;
 
@@ -205,7 +229,7 @@ void SqliteConnection::execute(const core::Statement& statement) {
         throw statement_timed_out(m_statement_timeout, message,
                                   "SQLite code " + std::to_string(code), statement.file, line);
       }
-      throw_statement_failure(message, code, statement.file, line);
+      throw_statement_failure(explain_quoted_name(message, text), code, statement.file, line);
     }
     sqlite3_finalize(prepared);
     sql = tail;
