@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -57,6 +58,16 @@ int report(const Error& error) {
   return static_cast<int>(error.exit_code());
 }
 
+// A path the system refused (too long, a loop of links, no permission) where forge did not
+// expect it: a usage error naming the path (shortened: it may be 100 KB long) and the reason.
+UsageError path_error(const std::filesystem::filesystem_error& error) {
+  std::string path = error.path1().string();
+  if (path.size() > 120)
+    path = path.substr(0, 100) + "... (" + std::to_string(path.size()) + " bytes)";
+  return UsageError("cannot use the path " + path + ": " + error.code().message(),
+                    "Check the paths given in flags, the config file and .forgerc.");
+}
+
 // A report nobody could read is a failure of its own (a CI step must not pass on a lost report),
 // but a command's own failure stays the one reported.
 int output_checked(int code) {
@@ -105,6 +116,8 @@ int run(int argc, char** argv) {
     chosen();
   } catch (const Error& error) {
     code = report(error);
+  } catch (const std::filesystem::filesystem_error& error) {
+    code = report(path_error(error));
   } catch (const std::exception& error) {
     spdlog::error("unexpected failure: {}", error.what());
     code = static_cast<int>(ExitCode::unit_failed);

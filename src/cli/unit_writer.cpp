@@ -1,19 +1,17 @@
 #include "cli/unit_writer.hpp"
 
-#include "cli/output.hpp"
+#include <CLI/CLI.hpp>
+#include <cctype>
+#include <chrono>
+#include <map>
+#include <memory>
 
+#include "cli/output.hpp"
 #include "core/errors.hpp"
 #include "core/unit_file_name.hpp"
 #include "core/version.hpp"
 #include "util/files.hpp"
 #include "util/utc_clock.hpp"
-
-#include <CLI/CLI.hpp>
-
-#include <cctype>
-#include <chrono>
-#include <map>
-#include <memory>
 
 namespace forge::cli {
 
@@ -28,9 +26,12 @@ struct Template {
 
 Template template_for(UnitFormat format, const UnitTemplates& templates) {
   switch (format) {
-    case UnitFormat::yaml: return {".yaml", templates.yaml};
-    case UnitFormat::json: return {".json", templates.json};
-    case UnitFormat::sql: break;
+    case UnitFormat::yaml:
+      return {".yaml", templates.yaml};
+    case UnitFormat::json:
+      return {".json", templates.json};
+    case UnitFormat::sql:
+      break;
   }
   return {".sql", templates.sql};
 }
@@ -44,6 +45,33 @@ void check_name(const std::string& name, const char* kind) {
     throw UsageError("invalid " + std::string(kind) + " name '" + name + "'",
                      "Use a name without spaces or path separators, e.g. add-discount-code.");
   }
+}
+
+// The longest name forge writes: with the version and extension the file name stays well
+// under the 255 bytes a file system takes.
+constexpr std::size_t k_max_name_bytes = 200;
+
+void check_length(const std::string& name, const char* kind) {
+  if (name.size() <= k_max_name_bytes) return;
+  throw UsageError("the " + std::string(kind) + " name is " + std::to_string(name.size()) +
+                       " bytes long; at most " + std::to_string(k_max_name_bytes) + " are taken",
+                   "Use a shorter name, e.g. add-discount-code.");
+}
+
+// The file must be read back as what was asked for: one unit of this version and name, for
+// every dialect, holding both directions. `rev.up` would be read as golang-migrate's up file,
+// `oops.down` as a lone down, `x.postgres` as a PostgreSQL-only unit.
+void check_read_back(const std::string& file_name, const std::string& version,
+                     const std::string& name, const char* kind) {
+  const auto parsed = core::parse_unit_file_name(file_name);
+  if (parsed && parsed->version == version && parsed->dialect_tag.empty() &&
+      parsed->role == core::FileRole::both && !parsed->autocommit &&
+      parsed->stem == version + "-" + name) {
+    return;
+  }
+  throw UsageError("the " + std::string(kind) + " name '" + name + "' would change what the file " +
+                       file_name + " means (a direction, a dialect or an option in its name)",
+                   "Use a name without dots, e.g. add-discount-code.");
 }
 
 // The newest version among the folder's units, so a new unit always sorts after them.
@@ -93,7 +121,9 @@ void add_generator_command(CLI::App& app, const GlobalOptions& options, Action& 
       ->required();
   const std::map<std::string, UnitFormat> formats = {
       {"sql", UnitFormat::sql}, {"yaml", UnitFormat::yaml}, {"json", UnitFormat::json}};
-  command->add_option("--format", request->format, "sql (default), or yaml/json for a declarative unit")
+  command
+      ->add_option("--format", request->format,
+                   "sql (default), or yaml/json for a declarative unit")
       ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
   command->callback([&options, &chosen, request, spec] {
     chosen = [&options, request, spec] {
@@ -106,6 +136,7 @@ void add_generator_command(CLI::App& app, const GlobalOptions& options, Action& 
 fs::path write_new_unit(const fs::path& folder, const GenerateRequest& request,
                         const UnitTemplates& templates) {
   check_name(request.name, templates.kind);
+  check_length(request.name, templates.kind);
   make_folder(folder, templates.kind);
   std::string version = util::version_stamp(std::chrono::system_clock::now());
   const std::string newest = newest_version(folder);
@@ -116,7 +147,9 @@ fs::path write_new_unit(const fs::path& folder, const GenerateRequest& request,
     version = next_version(newest.substr(0, newest.find('.')));
   }
   const Template chosen = template_for(request.format, templates);
-  const fs::path path = folder / (version + "-" + request.name + chosen.extension);
+  const std::string file_name = version + "-" + request.name + chosen.extension;
+  check_read_back(file_name, version, request.name, templates.kind);
+  const fs::path path = folder / file_name;
   if (!util::write_new_file(path, chosen.text)) {
     throw UsageError(path.string() + " already exists", "Pick another name.");
   }

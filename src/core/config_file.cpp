@@ -1,9 +1,9 @@
 #include "core/config_file.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "core/errors.hpp"
 #include "util/files.hpp"
-
-#include <nlohmann/json.hpp>
 
 namespace forge::core {
 
@@ -19,10 +19,13 @@ std::string without_quoted_text(std::string message) {
   return message;
 }
 
+// A configuration file is a few kilobytes; anything near this is a wrong path (/dev/zero).
+constexpr std::size_t k_max_config_bytes = std::size_t(16) << 20;
+
 json parse_json(const std::filesystem::path& path) {
   std::string text;
   try {
-    text = util::read_file(path);
+    text = util::read_file(path, k_max_config_bytes);
   } catch (const std::exception& e) {
     throw ConfigError(e.what(), "Check the path given with --config (or in .forgerc).");
   }

@@ -1,5 +1,10 @@
 #include "core/source.hpp"
 
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <map>
+
 #include "core/errors.hpp"
 #include "core/sql_splitter.hpp"
 #include "core/sql_unit_parser.hpp"
@@ -8,11 +13,6 @@
 #include "util/files.hpp"
 #include "util/sha256.hpp"
 #include "util/strings.hpp"
-
-#include <spdlog/spdlog.h>
-
-#include <algorithm>
-#include <map>
 
 namespace forge::core {
 
@@ -23,11 +23,11 @@ namespace {
 struct UnitFile {
   std::string path;  // as shown to the user
   UnitFileName name;
-  std::string tag;   // canonical dialect name, or the raw tag for dialects forge lacks
+  std::string tag;  // canonical dialect name, or the raw tag for dialects forge lacks
 };
 
 using FileGroups = std::map<std::string, std::vector<UnitFile>>;  // by stem
-using ScriptTwins = std::map<std::string, std::string>;            // stem -> `<stem>.js`
+using ScriptTwins = std::map<std::string, std::string>;           // stem -> `<stem>.js`
 
 std::string canonical_tag(const std::string& raw) {
   if (raw.empty()) return raw;
@@ -50,8 +50,8 @@ void warn_if_repeatable(const fs::path& path) {
 // of them would look like a database that is up to date.
 bool is_script_migration(const fs::path& path) {
   const std::string extension = util::to_lower(path.extension().string());
-  const bool script = extension == ".js" || extension == ".cjs" || extension == ".mjs" ||
-                      extension == ".ts";
+  const bool script =
+      extension == ".js" || extension == ".cjs" || extension == ".mjs" || extension == ".ts";
   return script && !leading_version(path.filename().string()).empty();
 }
 
@@ -59,11 +59,12 @@ bool is_script_migration(const fs::path& path) {
 void warn_of_scripts(const fs::path& directory, std::vector<fs::path> scripts) {
   if (scripts.empty()) return;
   std::sort(scripts.begin(), scripts.end());
-  spdlog::warn("{} JavaScript/TypeScript migration(s) in {} (such as {}) are skipped: forge runs "
-               "SQL, YAML and JSON units. Write each as a .sql or .yaml unit of the same name; "
-               "rows sequelize-cli recorded for them count as applied (see \"Adopting\" in the "
-               "README).",
-               scripts.size(), directory.string(), scripts.front().filename().string());
+  spdlog::warn(
+      "{} JavaScript/TypeScript migration(s) in {} (such as {}) are skipped: forge runs "
+      "SQL, YAML and JSON units. Write each as a .sql or .yaml unit of the same name; "
+      "rows sequelize-cli recorded for them count as applied (see \"Adopting\" in the "
+      "README).",
+      scripts.size(), directory.string(), scripts.front().filename().string());
 }
 
 FileGroups scan(const fs::path& directory, ScriptTwins& twins) {
@@ -74,17 +75,30 @@ FileGroups scan(const fs::path& directory, ScriptTwins& twins) {
   }
   FileGroups groups;
   std::vector<fs::path> scripts;
-  for (const auto& entry : fs::directory_iterator(directory)) {
-    if (!entry.is_regular_file()) continue;
-    if (is_script_migration(entry.path())) scripts.push_back(entry.path());
+  fs::directory_iterator listing(directory, error);
+  if (error) {
+    throw MigrationFileError(directory.string(), 0, "cannot list the folder: " + error.message(),
+                             "Check the folder's permissions.");
+  }
+  for (const auto& entry : listing) {
     const std::string file_name = entry.path().filename().string();
     auto parsed = parse_unit_file_name(file_name);
+    if (!entry.is_regular_file(error)) {
+      // A unit's name on a link to nothing (or a loop) must not be skipped as if absent.
+      if (parsed && entry.is_symlink(error)) {
+        throw MigrationFileError(entry.path().string(), 0, "a link that leads to no readable file",
+                                 "Point the link at the unit's file, or remove it.");
+      }
+      continue;
+    }
+    if (is_script_migration(entry.path())) scripts.push_back(entry.path());
     if (!parsed) {
       warn_if_repeatable(entry.path());
       continue;
     }
     std::string tag = canonical_tag(parsed->dialect_tag);
-    groups[parsed->stem].push_back(UnitFile{entry.path().string(), std::move(*parsed), std::move(tag)});
+    groups[parsed->stem].push_back(
+        UnitFile{entry.path().string(), std::move(*parsed), std::move(tag)});
   }
   std::vector<fs::path> lonely;
   for (const auto& script : scripts) {
@@ -114,8 +128,7 @@ const UnitFile* provider(const std::vector<UnitFile>& files, const std::string& 
   for (const auto& file : files) {
     if (file.tag != tag || !provides(file, direction)) continue;
     if (found != nullptr) {
-      throw MigrationFileError(file.path, 0,
-                               "gives the same section as " + found->path,
+      throw MigrationFileError(file.path, 0, "gives the same section as " + found->path,
                                "Keep one file per direction and dialect; remove or rename one.");
     }
     found = &file;
@@ -155,8 +168,7 @@ Section read_section(const UnitFile& file, const std::string& text, int first_li
                      bool in_transaction, Dialect dialect,
                      const std::vector<LineRange>& whole_statements = {}) {
   Section section{file.path, first_line, text, in_transaction && !file.name.autocommit, {}};
-  section.statements =
-      split_sql(text, SqlOrigin{file.path, first_line}, dialect, whole_statements);
+  section.statements = split_sql(text, SqlOrigin{file.path, first_line}, dialect, whole_statements);
   return section;
 }
 

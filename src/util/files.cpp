@@ -1,23 +1,38 @@
 #include "util/files.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
 #include <fstream>
-#include <sstream>
 #include <stdexcept>
-#include <unistd.h>
 
 namespace forge::util {
 
-std::string read_file(const std::filesystem::path& path) {
+std::string read_file(const std::filesystem::path& path, std::size_t max_bytes) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    throw std::runtime_error("cannot read " + path.string() + ": it is a folder, not a file");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     throw std::runtime_error("cannot read " + path.string() + ": " + std::strerror(errno));
   }
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
+  std::string content;
+  char chunk[65536];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    const auto got = static_cast<std::size_t>(in.gcount());
+    if (content.size() + got > max_bytes) {
+      throw std::runtime_error("cannot read " + path.string() + ": it holds more than " +
+                               std::to_string(max_bytes >> 20) + " MiB");
+    }
+    content.append(chunk, got);
+  }
+  if (in.bad()) {
+    throw std::runtime_error("cannot read " + path.string() + ": " + std::strerror(errno));
+  }
+  return content;
 }
 
 bool write_new_file(const std::filesystem::path& path, const std::string& content) {

@@ -4,8 +4,11 @@
 
 namespace forge::util {
 
-/// The whole file as bytes; throws std::runtime_error naming the path when it cannot be read.
-std::string read_file(const std::filesystem::path& path);
+/// The whole file as bytes; throws std::runtime_error naming the path when it cannot be read,
+/// is a folder, or holds more than `max_bytes` (so /dev/zero or a huge file ends with a message,
+/// not with the memory exhausted).
+std::string read_file(const std::filesystem::path& path, std::size_t max_bytes = std::size_t(1)
+                                                                                 << 30);
 /// Creates `path` with `content`; returns false (writing nothing) when it already exists.
 /// Throws std::runtime_error naming the path on any other failure.
 bool write_new_file(const std::filesystem::path& path, const std::string& content);
