@@ -77,7 +77,8 @@ Target open_target(const GlobalOptions& options, Session session, UnitSet set) {
   target.units =
       load_units_for(seeders ? seeders_folder(target.settings) : target.settings.migrations_dir,
                      target.url.dialect);
-  const auto session_setup = session_options(target.settings);
+  auto session_setup = session_options(target.settings);
+  session_setup.writes = session == Session::live;
   if (session == Session::rehearsal) {
     target.connection = dialect::connect_rehearsal(target.url, session_setup);
   }

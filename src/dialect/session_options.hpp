@@ -11,7 +11,14 @@ struct SessionOptions {
   /// The longest one statement may run before the database stops it; zero: no limit. forge's
   /// wait for the migration lock polls with short statements, so --lock-timeout alone bounds it.
   std::chrono::milliseconds statement_timeout{0};
+  /// The command writes: a server that cannot take writes (a standby, read_only) is refused as
+  /// the session opens, with a ConnectionError that --wait retries until it is promoted.
+  bool writes = false;
 };
+
+/// The error for a server that takes no writes, opened for a command that writes: `where` is
+/// the HOST:PORT actually reached, `what` says which ("a read-only standby").
+ConnectionError read_only_server(const std::string& where, const std::string& what);
 
 /// The error for a statement the database stopped after `limit` (--statement-timeout): the
 /// database's own message and code, and the statement's file and line.

@@ -184,9 +184,35 @@ MysqlConnection::MysqlConnection(const core::DatabaseUrl& url, const SessionOpti
   } catch (const Error&) {
     throw ConnectionError("cannot set up the session with MySQL at " + m_target, {});
   }
+  if (session.writes) refuse_read_only();
 }
 
 MysqlConnection::~MysqlConnection() = default;
+
+void MysqlConnection::refuse_read_only() {
+  const std::string where = m_target.substr(0, m_target.find('/'));
+  if (variable("@@GLOBAL.read_only") == "1") {
+    throw read_only_server(where, "read-only (read_only is ON: a replica?)");
+  }
+  // MySQL only; MariaDB's read_only already covers every user.
+  if (variable("@@GLOBAL.super_read_only") == "1") {
+    throw read_only_server(where, "read-only (super_read_only is ON: a replica?)");
+  }
+  // MySQL and MariaDB 11.1+ call it transaction_read_only, older MariaDB tx_read_only.
+  if (variable("@@SESSION.transaction_read_only") == "1" ||
+      variable("@@SESSION.tx_read_only") == "1") {
+    throw read_only_server(where, "read-only for forge's session (transaction_read_only is ON)");
+  }
+}
+
+std::string MysqlConnection::variable(const std::string& name) {
+  try {
+    return query_value("SELECT " + name);
+  } catch (const sql::SQLException& e) {
+    if (e.getErrorCode() == 1193) return "";  // ER_UNKNOWN_SYSTEM_VARIABLE
+    rethrow_as_forge_error(e, m_target, "reading " + name, 0);
+  }
+}
 
 void MysqlConnection::limit_statement_time() {
   if (m_statement_timeout.count() == 0) return;

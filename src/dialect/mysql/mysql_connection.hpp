@@ -58,6 +58,10 @@ class MysqlConnection : public core::Connection {
   std::string query_value(const std::string& sql);
 
  private:
+  /// Throws read_only_server() when the server takes no writes (read_only, super_read_only).
+  void refuse_read_only();
+  /// The value of server variable `name` ("@@GLOBAL.read_only"); "" when the server has none.
+  std::string variable(const std::string& name);
   /// Whether the catalog object exists; in mysql_effects.cpp.
   bool exists(const CatalogObject& object);
   /// Sets the session's statement timeout (m_statement_timeout, when not zero).

@@ -132,6 +132,21 @@ PostgresConnection::PostgresConnection(const core::DatabaseUrl& url, const Sessi
     run_internal("SET statement_timeout = " + std::to_string(m_statement_timeout.count()),
                  "the statement timeout");
   }
+  if (options.writes) refuse_read_only();
+}
+
+void PostgresConnection::refuse_read_only() {
+  // With several hosts in the URL, name the one libpq reached.
+  const char* host = m_connection->hostname();
+  const char* port = m_connection->port();
+  const std::string where = std::string(host != nullptr ? host : "") + ":" + (port ? port : "");
+  if (query_value("SELECT pg_is_in_recovery()", "the standby check") == "t") {
+    throw read_only_server(where, "a read-only standby (pg_is_in_recovery() is true)");
+  }
+  if (query_value("SHOW transaction_read_only", "the read-only check") == "on") {
+    throw read_only_server(where,
+                           "read-only for forge's session (default_transaction_read_only is on)");
+  }
 }
 
 PostgresConnection::~PostgresConnection() {

@@ -50,6 +50,8 @@ class PostgresConnection : public core::Connection {
   std::string query_value(const std::string& sql, const std::string& what);
 
  private:
+  /// Throws read_only_server() when the server is a standby or read-only for this session.
+  void refuse_read_only();
   /// Whether the catalog object exists (an index only when valid); in postgres_effects.cpp.
   bool exists(const CatalogObject& object);
   /// Drops the INVALID indexes an interrupted run of `statement` (a concurrent index build)
