@@ -62,11 +62,14 @@ std::string OwnedCluster::url(int n, const std::string& database) const {
 
 std::string OwnedCluster::sql(int n, const std::string& sql) const {
   e2e::ProcessSpec spec;
-  spec.argv = {
-      "mariadb", "--no-defaults",
-      "-uroot",  "--socket=" + (m_folder / ("node" + std::to_string(n)) / "mysqld.sock").string(),
-      "-N",      "-B",
-      "-e",      sql};
+  spec.argv = {"/usr/bin/mariadb",
+               "--no-defaults",
+               "-uroot",
+               "--socket=" + (m_folder / ("node" + std::to_string(n)) / "mysqld.sock").string(),
+               "-N",
+               "-B",
+               "-e",
+               sql};
   spec.cwd = m_folder;
   return checked(spec, "SQL on node " + std::to_string(n)).out;
 }
