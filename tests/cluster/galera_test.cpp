@@ -35,7 +35,16 @@ class Galera : public ::testing::Test {
     m_project = fs::temp_directory_path() / ("forge-galera-project-" + m_database);
     fs::remove_all(m_project);
     fs::create_directories(m_project / "migrations");
-    s_cluster->sql(1, "CREATE DATABASE " + m_database);
+    create_database();
+  }
+
+  // Creates the database on node 1 and waits until every node has applied that: replication is
+  // synchronous, applying it on the other nodes is not.
+  void create_database() {
+    s_cluster->sql(1, "DROP DATABASE IF EXISTS " + m_database + "; CREATE DATABASE " + m_database);
+    for (int n = 2; n <= 3; ++n) {
+      s_cluster->sql(n, "SET SESSION wsrep_sync_wait = 15; USE " + m_database);
+    }
   }
   void TearDown() override { fs::remove_all(m_project); }
 
@@ -125,9 +134,7 @@ TEST_F(Galera, EightForgesOverTheThreeNodesApplyEachUnitExactlyOnce) {
   workload();
   int processes = 0, exited_0 = 0, exited_4 = 0;
   for (int trial = 1; trial <= trials; ++trial) {
-    if (trial > 1) {
-      s_cluster->sql(1, "DROP DATABASE " + m_database + "; CREATE DATABASE " + m_database);
-    }
+    if (trial > 1) create_database();
     std::vector<std::unique_ptr<e2e::Process>> forges;
     for (int i = 0; i < 8; ++i) {
       forges.push_back(std::make_unique<e2e::Process>(forge(i % 3 + 1, {"--lock-timeout", "60"})));

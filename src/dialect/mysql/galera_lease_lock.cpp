@@ -120,7 +120,9 @@ GaleraLeaseLock::GaleraLeaseLock(const core::DatabaseUrl& url, const std::string
                                  std::string name, std::chrono::milliseconds wait,
                                  std::shared_ptr<std::atomic<bool>> lost)
     : m_target(target), m_name(std::move(name)), m_owner(random_token()) {
-  m_session = connect_session(url);
+  // A read timeout (a lease plus connect_session's grace) keeps a hung node from blocking the
+  // renewal thread, and so the lock's release, for ever.
+  m_session = connect_session(url, std::chrono::seconds(k_lease_seconds));
   prepare_galera_session(*m_session, target);
   try {
     std::unique_ptr<sql::Statement>(m_session->createStatement())->execute(k_create);
