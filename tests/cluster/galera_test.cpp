@@ -43,7 +43,7 @@ class Galera : public ::testing::Test {
   void create_database() {
     s_cluster->sql(1, "DROP DATABASE IF EXISTS " + m_database + "; CREATE DATABASE " + m_database);
     for (int n = 2; n <= 3; ++n) {
-      s_cluster->sql(n, "SET SESSION wsrep_sync_wait = 15; USE " + m_database);
+      s_cluster->sql(n, "SET SESSION wsrep_sync_wait = 15; SELECT 1; USE " + m_database);
     }
   }
   void TearDown() override { fs::remove_all(m_project); }
