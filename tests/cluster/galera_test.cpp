@@ -128,6 +128,18 @@ TEST_F(Galera, TheExpiredLeaseOfAKilledForgeIsTakenOverAndItsUnitFinished) {
   expect_each_unit_once(1, 2);
 }
 
+TEST_F(Galera, AForgeWhoseLeaseWasTakenStopsBeforeWritingMore) {
+  workload("SELECT SLEEP(8);");
+  e2e::Process holder(forge(1, {}));
+  std::this_thread::sleep_for(2500ms);
+  // As if the lease had expired and another forge had taken it over.
+  EXPECT_EQ(query("UPDATE forge_lock SET owner = 'someone-else'; SELECT ROW_COUNT()"), "1");
+  const auto stopped = holder.wait();
+  EXPECT_EQ(stopped.exit_code, 3) << stopped;
+  EXPECT_NE(stopped.err.find("lease"), std::string::npos) << stopped;
+  EXPECT_EQ(query("SELECT COUNT(*) FROM effects WHERE unit = 101"), "0");
+}
+
 TEST_F(Galera, EightForgesOverTheThreeNodesApplyEachUnitExactlyOnce) {
   const char* env = std::getenv("FORGE_CLUSTER_TRIALS");
   const int trials = env != nullptr ? std::atoi(env) : 3;
