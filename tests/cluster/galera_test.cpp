@@ -62,8 +62,12 @@ class Galera : public ::testing::Test {
                     : "INSERT INTO effects (unit) VALUES (" + std::to_string(i) + ");");
     }
     if (!slow_sql.empty()) {
-      unit(k_units + 1, "INSERT INTO effects (unit) VALUES (100);\n" + slow_sql +
-                            "\nINSERT INTO effects (unit) VALUES (101);");
+      // The DDL makes MySQL run the unit statement by statement (no transaction), so the row of
+      // unit 100 is visible while the slow statement runs.
+      unit(k_units + 1,
+           "CREATE TABLE slow_started (id INT PRIMARY KEY);\n"
+           "INSERT INTO effects (unit) VALUES (100);\n" +
+               slow_sql + "\nINSERT INTO effects (unit) VALUES (101);");
     }
   }
 
@@ -80,6 +84,21 @@ class Galera : public ::testing::Test {
     std::string out = s_cluster->sql(1, "USE " + m_database + "; " + sql);
     while (!out.empty() && out.back() == '\n') out.pop_back();
     return out;
+  }
+
+  // Waits (up to a minute) until the slow unit has begun: the forge holds the lease and is inside
+  // the unit. A fixed sleep would race a loaded machine.
+  void wait_for_slow_unit() const {
+    const auto deadline = std::chrono::steady_clock::now() + 60s;
+    while (std::chrono::steady_clock::now() < deadline) {
+      try {
+        if (query("SELECT COUNT(*) FROM effects WHERE unit = 100") == "1") return;
+      } catch (const std::exception&) {
+        // The effects table is not there yet.
+      }
+      std::this_thread::sleep_for(100ms);
+    }
+    FAIL() << "the slow unit did not start within a minute";
   }
 
   // Every unit applied exactly once: its effect row once, its table there, its history applied.
@@ -106,7 +125,7 @@ OwnedCluster* Galera::s_cluster = nullptr;
 TEST_F(Galera, ALeaseHeldThroughOneNodeKeepsOutAForgeOnAnother) {
   workload("SELECT SLEEP(6);");
   e2e::Process holder(forge(1, {}));
-  std::this_thread::sleep_for(2500ms);
+  wait_for_slow_unit();
   const auto blocked = e2e::run_process(forge(2, {"--lock-timeout", "1"}));
   EXPECT_EQ(blocked.exit_code, 4) << blocked;
   EXPECT_NE(blocked.err.find("pid " + std::to_string(holder.pid())), std::string::npos) << blocked;
@@ -119,7 +138,7 @@ TEST_F(Galera, TheExpiredLeaseOfAKilledForgeIsTakenOverAndItsUnitFinished) {
   workload("SELECT SLEEP(4);");
   {
     e2e::Process victim(forge(1, {}));
-    std::this_thread::sleep_for(2500ms);
+    wait_for_slow_unit();
     victim.signal(SIGKILL);
     victim.wait();
   }
@@ -131,7 +150,7 @@ TEST_F(Galera, TheExpiredLeaseOfAKilledForgeIsTakenOverAndItsUnitFinished) {
 TEST_F(Galera, AForgeWhoseLeaseWasTakenStopsBeforeWritingMore) {
   workload("SELECT SLEEP(8);");
   e2e::Process holder(forge(1, {}));
-  std::this_thread::sleep_for(2500ms);
+  wait_for_slow_unit();
   // As if the lease had expired and another forge had taken it over.
   EXPECT_EQ(query("UPDATE forge_lock SET owner = 'someone-else'; SELECT ROW_COUNT()"), "1");
   const auto stopped = holder.wait();
@@ -168,7 +187,7 @@ TEST_F(Galera, EightForgesOverTheThreeNodesApplyEachUnitExactlyOnce) {
 TEST_F(Galera, AForgeWhoseNodeIsKilledExits3AndARerunOnAnotherNodeFinishes) {
   workload("SELECT SLEEP(6);");
   e2e::Process victim(forge(3, {}));
-  std::this_thread::sleep_for(2500ms);
+  wait_for_slow_unit();
   s_cluster->node("kill", 3);
   const auto lost = victim.wait();
   EXPECT_EQ(lost.exit_code, 3) << lost;
