@@ -97,6 +97,14 @@ class ConnectionError : public Error {
   ExitCode exit_code() const noexcept override { return ExitCode::connection; }
 };
 
+/// The database is a cluster node that cannot do the work now: it lost quorum, is not synced
+/// yet, or another node's write won a certification conflict. Nothing in the unit is wrong; the
+/// same command succeeds once the cluster is whole, so it is retried under --wait.
+class ClusterUnavailableError : public ConnectionError {
+ public:
+  using ConnectionError::ConnectionError;
+};
+
 /// Why a database refuses every write, in a few words ("read-only file", "disk full"), and what
 /// to check about it.
 struct WriteRefusal {

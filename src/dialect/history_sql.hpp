@@ -9,6 +9,13 @@
 // this puts them behind core::HistorySql.
 namespace forge::dialect {
 
+/// The condition of an `INSERT INTO <table> AS h ... ON CONFLICT DO UPDATE` history upsert: an up
+/// run's running or failed row never replaces an applied one (on a cluster, a loser's failed row
+/// once overwrote the winner's applied row); a down run's reverting row may. The write then
+/// changes nothing, which the loser's next history read shows.
+inline constexpr const char* k_upsert_keeps_applied =
+    "WHERE excluded.state IN ('applied', 'reverting') OR h.state <> 'applied'";
+
 /// The functions that write one dialect's history statements (contracts: core::HistorySql).
 struct HistorySqlFunctions {
   std::string (*create)(const std::string& table);

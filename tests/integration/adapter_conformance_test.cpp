@@ -1,17 +1,17 @@
 // One behaviour suite that every adapter must pass, run against a real SQLite file and real
 // PostgreSQL and MariaDB servers.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <csignal>
+
 #include "core/errors.hpp"
 #include "core/sql_splitter.hpp"
 #include "db_probe.hpp"
 #include "test_database.hpp"
-
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
-
-#include <algorithm>
-#include <csignal>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace forge::integration {
 namespace {
@@ -43,8 +43,9 @@ class AdapterConformance : public ::testing::TestWithParam<std::string> {
       case core::Dialect::postgres:
         return rows_in("pg_tables WHERE tablename = '" + table + "'") == 1;
       case core::Dialect::mysql:
-        return rows_in("information_schema.tables WHERE table_schema = DATABASE() AND table_name = '" +
-                       table + "'") == 1;
+        return rows_in(
+                   "information_schema.tables WHERE table_schema = DATABASE() AND table_name = '" +
+                   table + "'") == 1;
     }
     return false;
   }
@@ -99,6 +100,38 @@ TEST_P(AdapterConformance, RecordingANameAgainReplacesItsRow) {
   EXPECT_EQ(rows[0].statements_done, 0);
 }
 
+// On a cluster, a forge that lost the race once wrote its failed row over the winner's applied
+// one, and every later deploy stopped at it.
+TEST_P(AdapterConformance, AFailedOrRunningRowNeverReplacesAnAppliedOne) {
+  connection->ensure_history("ForgeMeta");
+  connection->record("ForgeMeta", row("3_c"));
+  for (const auto state : {core::RowState::failed, core::RowState::running}) {
+    auto loser = row("3_c");
+    loser.state = state;
+    loser.statements_done = 1;
+    loser.checksum = std::string(64, 'b');
+    connection->record("ForgeMeta", loser);
+    const auto rows = connection->read_history("ForgeMeta");
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].state, core::RowState::applied);
+    EXPECT_EQ(rows[0].checksum, std::string(64, 'a'));
+    EXPECT_EQ(rows[0].statements_done, 0);
+  }
+}
+
+TEST_P(AdapterConformance, ADownRunsRevertingRowStillReplacesAnAppliedOne) {
+  connection->ensure_history("ForgeMeta");
+  connection->record("ForgeMeta", row("4_d"));
+  auto reverting = row("4_d");
+  reverting.state = core::RowState::reverting;
+  reverting.statements_done = 1;
+  connection->record("ForgeMeta", reverting);
+  const auto rows = connection->read_history("ForgeMeta");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].state, core::RowState::reverting);
+  EXPECT_EQ(rows[0].statements_done, 1);
+}
+
 TEST_P(AdapterConformance, ErasingARowRemovesOnlyThatRow) {
   connection->ensure_history("ForgeMeta");
   connection->record("ForgeMeta", row("1_a"));
@@ -135,8 +168,10 @@ std::string first_release_table_sql(core::Dialect dialect) {
 
 TEST_P(AdapterConformance, AHistoryTableFromTheFirstReleaseIsUpgradedInPlaceKeepingItsRows) {
   run(first_release_table_sql(database->dialect()));
-  run("INSERT INTO " + std::string(database->dialect() == core::Dialect::postgres ? "\"ForgeMeta\"" : "ForgeMeta") +
-      " (name, checksum, applied_at, execution_ms) VALUES ('1_old', 'abc', '2024-01-02 03:04:05', 7)");
+  run("INSERT INTO " +
+      std::string(database->dialect() == core::Dialect::postgres ? "\"ForgeMeta\"" : "ForgeMeta") +
+      " (name, checksum, applied_at, execution_ms) VALUES ('1_old', 'abc', '2024-01-02 03:04:05', "
+      "7)");
   // Before the upgrade the old table is still readable (status never writes).
   ASSERT_EQ(connection->read_history("ForgeMeta").size(), 1u);
 

@@ -16,6 +16,8 @@
 #include "core/history_columns.hpp"
 #include "core/lock_wait.hpp"
 #include "dialect/history_sql.hpp"
+#include "dialect/mysql/galera.hpp"
+#include "dialect/mysql/galera_lease_lock.hpp"
 #include "dialect/mysql/mysql_sql.hpp"
 #include "dialect/sql_transaction.hpp"
 #include "dialect/url_params.hpp"
@@ -86,12 +88,17 @@ std::optional<WriteRefusal> write_refusal(int code, const std::string& message) 
 }
 
 // `limit`: the session's statement timeout, so that a statement it stopped is reported as such.
+// `galera`: the server is a Galera node, where a deadlock is a certification conflict.
 [[noreturn]] void rethrow_as_forge_error(const sql::SQLException& e, const std::string& target,
-                                         const std::string& file, int line,
+                                         bool galera, const std::string& file, int line,
                                          std::chrono::milliseconds limit = {}) {
   if (is_connection_lost(e.getErrorCode())) {
     throw ConnectionError("lost the connection to MySQL at " + target + ": " + e.what(),
                           "Check that the server is up, then run the command again.");
+  }
+  if (auto trouble = cluster_trouble(e.getErrorCode(), galera, target)) {
+    throw ClusterUnavailableError(
+        *trouble + " (" + std::string(util::trim(e.what())) + ", in " + file + ")", cluster_hint());
   }
   const std::string message(util::trim(e.what()));
   const std::string code =
@@ -184,7 +191,17 @@ MysqlConnection::MysqlConnection(const core::DatabaseUrl& url, const SessionOpti
   } catch (const Error&) {
     throw ConnectionError("cannot set up the session with MySQL at " + m_target, {});
   }
+  m_galera = is_galera(*m_connection);
+  if (m_galera) prepare_galera_session(*m_connection, m_target);
   if (session.writes) refuse_read_only();
+}
+
+void MysqlConnection::require_lease() const {
+  if (!m_lease_lost->load()) return;
+  throw ConnectionError("the migration lock's lease on the Galera cluster at " + m_target +
+                            " was lost (another forge may have taken it over): stopped before "
+                            "writing more",
+                        "Run the command again; units completed before stay done.");
 }
 
 MysqlConnection::~MysqlConnection() = default;
@@ -210,7 +227,7 @@ std::string MysqlConnection::variable(const std::string& name) {
     return query_value("SELECT " + name);
   } catch (const sql::SQLException& e) {
     if (e.getErrorCode() == 1193) return "";  // ER_UNKNOWN_SYSTEM_VARIABLE
-    rethrow_as_forge_error(e, m_target, "reading " + name, 0);
+    rethrow_as_forge_error(e, m_target, m_galera, "reading " + name, 0);
   }
 }
 
@@ -230,12 +247,13 @@ void MysqlConnection::limit_statement_time() {
 }
 
 void MysqlConnection::run_internal(const std::string& sql, const std::string& what) {
+  require_lease();
   try {
     std::unique_ptr<sql::Statement> statement(m_connection->createStatement());
     statement->execute(sql);
     std::unique_ptr<sql::ResultSet> drained(statement->getResultSet());
   } catch (const sql::SQLException& e) {
-    rethrow_as_forge_error(e, m_target, what, 0);
+    rethrow_as_forge_error(e, m_target, m_galera, what, 0);
   }
 }
 
@@ -247,6 +265,7 @@ std::string MysqlConnection::query_value(const std::string& sql) {
 }
 
 void MysqlConnection::execute(const core::Statement& statement) {
+  require_lease();
   try {
     std::unique_ptr<sql::Statement> sql_statement(m_connection->createStatement());
     sql_statement->execute(statement.text);
@@ -255,7 +274,8 @@ void MysqlConnection::execute(const core::Statement& statement) {
       std::unique_ptr<sql::ResultSet> drained(sql_statement->getResultSet());
     } while (sql_statement->getMoreResults());
   } catch (const sql::SQLException& e) {
-    rethrow_as_forge_error(e, m_target, statement.file, statement.line, m_statement_timeout);
+    rethrow_as_forge_error(e, m_target, m_galera, statement.file, statement.line,
+                           m_statement_timeout);
   }
 }
 
@@ -267,6 +287,8 @@ std::unique_ptr<core::Transaction> MysqlConnection::begin() {
 
 std::unique_ptr<core::MigrationLock> MysqlConnection::lock(std::chrono::milliseconds wait) {
   const std::string name = lock_name(m_database);
+  // GET_LOCK locks one Galera node only.
+  if (m_galera) return std::make_unique<GaleraLeaseLock>(m_url, m_target, name, wait, m_lease_lost);
   try {
     core::wait_for_lock([&] { return query_value("SELECT GET_LOCK('" + name + "', 0)") == "1"; },
                         wait,
@@ -275,7 +297,7 @@ std::unique_ptr<core::MigrationLock> MysqlConnection::lock(std::chrono::millisec
                          "KILL <id>); raise --lock-timeout to wait longer."},
                         [this] { return lock_holder(); });
   } catch (const sql::SQLException& e) {
-    rethrow_as_forge_error(e, m_target, "migration lock", 0);
+    rethrow_as_forge_error(e, m_target, m_galera, "migration lock", 0);
   }
   return std::make_unique<NamedLock>(*this, name);
 }
@@ -290,6 +312,7 @@ const core::HistorySql& MysqlConnection::history_sql() const {
 std::vector<std::vector<std::string>> MysqlConnection::query(const std::string& sql,
                                                              const std::vector<std::string>& params,
                                                              const std::string& what) {
+  require_lease();
   try {
     std::unique_ptr<sql::PreparedStatement> statement(m_connection->prepareStatement(sql));
     for (std::size_t i = 0; i < params.size(); ++i) {
@@ -307,7 +330,7 @@ std::vector<std::vector<std::string>> MysqlConnection::query(const std::string& 
     }
     return rows;
   } catch (const sql::SQLException& e) {
-    rethrow_as_forge_error(e, m_target, what, 0);
+    rethrow_as_forge_error(e, m_target, m_galera, what, 0);
   }
 }
 

@@ -1,4 +1,5 @@
 #pragma once
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -26,7 +27,8 @@ std::unique_ptr<sql::Connection> connect_session(const core::DatabaseUrl& url,
 
 /// A session with a MySQL or MariaDB server through mysql-connector-c++ 1.1. DDL commits
 /// implicitly there, so units run statement by statement outside a transaction; the migration
-/// lock is GET_LOCK, which the server drops with the session.
+/// lock is GET_LOCK, which the server drops with the session, or on a Galera node (which
+/// GET_LOCK does not span) a lease row (GaleraLeaseLock).
 class MysqlConnection : public core::Connection {
  public:
   /// Connects; throws ConnectionError naming host, port and database (never the password).
@@ -66,12 +68,16 @@ class MysqlConnection : public core::Connection {
   bool exists(const CatalogObject& object);
   /// Sets the session's statement timeout (m_statement_timeout, when not zero).
   void limit_statement_time();
+  /// Throws ConnectionError once the Galera lease lock was lost: no more writes.
+  void require_lease() const;
 
   core::DatabaseUrl m_url;  // for a second session that cancels this one's statement
   std::string m_target;     // host:port/database, for messages
   std::string m_database;
   std::chrono::milliseconds m_statement_timeout;
   std::unique_ptr<sql::Connection> m_connection;
+  bool m_galera = false;  // a Galera node: lease lock, certification conflicts
+  std::shared_ptr<std::atomic<bool>> m_lease_lost = std::make_shared<std::atomic<bool>>(false);
 };
 
 }  // namespace forge::dialect::mysql

@@ -1,17 +1,17 @@
 #include "dialect/mysql/mysql_database.hpp"
 
+#include <cppconn/exception.h>
+
 #include "core/errors.hpp"
 #include "core/wait.hpp"
 #include "dialect/mysql/mysql_connection.hpp"
 #include "dialect/sql_writer.hpp"
 
-#include <cppconn/exception.h>
-
 namespace forge::dialect::mysql {
 
 namespace {
 
-constexpr int k_database_exists = 1007;  // ER_DB_CREATE_EXISTS
+constexpr int k_database_exists = 1007;   // ER_DB_CREATE_EXISTS
 constexpr int k_no_such_database = 1008;  // ER_DB_DROP_EXISTS
 
 std::string describe_server(const core::DatabaseUrl& url) {
@@ -51,7 +51,8 @@ bool exists(MysqlConnection& server, const core::DatabaseUrl& url) {
   try {
     return server.query_value(sql) != "0";
   } catch (const sql::SQLException& e) {
-    refused(url, sql, std::string(e.what()) + " (MySQL error " + std::to_string(e.getErrorCode()) + ")");
+    refused(url, sql,
+            std::string(e.what()) + " (MySQL error " + std::to_string(e.getErrorCode()) + ")");
   }
 }
 

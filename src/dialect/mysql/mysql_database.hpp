@@ -1,7 +1,7 @@
 #pragma once
-#include "core/url.hpp"
-
 #include <chrono>
+
+#include "core/url.hpp"
 
 namespace forge::dialect::mysql {
 

@@ -13,6 +13,7 @@
 
 #include "core/errors.hpp"
 #include "dialect/ddl_effect.hpp"
+#include "dialect/mysql/galera_lease_lock.hpp"
 #include "dialect/mysql/mysql_connection.hpp"
 #include "dialect/mysql/mysql_sql.hpp"
 #include "util/strings.hpp"
@@ -139,6 +140,7 @@ core::Effect MysqlConnection::effect_of(const core::Statement& statement) {
 }
 
 std::optional<std::string> MysqlConnection::lock_holder() {
+  if (m_galera) return lease_holder(*m_connection, lock_name(m_database));
   try {
     const std::string id = query_value("SELECT IS_USED_LOCK('" + lock_name(m_database) + "')");
     if (id.empty()) return std::nullopt;

@@ -58,14 +58,22 @@ std::string select_history_sql(const std::string& table, const std::vector<std::
          " FROM " + quote_identifier(table);
 }
 
+// MySQL's upsert has no WHERE: each column keeps its value when the row is applied and the new
+// one is an up run's running or failed row (see k_upsert_keeps_applied). Assignments run left
+// to right and see the ones before, so state, which the condition reads, comes last.
 std::string upsert_history_sql(const std::string& table) {
-  return "INSERT INTO " + quote_identifier(table) +
-         " (name, checksum, applied_at, execution_ms, state, statements_done, statement_hashes, "
-         "progress) VALUES (?, ?, NULLIF(?, ''), ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
-         "checksum = VALUES(checksum), "
-         "applied_at = VALUES(applied_at), execution_ms = VALUES(execution_ms), "
-         "state = VALUES(state), statements_done = VALUES(statements_done), "
-         "statement_hashes = VALUES(statement_hashes), progress = VALUES(progress)";
+  const std::string keep = "state = 'applied' AND VALUES(state) NOT IN ('applied', 'reverting')";
+  std::string sql = "INSERT INTO " + quote_identifier(table) +
+                    " (name, checksum, applied_at, execution_ms, state, statements_done, "
+                    "statement_hashes, progress) VALUES (?, ?, NULLIF(?, ''), ?, ?, ?, ?, ?) "
+                    "ON DUPLICATE KEY UPDATE ";
+  for (const char* column : {"checksum", "applied_at", "execution_ms", "statements_done",
+                             "statement_hashes", "progress", "state"}) {
+    const std::string name(column);
+    sql += name + " = IF(" + keep + ", " + name + ", VALUES(" + name + "))";
+    sql += name == "state" ? "" : ", ";
+  }
+  return sql;
 }
 
 std::string delete_history_sql(const std::string& table) {

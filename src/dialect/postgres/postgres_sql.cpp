@@ -1,6 +1,7 @@
 #include "dialect/postgres/postgres_sql.hpp"
 
 #include "core/history_columns.hpp"
+#include "dialect/history_sql.hpp"
 #include "dialect/sql_writer.hpp"
 #include "util/strings.hpp"
 
@@ -61,14 +62,16 @@ std::string select_history_sql(const std::string& table, const std::vector<std::
 
 std::string upsert_history_sql(const std::string& table) {
   return "INSERT INTO " + quote_identifier(table) +
-         " (name, checksum, applied_at, execution_ms, state, statements_done, statement_hashes, "
-         "progress) VALUES ($1, $2, NULLIF($3, '')::timestamptz, $4, $5, $6, $7, $8) "
+         " AS h (name, checksum, applied_at, execution_ms, state, statements_done, "
+         "statement_hashes, progress) VALUES ($1, $2, NULLIF($3, '')::timestamptz, $4, $5, $6, $7, "
+         "$8) "
          "ON CONFLICT (name) DO UPDATE SET "
          "checksum = EXCLUDED.checksum, applied_at = EXCLUDED.applied_at, "
          "execution_ms = EXCLUDED.execution_ms, state = EXCLUDED.state, "
          "statements_done = EXCLUDED.statements_done, statement_hashes = "
          "EXCLUDED.statement_hashes, "
-         "progress = EXCLUDED.progress";
+         "progress = EXCLUDED.progress " +
+         k_upsert_keeps_applied;
 }
 
 std::string delete_history_sql(const std::string& table) {

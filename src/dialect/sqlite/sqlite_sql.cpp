@@ -1,6 +1,7 @@
 #include "dialect/sqlite/sqlite_sql.hpp"
 
 #include "core/history_columns.hpp"
+#include "dialect/history_sql.hpp"
 #include "dialect/sql_writer.hpp"
 
 namespace forge::dialect::sqlite {
@@ -43,13 +44,15 @@ std::string select_history_sql(const std::string& table, const std::vector<std::
 
 std::string upsert_history_sql(const std::string& table) {
   return "INSERT INTO " + quote_identifier(table) +
-         " (name, checksum, applied_at, execution_ms, state, statements_done, statement_hashes, "
-         "progress) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (name) DO UPDATE SET "
+         " AS h (name, checksum, applied_at, execution_ms, state, statements_done, "
+         "statement_hashes, progress) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (name) "
+         "DO UPDATE SET "
          "checksum = excluded.checksum, applied_at = excluded.applied_at, "
          "execution_ms = excluded.execution_ms, state = excluded.state, "
          "statements_done = excluded.statements_done, statement_hashes = "
          "excluded.statement_hashes, "
-         "progress = excluded.progress";
+         "progress = excluded.progress " +
+         k_upsert_keeps_applied;
 }
 
 std::string delete_history_sql(const std::string& table) {
