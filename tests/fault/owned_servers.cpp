@@ -61,10 +61,11 @@ std::string server_name(const std::string& dialect) {
 
 }  // namespace
 
-OwnedServers::OwnedServers() : m_folder(make_folder()) {
-  const std::string output = script({"start", m_folder.string()});
+OwnedServers::OwnedServers(Which which) : m_folder(make_folder()) {
+  const std::string output =
+      script({"start", m_folder.string()}, which == Which::postgres_only ? "postgres" : "");
   m_postgres_url = exported(output, "FORGE_TEST_POSTGRES_URL");
-  m_mysql_url = exported(output, "FORGE_TEST_MYSQL_URL");
+  if (which == Which::both) m_mysql_url = exported(output, "FORGE_TEST_MYSQL_URL");
 }
 
 OwnedServers::~OwnedServers() {
@@ -89,7 +90,14 @@ void OwnedServers::restart(const std::string& dialect) const {
   script({"restart", m_folder.string(), server_name(dialect)});
 }
 
-std::string OwnedServers::script(const std::vector<std::string>& args) const {
+std::string OwnedServers::start_standby() const {
+  return exported(script({"standby", m_folder.string()}), "FORGE_TEST_STANDBY_URL");
+}
+
+void OwnedServers::promote_standby() const { script({"promote", m_folder.string()}); }
+
+std::string OwnedServers::script(const std::vector<std::string>& args,
+                                 const std::string& only) const {
   e2e::ProcessSpec spec;
   spec.argv = {FORGE_SERVERS_SCRIPT};
   spec.argv.insert(spec.argv.end(), args.begin(), args.end());
@@ -99,8 +107,11 @@ std::string OwnedServers::script(const std::vector<std::string>& args) const {
     int mysql_port = free_port();
     while (mysql_port == postgres_port) mysql_port = free_port();
     spec.env = {{"FORGE_TEST_PG_PORT", std::to_string(postgres_port)},
-                {"FORGE_TEST_MY_PORT", std::to_string(mysql_port)}};
+                {"FORGE_TEST_MY_PORT", std::to_string(mysql_port)},
+                {"FORGE_TEST_SERVERS", only}};
   }
+  if (args.front() == "standby")
+    spec.env = {{"FORGE_TEST_STANDBY_PORT", std::to_string(free_port())}};
   spec.timeout = std::chrono::minutes(5);  // the first start may install the servers
   const auto result = e2e::run_process(spec);
   if (result.exit_code != 0) {

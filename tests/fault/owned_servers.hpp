@@ -10,8 +10,10 @@ namespace forge::fault {
 /// anyone else's servers. Stopped, and their folder removed, when the object goes away.
 class OwnedServers {
  public:
-  /// Starts both; throws std::runtime_error when either does not come up.
-  OwnedServers();
+  /// Which servers to start.
+  enum class Which { both, postgres_only };
+  /// Starts them; throws std::runtime_error when one does not come up.
+  explicit OwnedServers(Which which = Which::both);
   ~OwnedServers();
   OwnedServers(const OwnedServers&) = delete;
   OwnedServers& operator=(const OwnedServers&) = delete;
@@ -22,9 +24,14 @@ class OwnedServers {
   void kill(const std::string& dialect) const;
   /// Starts the killed server of `dialect` again (crash recovery) and waits until it answers.
   void restart(const std::string& dialect) const;
+  /// Starts a streaming hot standby of the PostgreSQL server; returns its URL.
+  std::string start_standby() const;
+  /// Promotes that standby to a primary; returns once it takes writes.
+  void promote_standby() const;
 
  private:
-  std::string script(const std::vector<std::string>& args) const;  // its stdout; throws
+  // The script's stdout; throws. `only`: FORGE_TEST_SERVERS for a start.
+  std::string script(const std::vector<std::string>& args, const std::string& only = "") const;
   std::filesystem::path m_folder;
   std::string m_postgres_url, m_mysql_url;
 };
