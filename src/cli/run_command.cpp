@@ -1,11 +1,16 @@
 #include "cli/run_command.hpp"
 
-#include "cli/json_report.hpp"
-#include "cli/output.hpp"
+#include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
-
+#include <chrono>
 #include <memory>
+
+#include "cli/json_report.hpp"
+#include "cli/output.hpp"
+#include "core/errors.hpp"
+#include "util/shutdown.hpp"
+#include "util/utc_clock.hpp"
 
 namespace forge::cli {
 
@@ -35,27 +40,51 @@ std::string dry_run_summary(const RunCommand& command, std::size_t count) {
 // A dry run runs the units for real on a throwaway copy of the database where the dialect has
 // one (SQLite), so even SQL written from the live schema shows exactly; elsewhere it lists them
 // through `command.preview`. The database itself is never changed, not even its history table.
+void carry_out_once(const GlobalOptions& options, const RunFlags& flags, const RunCommand& command,
+                    core::Reporter& reporter) {
+  auto* json = dynamic_cast<JsonRunReporter*>(&reporter);
+  Target target =
+      open_target(options, flags.dry_run ? Session::rehearsal : Session::live, command.units);
+  target.run.strict = command.strict || target.settings.strict;
+  if (json != nullptr) {
+    json->set_target(target.url.redacted(), target.settings.environment, target.run.history_table);
+  }
+  const bool listing = flags.dry_run && !target.rehearsal;
+  const std::size_t count = (listing ? command.preview : command.run)(
+      *target.connection, target.units, reporter, target.run);
+  if (json != nullptr) {
+    json->print_success();
+  } else if (flags.dry_run) {
+    print_line(dry_run_summary(command, count), false);
+  }
+}
+
+// The database became unavailable mid-run (a lost connection, a server restarting, a standby,
+// a cluster node that lost quorum): under --wait, while time is left, the whole command runs
+// again -- the history table says exactly what took effect, so it carries on from there.
 void carry_out(const GlobalOptions& options, const RunFlags& flags, const RunCommand& command) {
-  const auto reporter = make_reporter(options, flags, command);
-  auto* json = dynamic_cast<JsonRunReporter*>(reporter.get());
-  try {
-    Target target =
-        open_target(options, flags.dry_run ? Session::rehearsal : Session::live, command.units);
-    target.run.strict = command.strict || target.settings.strict;
-    if (json != nullptr) {
-      json->set_target(target.url.redacted(), target.settings.environment, target.run.history_table);
+  using namespace std::chrono;
+  const auto deadline = steady_clock::now() + wait_patience(options);
+  GlobalOptions attempt_options = options;
+  for (;;) {
+    const auto reporter = make_reporter(options, flags, command);
+    try {
+      carry_out_once(attempt_options, flags, command, *reporter);
+      return;
+    } catch (const ConnectionError& error) {
+      const auto left = duration_cast<milliseconds>(deadline - steady_clock::now());
+      if (left > milliseconds::zero() && !flags.dry_run && util::stop_signal() == 0) {
+        spdlog::warn("the database became unavailable: {}; running {} again (--wait: {} left)",
+                     error.what(), command.name, util::seconds_text(left));
+        attempt_options.wait_seconds = static_cast<double>(left.count()) / 1000.0;
+        continue;
+      }
+      if (auto* json = dynamic_cast<JsonRunReporter*>(reporter.get())) json->print_failure(error);
+      throw;
+    } catch (const Error& error) {
+      if (auto* json = dynamic_cast<JsonRunReporter*>(reporter.get())) json->print_failure(error);
+      throw;
     }
-    const bool listing = flags.dry_run && !target.rehearsal;
-    const std::size_t count = (listing ? command.preview : command.run)(
-        *target.connection, target.units, *reporter, target.run);
-    if (json != nullptr) {
-      json->print_success();
-    } else if (flags.dry_run) {
-      print_line(dry_run_summary(command, count), false);
-    }
-  } catch (const Error& error) {
-    if (json != nullptr) json->print_failure(error);
-    throw;
   }
 }
 
