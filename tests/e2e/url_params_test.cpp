@@ -36,5 +36,18 @@ TEST_F(UrlParams, AParameterForgeDoesNotActOnIsRefusedWithExitTwo) {
   EXPECT_FALSE(project.exists("db/dev.sqlite3"));
 }
 
+// PostgreSQL's parameters go to libpq; one it does not know is the URL's mistake (exit 2), not
+// a connection failure (exit 3) -- checked before any connection is tried.
+TEST_F(UrlParams, APostgresParameterLibpqDoesNotKnowIsRefusedWithExitTwo) {
+  add_table_unit("1", "create-t", "t");
+
+  const auto result = project.forge(
+      {"db:migrate", "--url", "postgres://app:Secr3tPw@127.0.0.1:1/shop?sslmod=require"});
+
+  EXPECT_EQ(result.exit_code, 2) << result;
+  EXPECT_THAT(result.err, HasSubstr("'sslmod' means nothing to PostgreSQL")) << result;
+  EXPECT_THAT(result.err, ::testing::Not(HasSubstr("Secr3tPw"))) << result;
+}
+
 }  // namespace
 }  // namespace forge::e2e

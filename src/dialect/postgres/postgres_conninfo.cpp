@@ -1,6 +1,11 @@
 #include "dialect/postgres/postgres_conninfo.hpp"
 
+#include <libpq-fe.h>
+
 #include <map>
+#include <set>
+
+#include "core/errors.hpp"
 
 namespace forge::dialect::postgres {
 
@@ -14,6 +19,31 @@ std::string quoted(const std::string& value) {
     out += c;
   }
   return out + "'";
+}
+
+// The connection keywords this libpq knows (its own list, so a newer libpq's are taken too).
+const std::set<std::string>& libpq_keywords() {
+  static const std::set<std::string> keywords = [] {
+    std::set<std::string> names;
+    PQconninfoOption* options = PQconndefaults();
+    for (const PQconninfoOption* option = options; option && option->keyword; ++option) {
+      names.insert(option->keyword);
+    }
+    PQconninfoFree(options);
+    return names;
+  }();
+  return keywords;
+}
+
+// libpq refuses an unknown keyword only when connecting, as a connection failure; it is the
+// URL that is wrong (a typo such as sslmod=require would otherwise mean no TLS at all).
+void check_keyword(const core::DatabaseUrl& url, const std::string& key) {
+  if (key == "search_path" || libpq_keywords().count(key) > 0) return;
+  throw ConfigError("the database URL parameter '" + key +
+                        "' means nothing to PostgreSQL's client library (" + url.redacted() + ")",
+                    "Remove it, or spell it as libpq does (sslmode, sslrootcert, "
+                    "target_session_attrs, connect_timeout, ...; see libpq's connection "
+                    "parameters); search_path=<schema> is forge's own.");
 }
 
 }  // namespace
@@ -37,6 +67,7 @@ std::string to_conninfo(const core::DatabaseUrl& url) {
   keywords["tcp_user_timeout"] = "60000";
   std::string search_path;
   for (const auto& [key, value] : url.params) {
+    check_keyword(url, key);
     if (key == "search_path") {
       search_path = value;
     } else {
