@@ -17,7 +17,13 @@ struct Accepted {
 
 const std::vector<Accepted>& accepted_for(core::Dialect dialect) {
   static const std::vector<Accepted> sqlite = {{"mode", {"ro", "rw", "rwc"}}};
-  static const std::vector<Accepted> mysql = {{"socket", {}}, {"password", {}}};
+  static const std::vector<std::string> tls_modes = {
+      "disabled", "preferred", "required", "verify_ca", "verify_identity",
+      "disable",  "prefer",    "require",  "verify-ca", "verify-full"};
+  static const std::vector<Accepted> mysql = {
+      {"socket", {}},  {"password", {}}, {"ssl-mode", tls_modes}, {"sslmode", tls_modes},
+      {"ssl-ca", {}},  {"sslca", {}},    {"ssl-cert", {}},        {"sslcert", {}},
+      {"ssl-key", {}}, {"sslkey", {}}};
   static const std::vector<Accepted> none;
   if (dialect == core::Dialect::sqlite) return sqlite;
   if (dialect == core::Dialect::mysql) return mysql;
@@ -37,10 +43,11 @@ std::string names_of(const std::vector<Accepted>& accepted) {
   throw ConfigError(
       "the database URL parameter '" + key + "' means nothing to forge's " + dialect +
           " adapter, which would connect without it (" + url.redacted() + ")",
-      tls ? "forge does not speak TLS to MySQL/MariaDB yet: it refuses rather than connect in "
-            "plaintext. Reach the server through a TLS tunnel and remove the parameter."
-          : "Remove it; the parameters " + dialect +
-                " URLs take are: " + names_of(accepted_for(url.dialect)) + ".");
+      std::string(tls ? "forge refuses a TLS setting it does not act on rather than connect "
+                        "without it. "
+                      : "") +
+          "Remove it; the parameters " + dialect +
+          " URLs take are: " + names_of(accepted_for(url.dialect)) + ".");
 }
 
 }  // namespace

@@ -63,9 +63,10 @@ std::string server_name(const std::string& dialect) {
 
 OwnedServers::OwnedServers(Which which) : m_folder(make_folder()) {
   const std::string output =
-      script({"start", m_folder.string()}, which == Which::postgres_only ? "postgres" : "");
+      script({"start", m_folder.string()}, which == Which::postgres_only ? "postgres" : "",
+             which == Which::both_with_tls);
   m_postgres_url = exported(output, "FORGE_TEST_POSTGRES_URL");
-  if (which == Which::both) m_mysql_url = exported(output, "FORGE_TEST_MYSQL_URL");
+  if (which != Which::postgres_only) m_mysql_url = exported(output, "FORGE_TEST_MYSQL_URL");
 }
 
 OwnedServers::~OwnedServers() {
@@ -96,8 +97,8 @@ std::string OwnedServers::start_standby() const {
 
 void OwnedServers::promote_standby() const { script({"promote", m_folder.string()}); }
 
-std::string OwnedServers::script(const std::vector<std::string>& args,
-                                 const std::string& only) const {
+std::string OwnedServers::script(const std::vector<std::string>& args, const std::string& only,
+                                 bool tls) const {
   e2e::ProcessSpec spec;
   spec.argv = {FORGE_SERVERS_SCRIPT};
   spec.argv.insert(spec.argv.end(), args.begin(), args.end());
@@ -108,7 +109,8 @@ std::string OwnedServers::script(const std::vector<std::string>& args,
     while (mysql_port == postgres_port) mysql_port = free_port();
     spec.env = {{"FORGE_TEST_PG_PORT", std::to_string(postgres_port)},
                 {"FORGE_TEST_MY_PORT", std::to_string(mysql_port)},
-                {"FORGE_TEST_SERVERS", only}};
+                {"FORGE_TEST_SERVERS", only},
+                {"FORGE_TEST_TLS", tls ? "1" : ""}};
   }
   if (args.front() == "standby")
     spec.env = {{"FORGE_TEST_STANDBY_PORT", std::to_string(free_port())}};

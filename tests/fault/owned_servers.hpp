@@ -11,7 +11,7 @@ namespace forge::fault {
 class OwnedServers {
  public:
   /// Which servers to start.
-  enum class Which { both, postgres_only };
+  enum class Which { both, postgres_only, both_with_tls };
   /// Starts them; throws std::runtime_error when one does not come up.
   explicit OwnedServers(Which which = Which::both);
   ~OwnedServers();
@@ -24,14 +24,18 @@ class OwnedServers {
   void kill(const std::string& dialect) const;
   /// Starts the killed server of `dialect` again (crash recovery) and waits until it answers.
   void restart(const std::string& dialect) const;
+  /// The folder of the throwaway CA (ca.pem, other-ca.pem) when started with TLS.
+  std::string tls_folder() const { return (m_folder / "tls").string(); }
   /// Starts a streaming hot standby of the PostgreSQL server; returns its URL.
   std::string start_standby() const;
   /// Promotes that standby to a primary; returns once it takes writes.
   void promote_standby() const;
 
  private:
-  // The script's stdout; throws. `only`: FORGE_TEST_SERVERS for a start.
-  std::string script(const std::vector<std::string>& args, const std::string& only = "") const;
+  // The script's stdout; throws. For a start, `only` is FORGE_TEST_SERVERS and `tls` sets
+  // FORGE_TEST_TLS.
+  std::string script(const std::vector<std::string>& args, const std::string& only = "",
+                     bool tls = false) const;
   std::filesystem::path m_folder;
   std::string m_postgres_url, m_mysql_url;
 };

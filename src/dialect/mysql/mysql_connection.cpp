@@ -19,6 +19,7 @@
 #include "dialect/mysql/galera.hpp"
 #include "dialect/mysql/galera_lease_lock.hpp"
 #include "dialect/mysql/mysql_sql.hpp"
+#include "dialect/mysql/mysql_tls.hpp"
 #include "dialect/sql_transaction.hpp"
 #include "dialect/url_params.hpp"
 #include "util/strings.hpp"
@@ -169,8 +170,11 @@ std::unique_ptr<sql::Connection> connect_session(const core::DatabaseUrl& url,
   if (statement_timeout.count() > 0) {
     options["OPT_READ_TIMEOUT"] = whole_seconds(statement_timeout) + k_read_grace_seconds;
   }
+  add_tls_options(url, options);
   try {
-    return std::unique_ptr<sql::Connection>(get_driver_instance()->connect(options));
+    std::unique_ptr<sql::Connection> session(get_driver_instance()->connect(options));
+    require_encryption(url, *session, describe_target(url));
+    return session;
   } catch (const sql::SQLException& e) {
     throw ConnectionError(
         "cannot connect to MySQL at " + describe_target(url) + ": " + e.what(),

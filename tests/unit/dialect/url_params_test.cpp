@@ -29,11 +29,23 @@ TEST(CheckUrlParams, AcceptsWhatTheAdaptersActOn) {
             "");
 }
 
-TEST(CheckUrlParams, RefusesTlsOnMysqlRatherThanConnectInPlaintext) {
-  const std::string text = refusal("mysql://app:secret-pw@db/shop?ssl-mode=REQUIRED");
-  EXPECT_THAT(text, HasSubstr("'ssl-mode'"));
-  EXPECT_THAT(text, HasSubstr("plaintext"));
+TEST(CheckUrlParams, TakesMysqlTlsModesInMysqlsAndLibpqsWords) {
+  for (const char* mode : {"DISABLED", "preferred", "REQUIRED", "VERIFY_CA", "VERIFY_IDENTITY",
+                           "require", "verify-ca", "verify-full"}) {
+    EXPECT_NO_THROW(check_url_params(
+        core::parse_database_url(std::string("mysql://app@db/shop?ssl-mode=") + mode)))
+        << mode;
+  }
+  EXPECT_NO_THROW(check_url_params(
+      core::parse_database_url("mysql://app@db/shop?sslmode=require&sslca=/ca.pem&ssl-cert=/c.pem"
+                               "&ssl-key=/k.pem")));
+}
+
+TEST(CheckUrlParams, RefusesATlsSettingItDoesNotActOnRatherThanConnectWithoutIt) {
+  const std::string text = refusal("mysql://app:secret-pw@db/shop?ssl-mode=SOMETIMES");
+  EXPECT_THAT(text, HasSubstr("ssl-mode=SOMETIMES"));
   EXPECT_THAT(text, ::testing::Not(HasSubstr("secret-pw")));
+  EXPECT_THAT(refusal("mysql://app@db/shop?ssl-crl=/crl.pem"), HasSubstr("'ssl-crl'"));
 }
 
 TEST(CheckUrlParams, RefusesUnknownParametersAndValuesNamingThem) {
