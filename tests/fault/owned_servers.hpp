@@ -24,6 +24,8 @@ class OwnedServers {
   void kill(const std::string& dialect) const;
   /// Starts the killed server of `dialect` again (crash recovery) and waits until it answers.
   void restart(const std::string& dialect) const;
+  /// The servers' folder: PostgreSQL's unix socket is in pg/, MariaDB's is my/mysqld.sock.
+  const std::filesystem::path& folder() const { return m_folder; }
   /// The folder of the throwaway CA (ca.pem, other-ca.pem) when started with TLS.
   std::string tls_folder() const { return (m_folder / "tls").string(); }
   /// Starts a streaming hot standby of the PostgreSQL server; returns its URL.

@@ -1,7 +1,7 @@
-// TLS on real servers: a MariaDB and a PostgreSQL with a throwaway CA's certificate (for
-// 127.0.0.1 only) and, for contrast, a pair without TLS. What the URL asks for is what forge
-// gets, or it stops with exit 3 (a file it cannot read: exit 2) -- never a plaintext session in
-// place of an encrypted one, never the password in a message.
+// TLS and unix sockets on real servers: a MariaDB and a PostgreSQL with a throwaway CA's
+// certificate (for 127.0.0.1 only) and, for contrast, a pair without TLS. What the URL asks for is
+// what forge gets, or it stops with exit 3 (a file it cannot read: exit 2) -- never a plaintext
+// session in place of an encrypted one, never the password in a message.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -97,6 +97,19 @@ TEST_F(Tls, PostgresVerifyFullChecksTheHostName) {
   status(with_query(base, "sslmode=verify-ca&sslrootcert=" + ca()), 0);
   const auto result = status(with_query(base, "sslmode=verify-full&sslrootcert=" + ca()), 3);
   EXPECT_THAT(result.err, HasSubstr("does not match host name")) << result;
+}
+
+// Unix sockets, on the servers without TLS: MySQL's ?socket=, libpq's host=<folder>.
+TEST_F(Tls, BothDialectsConnectThroughAUnixSocket) {
+  const std::string folder = without_tls->folder().string();
+  // The throwaway server's root signs in through its socket without a password.
+  status("mysql://root@localhost/forge_test?socket=" + folder + "/my/mysqld.sock", 0);
+  status("mysql://root@localhost/forge_test?socket=" + folder + "/my/no.sock", 3);
+  const std::string postgres = without_tls->admin_url("postgres");
+  const std::string port = postgres.substr(postgres.rfind(':') + 1, 5);  // "55432/" -> digits
+  status("postgres://postgres:forge-test-pw@/postgres?host=" + folder +
+             "/pg&port=" + port.substr(0, port.find('/')),
+         0);
 }
 
 }  // namespace
