@@ -210,5 +210,18 @@ TEST_F(Galera, ANodeThatLostQuorumIsAnAvailabilityErrorNotAFailedUnit) {
   expect_each_unit_once();
 }
 
+// Under --wait, a node without quorum is waited out: once it rejoins, the run goes on.
+TEST_F(Galera, WithWaitANodeThatLostQuorumIsWaitedOutUntilItRejoins) {
+  workload();
+  s_cluster->node("isolate", 2);
+  e2e::Process waiting(forge(2, {"--wait", "90"}));
+  std::this_thread::sleep_for(3s);
+  s_cluster->node("rejoin", 2);
+  const auto result = waiting.wait();
+  EXPECT_EQ(result.exit_code, 0) << result;
+  EXPECT_NE(result.err.find("Primary Component"), std::string::npos) << result;  // said, waiting
+  expect_each_unit_once();
+}
+
 }  // namespace
 }  // namespace forge::cluster
