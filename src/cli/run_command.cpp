@@ -71,17 +71,16 @@ void carry_out(const GlobalOptions& options, const RunFlags& flags, const RunCom
     try {
       carry_out_once(attempt_options, flags, command, *reporter);
       return;
-    } catch (const ConnectionError& error) {
+    } catch (const Error& error) {
+      const bool unavailable = dynamic_cast<const ConnectionError*>(&error) != nullptr;
       const auto left = duration_cast<milliseconds>(deadline - steady_clock::now());
-      if (left > milliseconds::zero() && !flags.dry_run && util::stop_signal() == 0) {
+      if (unavailable && left > milliseconds::zero() && !flags.dry_run &&
+          util::stop_signal() == 0) {
         spdlog::warn("the database became unavailable: {}; running {} again (--wait: {} left)",
                      error.what(), command.name, util::seconds_text(left));
         attempt_options.wait_seconds = static_cast<double>(left.count()) / 1000.0;
         continue;
       }
-      if (auto* json = dynamic_cast<JsonRunReporter*>(reporter.get())) json->print_failure(error);
-      throw;
-    } catch (const Error& error) {
       if (auto* json = dynamic_cast<JsonRunReporter*>(reporter.get())) json->print_failure(error);
       throw;
     }
