@@ -10,7 +10,6 @@
 #include "cli/option_checks.hpp"
 #include "core/errors.hpp"
 #include "util/logging.hpp"
-#include "util/redaction.hpp"
 #include "util/standard_streams.hpp"
 
 namespace forge::cli {

@@ -6,6 +6,7 @@
 
 #include "util/json_text.hpp"
 #include "util/redaction.hpp"
+#include "util/terminal_text.hpp"
 
 namespace forge::cli {
 
@@ -40,7 +41,7 @@ std::string statement_at(const core::Entry& entry, int number) {
 std::string part_way_detail(const core::Entry& entry,
                             const std::optional<std::string>& lock_holder) {
   const core::HistoryRow& row = *entry.row;
-  const std::string done = std::to_string(row.statements_done) + " statement(s)" +
+  const std::string done = core::statements_text(row.statements_done) +
                            (entry.is_reverting() ? " of its down" : "") + " took effect";
   const std::string command = entry.is_reverting() ? "db:migrate:undo" : "db:migrate";
   if (!entry.is_running()) return " (stopped part-way: " + done + "; see db:migrate:resolve)";
@@ -48,10 +49,14 @@ std::string part_way_detail(const core::Entry& entry,
     return " (under way: " + done + (row.holder.empty() ? "" : "; run by " + row.holder) +
            "; the lock is held by " + *lock_holder + ")";
   }
-  std::string next = command + " resumes at " + statement_at(entry, row.statements_done + 1);
-  if (row.in_flight != 0) {
+  std::string next;
+  if (row.statements_done < 0) {
+    next = "forge cannot tell where to resume; see db:migrate:resolve";
+  } else if (row.in_flight != 0) {
     next = statement_at(entry, row.in_flight) + " was in flight: " + command +
            " checks whether it took effect and goes on";
+  } else {
+    next = command + " resumes at " + statement_at(entry, row.statements_done + 1);
   }
   return " (interrupted: " + done + (row.holder.empty() ? "" : "; run by " + row.holder) + "; " +
          next + ")";
@@ -61,7 +66,8 @@ std::string part_way_detail(const core::Entry& entry,
 
 void print_line(const std::string& line, bool quiet) {
   if (quiet) return;
-  std::cout << util::redact(line) << std::endl;  // flushed: progress must show as it happens
+  std::cout << util::printable(util::redact(line))
+            << std::endl;  // flushed: progress must show as it happens
 }
 
 UnitWords seeder_words() {
@@ -143,7 +149,11 @@ void print_status_json(const std::vector<core::Entry>& entries, const std::strin
     // A row another tool wrote (sequelize-cli's) has no time: null, as for a unit that is down.
     const bool known = entry.is_applied() && !entry.row->applied_at.empty();
     unit["appliedAt"] = known ? nlohmann::ordered_json(entry.row->applied_at) : nullptr;
-    if (entry.is_failed()) unit["statementsDone"] = entry.row->statements_done;
+    if (entry.is_failed()) {
+      const int done = entry.row->statements_done;
+      unit["statementsDone"] =
+          done < 0 ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(done);
+    }
     if (entry.is_running()) {
       unit["statementInFlight"] = entry.row->in_flight == 0
                                       ? nlohmann::ordered_json(nullptr)

@@ -3,7 +3,6 @@
 #include <functional>
 
 #include "core/errors.hpp"
-#include "util/redaction.hpp"
 #include "util/strings.hpp"
 #include "util/utc_clock.hpp"
 
@@ -132,7 +131,6 @@ DatabaseUrl url_from_parts(const Settings& settings, const Getenv& getenv) {
                         "A port is a number from 1 to 65535.");
     }
   }
-  util::register_secret(url.password);
   return url;
 }
 

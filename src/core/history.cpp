@@ -54,6 +54,10 @@ void decode_progress(const std::string& text, HistoryRow& row) {
   row.holder = text.substr(holder_at + holder_key.size());
 }
 
+std::string statements_text(int count) {
+  return count < 0 ? "an unknown number of statements" : std::to_string(count) + " statement(s)";
+}
+
 std::string hash_statements(const std::vector<std::string>& texts) {
   std::string out;
   for (const auto& text : texts) {
@@ -81,6 +85,17 @@ std::vector<std::string> missing_history_columns(const std::vector<std::string>&
     if (!found) missing.emplace_back(column);
   }
   return missing;
+}
+
+std::vector<std::string> foreign_history_columns(const std::vector<std::string>& existing) {
+  std::vector<std::string> foreign;
+  for (const auto& name : existing) {
+    const std::string lower = util::to_lower(name);
+    bool known = lower == "name";
+    for (const char* column : k_added_history_columns) known = known || lower == column;
+    if (!known) foreign.push_back(name);
+  }
+  return foreign;
 }
 
 }  // namespace forge::core

@@ -20,12 +20,19 @@ struct HistoryRow {
   std::string applied_at;  ///< UTC, ISO-8601 with milliseconds
   std::int64_t execution_ms = 0;
   RowState state = RowState::applied;
-  int statements_done = 0;       ///< failed: how many statements took effect before the failure
+  int statements_done = 0;  ///< failed: how many statements took effect before the failure;
+                            ///< k_unknown_count when the stored value is no count (edited by hand)
   std::string statement_hashes;  ///< failed/running: SHA-256 of statements 1..max(done, in_flight)
   int in_flight = 0;             ///< running: 1-based statement sent whose outcome is not recorded
   std::string holder;            ///< running: who runs it ("pid 12 on host-a since <UTC>")
   std::string session;           ///< running: the dialect's tag of the session that runs it
 };
+
+/// `statements_done` of a row whose stored value is not a count from 0 up.
+inline constexpr int k_unknown_count = -1;
+
+/// "3 statement(s)", or "an unknown number of statements" for k_unknown_count.
+std::string statements_text(int count);
 
 /// The `progress` column: in_flight, holder and session of `row` as one text
 /// ("in_flight=2;session=...;holder=..."); empty when all three are.

@@ -17,4 +17,8 @@ inline constexpr std::array<const char*, 7> k_added_history_columns = {
 /// The added columns missing from `existing` (compared without regard to case).
 std::vector<std::string> missing_history_columns(const std::vector<std::string>& existing);
 
+/// The columns of `existing` that no history table has (anything but `name` and the columns
+/// above): a table with any, or without `name`, belongs to someone else.
+std::vector<std::string> foreign_history_columns(const std::vector<std::string>& existing);
+
 }  // namespace forge::core

@@ -1,15 +1,29 @@
 #include "core/history_store.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "core/adapter.hpp"
+#include "core/errors.hpp"
 #include "core/history_columns.hpp"
+#include "util/strings.hpp"
 
 namespace forge::core {
 
 namespace {
 
 long long number(const std::string& text) { return std::strtoll(text.c_str(), nullptr, 10); }
+
+// A statement count as stored: digits only (a negative or absurd value was written by hand and
+// must not be read as a huge unsigned number), else k_unknown_count.
+int count(const std::string& text) {
+  const std::string digits(util::trim(text));
+  if (digits.empty() || digits.size() > 6 ||
+      digits.find_first_not_of("0123456789") != std::string::npos) {
+    return k_unknown_count;
+  }
+  return std::stoi(digits);
+}
 
 HistoryRow row_from(const std::vector<std::string>& values) {
   HistoryRow row;
@@ -18,7 +32,7 @@ HistoryRow row_from(const std::vector<std::string>& values) {
   row.applied_at = values.at(2);
   row.execution_ms = number(values.at(3));
   row.state = parse_state(values.at(4));
-  row.statements_done = static_cast<int>(number(values.at(5)));
+  row.statements_done = count(values.at(5));
   row.statement_hashes = values.at(6);
   decode_progress(values.at(7), row);
   return row;
@@ -35,7 +49,27 @@ std::vector<std::string> HistoryStore::columns() {
        m_connection.query(m_connection.history_sql().columns(m_table), {}, what())) {
     names.push_back(row.at(0));
   }
+  if (!names.empty()) refuse_foreign_table(names);
   return names;
+}
+
+// An application table named by mistake (--meta-table users) must be neither altered nor read
+// as history: forge's own table and sequelize-cli's SequelizeMeta have only history columns.
+void HistoryStore::refuse_foreign_table(const std::vector<std::string>& names) const {
+  const auto foreign = foreign_history_columns(names);
+  const bool has_name = foreign.size() < names.size() &&
+                        std::any_of(names.begin(), names.end(), [](const std::string& n) {
+                          return util::to_lower(n) == "name";
+                        });
+  if (foreign.empty() && has_name) return;
+  throw ConfigError(
+      "the table " + m_table + " is not a history table" +
+          (foreign.empty()
+               ? " (it has no name column)"
+               : " (it has columns " + util::join(foreign, ", ") + " that no history table has)") +
+          "; forge leaves it as it is",
+      "Point --meta-table / --seed-table (or migrationStorageTableName) at forge's history table, "
+      "at sequelize-cli's SequelizeMeta, or at a name no table has yet.");
 }
 
 void HistoryStore::ensure() {

@@ -49,7 +49,10 @@ class HistoryStore {
   void erase(const std::string& name);
 
  private:
+  /// The table's columns, empty when there is no table; throws ConfigError when the table is
+  /// not a history table.
   std::vector<std::string> columns();
+  void refuse_foreign_table(const std::vector<std::string>& names) const;
   std::string what() const { return "history table " + m_table; }
 
   Connection& m_connection;

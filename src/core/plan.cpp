@@ -62,8 +62,8 @@ Step up_step(const Entry& entry) {
   if (!entry.is_failed()) return Step{&entry, Direction::up, 0};
   if (entry.is_reverting()) {
     throw RefusedError(entry.name + " was being reverted when its run stopped (" +
-                           std::to_string(entry.row->statements_done) +
-                           " statement(s) of its down took effect)",
+                           statements_text(entry.row->statements_done) +
+                           " of its down took effect)",
                        "Finish reverting it with 'forge db:migrate:undo --name " + entry.name +
                            "', then run db:migrate.");
   }

@@ -31,8 +31,8 @@ std::string describe_done(const Section& section, std::size_t done) {
 RefusedError refuse_failed_unit(const Entry& failed, const std::string& why) {
   const int done = failed.row != nullptr ? failed.row->statements_done : 0;
   return RefusedError(
-      failed.name + " failed part-way on an earlier run (" + std::to_string(done) +
-          " statement(s) had taken effect): " + why,
+      failed.name + " failed part-way on an earlier run (" + statements_text(done) +
+          " had taken effect): " + why,
       "Check the database by hand, then settle it: 'forge db:migrate:resolve " + failed.name +
           " --applied' if it is now fully applied, or '--rolled-back' if you reverted what had "
           "taken effect.");
@@ -41,6 +41,11 @@ RefusedError refuse_failed_unit(const Entry& failed, const std::string& why) {
 namespace {
 
 std::size_t checked_resume(const Entry& failed, const Section& up) {
+  if (failed.row->statements_done < 0) {
+    throw refuse_failed_unit(failed,
+                             "its history row holds no count of the statements that "
+                             "took effect (statements_done was changed by hand)");
+  }
   const auto done = static_cast<std::size_t>(failed.row->statements_done);
   // The statement in flight is hashed too: the catalog is asked about that very statement.
   const auto in_flight = static_cast<std::size_t>(failed.row->in_flight);

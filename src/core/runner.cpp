@@ -295,6 +295,12 @@ void refuse_rolling_back_applied(const Entry& entry) {
 // interrupted run left in flight (or the one a failed run stopped at).
 HistoryRow settled_statement(const Entry& entry, const ResolveRequest& request) {
   const bool in_flight = entry.row->in_flight != 0;
+  if (!in_flight && entry.row->statements_done < 0) {
+    throw UsageError(entry.name +
+                         ": its history row holds no count of the statements that took "
+                         "effect, so no statement's outcome can be settled alone",
+                     "Check the database by hand, then pass --applied or --rolled-back.");
+  }
   const std::size_t expected = in_flight ? static_cast<std::size_t>(entry.row->in_flight)
                                          : static_cast<std::size_t>(entry.row->statements_done) + 1;
   if (request.statement != expected || !entry.has_file()) {

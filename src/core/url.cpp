@@ -1,10 +1,10 @@
 #include "core/url.hpp"
 
+#include <cctype>
+
 #include "core/errors.hpp"
 #include "util/redaction.hpp"
 #include "util/strings.hpp"
-
-#include <cctype>
 
 namespace forge::core {
 
@@ -30,12 +30,12 @@ std::string percent_decode(std::string_view text, std::string_view original) {
     const int high = i + 2 < text.size() ? hex_value(text[i + 1]) : -1;
     const int low = i + 2 < text.size() ? hex_value(text[i + 2]) : -1;
     if (high < 0 || low < 0) {
-      throw ConfigError("bad percent-escape in database URL " + mask_url_password(original), k_hint);
+      throw ConfigError("bad percent-escape in database URL " + util::redact_url(original), k_hint);
     }
     // The drivers take C strings: a decoded NUL would silently cut a name or password short.
     if (high == 0 && low == 0) {
       throw ConfigError(
-          "bad percent-escape %00 (a NUL character) in database URL " + mask_url_password(original),
+          "bad percent-escape %00 (a NUL character) in database URL " + util::redact_url(original),
           "No database name, user or password may hold a NUL character.");
     }
     out += static_cast<char>(high * 16 + low);
@@ -66,15 +66,11 @@ std::vector<std::pair<std::string, std::string>> parse_query(std::string_view qu
     if (pair.empty()) continue;
     const auto eq = pair.find('=');
     std::string key = percent_decode(pair.substr(0, eq), original);
-    std::string value = eq == std::string::npos ? "" : percent_decode(pair.substr(eq + 1), original);
+    std::string value =
+        eq == std::string::npos ? "" : percent_decode(pair.substr(eq + 1), original);
     params.emplace_back(std::move(key), std::move(value));
   }
   return params;
-}
-
-bool is_password_param(const std::string& key) {
-  const std::string lower = util::to_lower(key);
-  return lower == "password" || lower == "pass" || lower == "pwd";
 }
 
 void parse_sqlite(std::string_view rest, DatabaseUrl& url, std::string_view original) {
@@ -86,7 +82,7 @@ void parse_sqlite(std::string_view rest, DatabaseUrl& url, std::string_view orig
   }
   url.database = percent_decode(rest, original);
   if (url.database.empty()) {
-    throw ConfigError("the SQLite URL '" + std::string(original) + "' names no file", k_hint);
+    throw ConfigError("the SQLite URL '" + util::redact_url(original) + "' names no file", k_hint);
   }
 }
 
@@ -95,10 +91,11 @@ void parse_host_port(std::string_view hostport, DatabaseUrl& url, std::string_vi
   if (util::starts_with(hostport, "[")) {  // [::1]:5432
     const auto close = hostport.find(']');
     if (close == std::string_view::npos) {
-      throw ConfigError("unclosed '[' in database URL " + mask_url_password(original), k_hint);
+      throw ConfigError("unclosed '[' in database URL " + util::redact_url(original), k_hint);
     }
     url.host = std::string(hostport.substr(1, close - 1));
-    if (close + 1 < hostport.size() && hostport[close + 1] == ':') port = hostport.substr(close + 2);
+    if (close + 1 < hostport.size() && hostport[close + 1] == ':')
+      port = hostport.substr(close + 2);
   } else {
     const auto colon = hostport.rfind(':');
     url.host = std::string(hostport.substr(0, colon));
@@ -108,16 +105,17 @@ void parse_host_port(std::string_view hostport, DatabaseUrl& url, std::string_vi
   url.port = parse_port(port);
   if (!url.port) {
     // The port text is not echoed: with an unencoded '/' in a password it may be part of it.
-    throw ConfigError("bad port in database URL " + mask_url_password(original),
-                      "A port is a number from 1 to 65535; percent-encode '/', '@' and ':' in "
-                      "passwords (%2F, %40, %3A).");
+    throw ConfigError(
+        "bad port in database URL " + util::redact_url(original),
+        "A port is a number from 1 to 65535; percent-encode '/', '?', '#', '@' and ':' "
+        "in passwords (%2F, %3F, %23, %40, %3A).");
   }
 }
 
 void parse_server(std::string_view rest, DatabaseUrl& url, std::string_view original) {
   if (!util::starts_with(rest, "//")) {
-    throw ConfigError("the database URL " + mask_url_password(original) + " lacks '//' after the scheme",
-                      k_hint);
+    throw ConfigError(
+        "the database URL " + util::redact_url(original) + " lacks '//' after the scheme", k_hint);
   }
   rest.remove_prefix(2);
   const auto question = rest.find('?');
@@ -127,7 +125,8 @@ void parse_server(std::string_view rest, DatabaseUrl& url, std::string_view orig
   }
   const auto slash = rest.find('/');
   std::string_view authority = rest.substr(0, slash);
-  if (slash != std::string_view::npos) url.database = percent_decode(rest.substr(slash + 1), original);
+  if (slash != std::string_view::npos)
+    url.database = percent_decode(rest.substr(slash + 1), original);
   const auto at = authority.rfind('@');
   if (at != std::string_view::npos) {
     std::string_view userinfo = authority.substr(0, at);
@@ -150,44 +149,26 @@ std::optional<int> parse_port(std::string_view text) {
   return port;
 }
 
-std::string mask_url_password(std::string_view text) {
-  std::string out(text);
-  // Also for `scheme:user:pw@host` (no `//`), and a password holding an unencoded `/`:
-  // everything from the first `:` of the user info to the last `@` before the query.
-  const auto scheme_end = out.find(':');
-  if (scheme_end == std::string::npos) return out;
-  auto authority_start = scheme_end + 1;
-  if (out.compare(authority_start, 2, "//") == 0) authority_start += 2;
-  const auto at = out.rfind('@', out.find('?', authority_start));
-  if (at == std::string::npos || at < authority_start) return out;
-  const auto colon = out.find(':', authority_start);
-  if (colon == std::string::npos || colon > at) return out;
-  return out.replace(colon + 1, at - colon - 1, "***");
-}
-
 DatabaseUrl parse_database_url(std::string_view text) {
   text = util::trim(text);
   const auto colon = text.find(':');
   if (text.empty() || colon == std::string_view::npos || colon == 0) {
-    throw ConfigError("'" + mask_url_password(text) + "' is not a database URL", k_hint);
+    throw ConfigError("'" + util::redact_url(text) + "' is not a database URL", k_hint);
   }
   DatabaseUrl url;
   url.scheme = util::to_lower(text.substr(0, colon));
   auto dialect = parse_dialect(url.scheme);
   if (!dialect) {
-    throw ConfigError("unsupported database URL scheme '" + url.scheme + ":' in " +
-                          mask_url_password(text),
-                      std::string("forge speaks sqlite:, postgres:, postgresql:, mysql: and mariadb:. ") + k_hint);
+    throw ConfigError(
+        "unsupported database URL scheme '" + url.scheme + ":' in " + util::redact_url(text),
+        std::string("forge speaks sqlite:, postgres:, postgresql:, mysql: and mariadb:. ") +
+            k_hint);
   }
   url.dialect = *dialect;
   if (url.dialect == Dialect::sqlite) {
     parse_sqlite(text.substr(colon + 1), url, text);
   } else {
     parse_server(text.substr(colon + 1), url, text);
-  }
-  util::register_secret(url.password);
-  for (const auto& [key, value] : url.params) {
-    if (is_password_param(key)) util::register_secret(value);
   }
   return url;
 }
@@ -207,7 +188,7 @@ std::string DatabaseUrl::redacted() const {
   }
   for (std::size_t i = 0; i < params.size(); ++i) {
     out += (i == 0 ? "?" : "&") + params[i].first + "=" +
-           (is_password_param(params[i].first) ? "***" : params[i].second);
+           (util::is_password_key(params[i].first) ? "***" : params[i].second);
   }
   return out;
 }

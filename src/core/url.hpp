@@ -1,11 +1,11 @@
 #pragma once
-#include "core/dialect_kind.hpp"
-
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "core/dialect_kind.hpp"
 
 namespace forge::core {
 
@@ -26,14 +26,10 @@ struct DatabaseUrl {
 
 /// Parses `sqlite:relative.db`, `sqlite:///abs.db`, `postgres://user:pw@host:5432/db?sslmode=x`,
 /// `postgresql://`, `mysql://`, `mariadb://`; user, password, database and parameters are
-/// percent-decoded. The password is registered for redaction. Throws ConfigError, whose
-/// message never holds the password.
+/// percent-decoded. Throws ConfigError, whose message never holds the password.
 DatabaseUrl parse_database_url(std::string_view text);
 
 /// A TCP port written as 1 to 65535 in decimal digits; nullopt for anything else (0 included).
 std::optional<int> parse_port(std::string_view text);
-
-/// `text` with the password of anything URL-like in it masked; for echoing unparsable input.
-std::string mask_url_password(std::string_view text);
 
 }  // namespace forge::core

@@ -1,7 +1,5 @@
 #include "util/logging.hpp"
 
-#include "util/redaction.hpp"
-
 #include <spdlog/pattern_formatter.h>
 #include <spdlog/sinks/ansicolor_sink.h>
 #include <spdlog/spdlog.h>
@@ -9,18 +7,24 @@
 #include <cstdlib>
 #include <memory>
 
+#include "util/redaction.hpp"
+#include "util/terminal_text.hpp"
+
 namespace forge::util {
 
 namespace {
-// Masks registered secrets in the message before the level/colour decoration is added.
+// Masks credentials and escapes control characters in the message before the level/colour
+// decoration is added.
 class RedactingFlag : public spdlog::custom_flag_formatter {
  public:
   void format(const spdlog::details::log_msg& msg, const std::tm&,
               spdlog::memory_buf_t& dest) override {
     std::string text;
-    if (msg.level >= spdlog::level::err) text = "error: ";
-    else if (msg.level == spdlog::level::warn) text = "warning: ";
-    text += redact(std::string_view(msg.payload.data(), msg.payload.size()));
+    if (msg.level >= spdlog::level::err)
+      text = "error: ";
+    else if (msg.level == spdlog::level::warn)
+      text = "warning: ";
+    text += printable(redact(std::string_view(msg.payload.data(), msg.payload.size())));
     dest.append(text.data(), text.data() + text.size());
   }
   std::unique_ptr<custom_flag_formatter> clone() const override {
@@ -30,9 +34,12 @@ class RedactingFlag : public spdlog::custom_flag_formatter {
 
 spdlog::level::level_enum level_for(Verbosity verbosity) {
   switch (verbosity) {
-    case Verbosity::quiet: return spdlog::level::err;
-    case Verbosity::verbose: return spdlog::level::debug;
-    case Verbosity::normal: break;
+    case Verbosity::quiet:
+      return spdlog::level::err;
+    case Verbosity::verbose:
+      return spdlog::level::debug;
+    case Verbosity::normal:
+      break;
   }
   return spdlog::level::info;
 }

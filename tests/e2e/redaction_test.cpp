@@ -67,6 +67,34 @@ TEST_F(PasswordRedaction, APasswordInAQueryParameterIsNeverPrinted) {
   expect_failed_without(result, k_password);
 }
 
+// An unencoded `?` (or `#`) in a password makes the URL unparsable; the error quotes it masked
+// from the user info's `:` to its last `@`, in text and in --json.
+TEST_F(PasswordRedaction, AQuestionMarkInThePasswordDoesNotEndTheMasking) {
+  for (const std::string password : {"Qm?rkPw14xyz", "Qm#rkPw14xyz", "Qm?a@rkPw14xyz"}) {
+    const auto result = project.forge({"db:migrate:status", "--json", "--url",
+                                       "postgres://admin:" + password + "@127.0.0.1:1/shop"});
+    const auto text =
+        project.forge({"db:migrate", "--url", "mysql://admin:" + password + "@127.0.0.1:1/shop"});
+
+    if (password.find('?') != std::string::npos) {
+      EXPECT_EQ(result.exit_code, 2) << result;
+    }
+    expect_failed_without(result, "rkPw14xyz");
+    expect_failed_without(text, "rkPw14xyz");
+  }
+}
+
+// A password parameter given before the URL could be parsed is masked as well.
+TEST_F(PasswordRedaction, APasswordParameterInAnUnparsableUrlIsMasked) {
+  const auto result =
+      project.forge({"db:migrate", "--json", "--url",
+                     "postgres://admin@127.0.0.1:99999/shop?password=" + k_password});
+
+  EXPECT_EQ(result.exit_code, 2) << result;
+  expect_failed_without(result, k_password);
+  EXPECT_THAT(result.out + result.err, HasSubstr("password=***")) << result;
+}
+
 TEST_F(PasswordRedaction, AMalformedUrlExitsTwoAndStillHidesThePassword) {
   const auto result =
       project.forge({"db:migrate", "--url", "postgres://admin:" + k_password + "@db:99999/shop"});

@@ -137,6 +137,31 @@ TEST_P(FailedState, UndoRefusesWithExitFiveWhileTheUnitIsFailed) {
   EXPECT_EQ(db().state(b), "failed");
 }
 
+// A count edited by hand to a negative number is no count: forge says so instead of printing it
+// as a huge unsigned number or resuming from it, and resolve still settles the unit.
+TEST_P(FailedState, ANegativeCountEditedIntoTheHistoryIsReportedAsUnknown) {
+  const std::string meta = dialect() == "mysql" ? "ForgeMeta" : "\"ForgeMeta\"";
+  db().execute("UPDATE " + meta + " SET statements_done = -5 WHERE name = '" + b + "'");
+
+  const auto status = forge_db({"db:migrate:status"});
+  const auto json = forge_db({"db:migrate:status", "--json"});
+  const auto migrate = forge_db({"db:migrate"});
+
+  EXPECT_THAT(status.out, HasSubstr("an unknown number of statements took effect")) << status;
+  EXPECT_THAT(json.out, HasSubstr("\"statementsDone\": null")) << json;
+  EXPECT_EQ(migrate.exit_code, 5) << migrate;
+  EXPECT_THAT(migrate.err, HasSubstr("holds no count of the statements")) << migrate;
+  for (const auto* result : {&status, &json, &migrate}) {
+    EXPECT_THAT(result->out + result->err, Not(HasSubstr("18446744073709551"))) << *result;
+  }
+  EXPECT_FALSE(db().has_table("c"));
+  db().execute("DROP TABLE b1");
+  ASSERT_EQ(forge_db({"db:migrate:resolve", b, "--rolled-back"}).exit_code, 0);
+  write_b(k_statement_1, k_fixed_statement_2);
+  EXPECT_EQ(forge_db({"db:migrate"}).exit_code, 0);
+  EXPECT_THAT(db().history(), ElementsAre(a, b, c));
+}
+
 INSTANTIATE_TEST_SUITE_P(AllDialects, FailedState, k_all_dialects, dialect_name);
 
 }  // namespace

@@ -67,6 +67,23 @@ TEST_P(WrongPassword, FromConfigKeysIsNeverPrintedEither) {
   expect_absent(result, "Wr0ng-Secret-93");
 }
 
+// Redaction follows the structure of URLs and keys, never the password's text: a unit whose
+// name holds the same word is printed whole (it used to read `1_***_users`).
+TEST_P(WrongPassword, AWordThatEqualsTheRightPasswordIsPrintedAsItIs) {
+  const std::string password = core::parse_database_url(url()).password;
+  ASSERT_EQ(password.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-"), std::string::npos);
+  const std::string unit =
+      add_table_unit("2", "add-" + password + "-users", "users_" + std::to_string(password.size()));
+
+  const auto migrate = forge_db({"db:migrate"});
+  const auto status = forge_db({"db:migrate:status", "--json"});
+
+  EXPECT_EQ(migrate.exit_code, 0) << migrate;
+  EXPECT_THAT(migrate.out, HasSubstr(unit)) << migrate;
+  EXPECT_THAT(status.out, HasSubstr(unit)) << status;
+  EXPECT_THAT(status.out, Not(HasSubstr(password + "@"))) << status;
+}
+
 INSTANTIATE_TEST_SUITE_P(Servers, WrongPassword, k_server_dialects, dialect_name);
 
 }  // namespace
