@@ -97,6 +97,25 @@ std::optional<std::string> section_value(const Settings& settings, const Getenv&
   return std::nullopt;
 }
 
+// Seeders share neither the migrations' history table nor their folder: each would be recorded
+// (or run) as the other.
+void refuse_shared_places(const Settings& settings, const fs::path& cwd) {
+  if (util::to_lower(settings.meta_table) == util::to_lower(settings.seed_table)) {
+    throw ConfigError(
+        "the migrations and the seeders would share the history table " + settings.meta_table,
+        "Give seeders a table of their own (--seed-table, default ForgeSeeds).");
+  }
+  std::error_code error;
+  const fs::path migrations =
+      absolute_from(cwd, settings.migrations_dir.string()).lexically_normal();
+  const fs::path seeders = absolute_from(cwd, settings.seeders_dir.string()).lexically_normal();
+  if (migrations == seeders || fs::equivalent(migrations, seeders, error)) {
+    throw ConfigError(
+        "the migrations and the seeders would share the folder " + settings.seeders_dir.string(),
+        "Keep seeders in a folder of their own (--seeders-path, default seeders).");
+  }
+}
+
 DatabaseUrl url_from_parts(const Settings& settings, const Getenv& getenv) {
   auto dialect_name = section_value(settings, getenv, {"dialect"});
   if (!dialect_name) {
@@ -191,6 +210,7 @@ Settings resolve_settings(const ConfigFlags& flags, const Getenv& getenv, const 
                                   pick(rc, in_rc, {"seed-table", "seederStorageTableName"}),
                                   pick(settings.section, in_section, {"seederStorageTableName"})})
                             .value_or("ForgeSeeds");
+  refuse_shared_places(settings, cwd);
   const auto strict = first_of(
       {getenv("FORGE_STRICT"), pick(settings.section, in_section, {"strict"}, {Type::boolean})});
   settings.strict = strict && (*strict == "true" || *strict == "1");

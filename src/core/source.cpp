@@ -31,6 +31,7 @@ using ScriptTwins = std::map<std::string, std::string>;           // stem -> `<s
 
 std::string canonical_tag(const std::string& raw) {
   if (raw.empty()) return raw;
+  if (raw == "pg") return "postgres";  // a common short name, not a URL scheme
   auto dialect = parse_dialect(raw);
   return dialect ? std::string(dialect_name(*dialect)) : raw;
 }
@@ -93,6 +94,13 @@ FileGroups scan(const fs::path& directory, ScriptTwins& twins) {
     }
     if (is_script_migration(entry.path())) scripts.push_back(entry.path());
     if (!parsed) {
+      if (is_directional_declarative_name(file_name)) {
+        throw MigrationFileError(
+            entry.path().string(), 0,
+            "a declarative unit holds its up and its down in one file, so it has no .up or .down "
+            "in its name",
+            "Rename it without '.up' (a '.down' file's down: section goes into the unit's file).");
+      }
       warn_if_repeatable(entry.path());
       continue;
     }
@@ -185,7 +193,9 @@ std::string read_unit_text(const std::string& path) {
     throw MigrationFileError(path, 0, e.what(), "Check the file's permissions.");
   }
   if (util::starts_with(bytes, "\xEF\xBB\xBF")) bytes.erase(0, 3);  // a UTF-8 byte-order mark
-  return util::normalize_newlines(bytes);
+  bytes = util::normalize_newlines(bytes);
+  refuse_nul_byte(bytes, SqlOrigin{path, 1});  // YAML would carry it to the database
+  return bytes;
 }
 
 // What one file gives: the directions it holds, and what to checksum.
@@ -237,6 +247,17 @@ FileSections read_file_sections(const UnitFile& file, Dialect dialect,
   return read_sql_file(file, text, dialect);
 }
 
+// A unit with files only for dialects forge has no adapter for (`.cockroach.sql`) runs nowhere:
+// say so. One for another dialect forge runs (`.mysql.sql` on PostgreSQL) is the per-dialect
+// layout of popx and needs no word.
+void warn_if_for_foreign_dialects(const std::vector<UnitFile>& files) {
+  for (const auto& file : files) {
+    if (parse_dialect(file.tag)) return;
+  }
+  spdlog::warn("{}: written for {} only, a database forge does not run; skipped",
+               files.front().path, files.front().name.dialect_tag);
+}
+
 std::optional<Unit> load_unit(const std::string& stem, const std::vector<UnitFile>& files,
                               Dialect dialect, const DeclarativeReader* reader) {
   const std::string own(dialect_name(dialect));
@@ -276,6 +297,8 @@ std::vector<Unit> load_units(const fs::path& directory, Dialect dialect,
     if (auto unit = load_unit(stem, files, dialect, declarative)) {
       if (auto twin = twins.find(stem); twin != twins.end()) unit->history_name = twin->second;
       units.push_back(std::move(*unit));
+    } else {
+      warn_if_for_foreign_dialects(files);
     }
   }
   std::sort(units.begin(), units.end(), [](const Unit& a, const Unit& b) {

@@ -1,12 +1,12 @@
 #include "core/sql_splitter.hpp"
 
-#include "core/errors.hpp"
-#include "util/strings.hpp"
-
 #include <algorithm>
 #include <cctype>
 #include <iterator>
 #include <optional>
+
+#include "core/errors.hpp"
+#include "util/strings.hpp"
 
 namespace forge::core {
 
@@ -165,7 +165,8 @@ class Splitter {
     advance(tag.size());
     const std::size_t close = m_text.find(tag, m_pos);
     if (close == npos) {
-      fail(opened_at, "unterminated dollar-quoted text (" + tag + " without its closing " + tag + ")");
+      fail(opened_at,
+           "unterminated dollar-quoted text (" + tag + " without its closing " + tag + ")");
     }
     advance(close + tag.size() - m_pos);
     return true;
@@ -204,7 +205,8 @@ class Splitter {
         m_end_closes_case = false;
         return;
       }
-      if (word == "CASE") m_end_closes_case = true;  // END CASE closes the CASE counted when it opened
+      if (word == "CASE")
+        m_end_closes_case = true;  // END CASE closes the CASE counted when it opened
       close_block();
       if (word == "CASE") return;
     }
@@ -241,9 +243,10 @@ class Splitter {
     std::size_t eol = m_text.find('\n', m_pos);
     if (eol == npos) eol = m_text.size();
     std::string_view line = util::trim(m_text.substr(m_pos, eol - m_pos));
-    if (!util::starts_with_nocase(line, "DELIMITER") || line.size() < 10 || !is_blank(line[9])) {
-      return false;
-    }
+    if (!util::starts_with_nocase(line, "DELIMITER")) return false;
+    // `DELIMITER` and spaces (trimmed away) is the command without its argument, not SQL.
+    if (line.size() == 9) fail(m_line, "DELIMITER without a delimiter");
+    if (!is_blank(line[9])) return false;
     std::string_view delimiter = util::trim(line.substr(9));
     if (delimiter.empty()) fail(m_line, "DELIMITER without a delimiter");
     m_delimiter = std::string(delimiter);
@@ -282,6 +285,8 @@ class Splitter {
   int m_open_cases = 0;
 };
 
+}  // namespace
+
 // The drivers take statements as C strings, so a NUL byte would silently cut one short
 // (`DROP TABLE orders\0_backup` would drop orders): refuse the text before anything runs.
 void refuse_nul_byte(std::string_view text, const SqlOrigin& origin) {
@@ -289,12 +294,10 @@ void refuse_nul_byte(std::string_view text, const SqlOrigin& origin) {
   if (at == std::string_view::npos) return;
   const auto newlines = std::count(text.begin(), text.begin() + at, '\n');
   throw MigrationFileError(origin.file, origin.first_line + static_cast<int>(newlines),
-                           "a NUL byte (\\0) in the SQL: the database would stop reading there",
-                           "Remove the NUL byte. If the file is binary rather than SQL text, it "
+                           "a NUL byte (\\0) in the unit: the database would stop reading there",
+                           "Remove the NUL byte. If the file is binary rather than text, it "
                            "does not belong among the migrations.");
 }
-
-}  // namespace
 
 std::vector<Statement> split_sql(std::string_view text, const SqlOrigin& origin, Dialect dialect) {
   refuse_nul_byte(text, origin);
@@ -304,8 +307,8 @@ std::vector<Statement> split_sql(std::string_view text, const SqlOrigin& origin,
 namespace {
 
 // Lines `first` to `last` of the file, out of `lines` (the text from `origin.first_line` on).
-std::string file_lines(const std::vector<std::string>& lines, const SqlOrigin& origin,
-                       int first, int last) {
+std::string file_lines(const std::vector<std::string>& lines, const SqlOrigin& origin, int first,
+                       int last) {
   std::string text;
   for (int line = first; line <= last; ++line) {
     const auto index = static_cast<std::size_t>(line - origin.first_line);
@@ -320,7 +323,8 @@ std::string file_lines(const std::vector<std::string>& lines, const SqlOrigin& o
 std::optional<Statement> whole_statement(const std::vector<std::string>& lines,
                                          const SqlOrigin& origin, const LineRange& range) {
   int first = range.first;
-  while (first <= range.last && util::trim(file_lines(lines, origin, first, first)).empty()) ++first;
+  while (first <= range.last && util::trim(file_lines(lines, origin, first, first)).empty())
+    ++first;
   if (first > range.last) return std::nullopt;
   std::string text = file_lines(lines, origin, first, range.last);
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
@@ -339,8 +343,9 @@ std::vector<Statement> split_sql(std::string_view text, const SqlOrigin& origin,
   std::vector<Statement> statements;
   auto split_lines = [&](int first, int last) {
     if (first > last) return;
-    auto part = Splitter(file_lines(lines, origin, first, last), SqlOrigin{origin.file, first},
-                         dialect).run();
+    auto part =
+        Splitter(file_lines(lines, origin, first, last), SqlOrigin{origin.file, first}, dialect)
+            .run();
     std::move(part.begin(), part.end(), std::back_inserter(statements));
   };
   int next = origin.first_line;

@@ -1,10 +1,10 @@
 #pragma once
-#include "core/dialect_kind.hpp"
-#include "core/statement.hpp"
-
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/dialect_kind.hpp"
+#include "core/statement.hpp"
 
 namespace forge::core {
 
@@ -26,6 +26,10 @@ struct LineRange {
 /// Statements holding nothing but comments are dropped. Throws MigrationFileError at the
 /// opening line of an unterminated quote, dollar quote or comment, and at the line of a NUL byte.
 std::vector<Statement> split_sql(std::string_view text, const SqlOrigin& origin, Dialect dialect);
+
+/// Throws MigrationFileError at the line of the first NUL byte in `text`: the drivers take C
+/// strings, so one would silently cut a statement or a declarative value short.
+void refuse_nul_byte(std::string_view text, const SqlOrigin& origin);
 
 /// split_sql, except that each of `whole` (lines of the file within `text`, in order, not
 /// overlapping) is one statement as written, without a trailing `;`: goose's

@@ -1,9 +1,9 @@
 #include "core/unit_file_name.hpp"
 
+#include <array>
+
 #include "core/version.hpp"
 #include "util/strings.hpp"
-
-#include <array>
 
 namespace forge::core {
 
@@ -25,9 +25,9 @@ std::string last_segment(const std::string& text) {
 
 bool is_known_dialect_tag(std::string_view tag) {
   static constexpr std::array<std::string_view, 19> k_tags = {
-      "sqlite",   "sqlite3",   "postgres", "postgresql", "pg",     "mysql",    "mariadb",
-      "cockroach", "cockroachdb", "crdb",  "mssql",      "sqlserver", "oracle", "clickhouse",
-      "redshift", "spanner",   "tidb",     "yugabyte",   "snowflake"};
+      "sqlite",    "sqlite3",     "postgres", "postgresql", "pg",        "mysql",  "mariadb",
+      "cockroach", "cockroachdb", "crdb",     "mssql",      "sqlserver", "oracle", "clickhouse",
+      "redshift",  "spanner",     "tidb",     "yugabyte",   "snowflake"};
   for (auto known : k_tags) {
     if (known == tag) return true;
   }
@@ -52,6 +52,16 @@ std::optional<UnitFileName> parse_flyway_file_name(std::string_view file_name) {
 }
 
 }  // namespace
+
+bool is_directional_declarative_name(std::string_view file_name) {
+  std::string rest(file_name);
+  if (leading_version(file_name).empty()) return false;
+  if (!strip_suffix(rest, ".yaml") && !strip_suffix(rest, ".yml") && !strip_suffix(rest, ".json")) {
+    return false;
+  }
+  const std::string role = last_segment(rest);
+  return role == "up" || role == "down";
+}
 
 std::optional<UnitFileName> parse_unit_file_name(std::string_view file_name) {
   UnitFileName parsed;

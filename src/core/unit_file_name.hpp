@@ -36,6 +36,11 @@ struct UnitFileName {
 /// directions: `.up.yaml` is no unit name.
 std::optional<UnitFileName> parse_unit_file_name(std::string_view file_name);
 
+/// True for `<version>_<name>.up.yaml` (or `.down.yml`, `.up.json`, ...): the name of a unit whose
+/// format holds both directions in one file, written as if it held one; such a file is an error,
+/// never skipped.
+bool is_directional_declarative_name(std::string_view file_name);
+
 /// True for dialect tags seen in migration sets (`postgres`, `cockroach`, `sqlite3`, ...),
 /// whether or not forge has an adapter for them.
 bool is_known_dialect_tag(std::string_view tag);

@@ -151,10 +151,9 @@ std::vector<BadInputCase> unit_cases() {
           "-- forge:up\nCREATE TABLE t (name TEXT);\nINSERT INTO t VALUES ('caf\xe9 \xff\xfe);\n",
           "3", "unterminated quoted text"),
       huge,
-      unit_case("BinaryGarbage", "20240101000001-binary.sql", binary, "1",
-                "SQL before the first -- forge:up marker"),
-      unit_case("BinaryGarbageAsAYamlUnit", "20240101000001-binary.yaml", binary, "",
-                "invalid YAML"),
+      // Binary files hold NUL bytes: refused as not text, whatever the extension.
+      unit_case("BinaryGarbage", "20240101000001-binary.sql", binary, "", "NUL byte"),
+      unit_case("BinaryGarbageAsAYamlUnit", "20240101000001-binary.yaml", binary, "", "NUL byte"),
       unit_case("ANulByteInAStatement", "20240101000001-nul.sql",
                 std::string("-- forge:up\nCREATE TABLE t (id INTEGER);\nDROP TABLE t") + '\0' +
                     "_backup;\n",
@@ -231,7 +230,10 @@ std::vector<BadInputCase> declarative_cases() {
       unit_case(
           "AJsonUnitWithANulByte", "20240101000001-nul.json",
           std::string("{ \"up\": [ { \"dropTable\": { \"table\": \"t") + '\0' + "\" } } ] }\n", "1",
-          "a name holds a NUL character"),
+          "a NUL byte (\\0) in the unit"),
+      unit_case("AJsonUnitWithAnEscapedNul", "20240101000001-nul.json",
+                "{ \"up\": [ { \"dropTable\": { \"table\": \"t\\u0000\" } } ] }\n", "1",
+                "a name holds a NUL character"),
   };
 }
 

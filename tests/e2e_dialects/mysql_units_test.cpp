@@ -91,6 +91,19 @@ TEST_P(MysqlUnits, AFailingCallNamesTheLineOfTheCall) {
   EXPECT_THAT(result.err, HasSubstr("statement 1 (line 2)")) << result;
 }
 
+// `DELIMITER` with nothing but spaces after it is the client command without its argument: an
+// error at its line before anything runs, never text sent to the server.
+TEST_P(MysqlUnits, ADelimiterLineWithoutADelimiterIsAnErrorAtItsLine) {
+  add_unit("1-counters", "-- forge:up\nCREATE TABLE counters (id INT);\nDELIMITER   \nSELECT 1;\n");
+
+  const auto result = forge_db({"db:migrate"});
+
+  EXPECT_EQ(result.exit_code, 2) << result;
+  EXPECT_THAT(result.err, HasSubstr("migrations/1-counters.sql:3")) << result;
+  EXPECT_THAT(result.err, HasSubstr("DELIMITER without a delimiter")) << result;
+  EXPECT_FALSE(db().has_table("counters"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Mysql, MysqlUnits, ::testing::Values("mysql"), dialect_name);
 
 }  // namespace

@@ -129,6 +129,17 @@ TEST_P(PostgresUnits, ASearchPathInTheUrlPutsTheTablesAndTheHistoryInThatSchema)
   EXPECT_THAT(lines_of(status.out), ElementsAre("up 1-create-carts")) << status;
 }
 
+// `.pg.` is PostgreSQL's short name in a file name, as `.postgres.` and `.postgresql.` are.
+TEST_P(PostgresUnits, APgTaggedUnitRunsOnPostgres) {
+  add_unit("1_a.pg", "-- forge:up\nCREATE TABLE pg_only (id INTEGER);\n");
+
+  const auto result = forge_db({"db:migrate"});
+
+  ASSERT_EQ(result.exit_code, 0) << result;
+  EXPECT_TRUE(db().has_table("pg_only"));
+  EXPECT_THAT(db().history(), ElementsAre("1_a"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Postgres, PostgresUnits, ::testing::Values("postgres"), dialect_name);
 
 }  // namespace
