@@ -209,6 +209,7 @@ struct FileSections {
 FileSections read_sql_file(const UnitFile& file, const std::string& text, Dialect dialect) {
   FileSections out;
   if (file.name.role != FileRole::both) {
+    refuse_section_markers(text, file.path);
     auto& slot = file.name.role == FileRole::up ? out.up : out.down;
     slot = read_section(file, text, 1, true, dialect);
   } else {

@@ -1,9 +1,9 @@
 #include "core/sql_unit_parser.hpp"
 
+#include <vector>
+
 #include "core/errors.hpp"
 #include "util/strings.hpp"
-
-#include <vector>
 
 namespace forge::core {
 
@@ -65,8 +65,9 @@ bool read_transaction_option(const std::vector<std::string>& options, const std:
     if (lower == "transaction:false") {
       in_transaction = false;
     } else if (lower != "transaction:true") {
-      throw MigrationFileError(file, line, "unknown marker option '" + option + "'",
-                               "The only marker option is transaction:false (or transaction:true).");
+      throw MigrationFileError(
+          file, line, "unknown marker option '" + option + "'",
+          "The only marker option is transaction:false (or transaction:true).");
     }
   }
   return in_transaction;
@@ -124,8 +125,8 @@ class MarkerReader {
                                    std::to_string(slot->marker_line) + ")",
                                "A unit has one up and at most one down section.");
     }
-    slot = MarkedSection{{}, line_no + 1, line_no,
-                         read_transaction_option(marker.options, m_file, line_no), {}};
+    slot = MarkedSection{
+        {}, line_no + 1, line_no, read_transaction_option(marker.options, m_file, line_no), {}};
     m_current = &*slot;
   }
 
@@ -156,9 +157,10 @@ class MarkerReader {
   void refuse_sql_before_marker(std::string_view line, int line_no) const {
     const std::string_view trimmed = util::trim(line);
     if (!trimmed.empty() && !util::starts_with(trimmed, "--")) {
-      throw MigrationFileError(m_file, line_no, "SQL before the first -- forge:up marker",
-                               "Start the file with a '-- forge:up' line (dbmate's "
-                               "'-- migrate:up' and goose's '-- +goose Up' work too), then the SQL.");
+      throw MigrationFileError(
+          m_file, line_no, "SQL before the first -- forge:up marker",
+          "Start the file with a '-- forge:up' line (dbmate's "
+          "'-- migrate:up' and goose's '-- +goose Up' work too), then the SQL.");
     }
   }
 
@@ -170,6 +172,21 @@ class MarkerReader {
 };
 
 }  // namespace
+
+void refuse_section_markers(std::string_view text, const std::string& file) {
+  int line_no = 0;
+  for (const auto& line : util::split(text, '\n')) {
+    ++line_no;
+    const Marker marker = read_marker(line, file, line_no).marker;
+    if (marker != Marker::up && marker != Marker::down) continue;
+    throw MigrationFileError(
+        file, line_no,
+        "a section marker in a file that holds one direction: all of the file runs as that "
+        "direction, so the marker and what follows it would run too",
+        "Remove the marker line. Keep the up and the down in separate .up.sql and .down.sql "
+        "files, or write one <version>_<name>.sql file with both markers.");
+  }
+}
 
 MarkedSql parse_marked_sql(std::string_view text, const std::string& file) {
   MarkerReader reader(file);

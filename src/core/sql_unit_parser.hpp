@@ -1,19 +1,19 @@
 #pragma once
-#include "core/sql_splitter.hpp"
-
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/sql_splitter.hpp"
+
 namespace forge::core {
 
 /// One section of a single-file unit, before statement splitting.
 struct MarkedSection {
-  std::string text;            ///< the lines after the marker, up to the next marker
-  int first_line = 1;          ///< line where `text` begins (the one after the marker)
-  int marker_line = 0;         ///< line of the marker itself
-  bool in_transaction = true;  ///< the marker's `transaction:` option
+  std::string text;                         ///< the lines after the marker, up to the next marker
+  int first_line = 1;                       ///< line where `text` begins (the one after the marker)
+  int marker_line = 0;                      ///< line of the marker itself
+  bool in_transaction = true;               ///< the marker's `transaction:` option
   std::vector<LineRange> whole_statements;  ///< goose's StatementBegin/End blocks, in order
 };
 
@@ -31,5 +31,10 @@ struct MarkedSql {
 /// first marker, an unknown marker option or goose annotation, or an unbalanced
 /// StatementBegin/End. `text` must have normalised line endings.
 MarkedSql parse_marked_sql(std::string_view text, const std::string& file);
+
+/// For a file that holds one direction (golang-migrate's `.up.sql` / `.down.sql`, Flyway's `V`
+/// and `U` files), whose whole text is that direction: throws MigrationFileError at the first up
+/// or down marker line, which would otherwise run, down SQL included, as part of it.
+void refuse_section_markers(std::string_view text, const std::string& file);
 
 }  // namespace forge::core

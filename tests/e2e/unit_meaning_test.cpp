@@ -71,6 +71,27 @@ TEST_F(UnitMeaning, SeedersSharingTheMigrationsFolderAreRefused) {
   EXPECT_THAT(result.err, HasSubstr("would share the folder")) << result;
 }
 
+// A file of a one-direction layout runs whole: markers in it would carry the down SQL into the up.
+TEST_F(UnitMeaning, SectionMarkersInAOneDirectionFileAreAnErrorAtTheirLine) {
+  const std::vector<std::pair<std::string, std::string>> files = {
+      {"migrations/1_a.up.sql", "CREATE TABLE a (id INTEGER);\n-- forge:down\nDROP TABLE a;\n"},
+      {"migrations/V1__a.sql", "-- migrate:up\nCREATE TABLE a (id INTEGER);\n"},
+      {"migrations/1_a.down.sql", "-- +goose Down\nDROP TABLE a;\n"}};
+  const std::vector<std::string> lines = {"2", "1", "1"};
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    Project own;
+    own.write(files[i].first, files[i].second);
+    if (i == 2) own.write("migrations/1_a.up.sql", "CREATE TABLE a (id INTEGER);\n");
+
+    const auto result = own.forge({"db:migrate", "--url", k_url});
+
+    EXPECT_EQ(result.exit_code, 2) << result;
+    EXPECT_THAT(result.err, HasSubstr(files[i].first + ":" + lines[i] + ": a section marker"))
+        << result;
+    EXPECT_FALSE(own.exists(k_db));
+  }
+}
+
 // A raw NUL byte in a YAML unit is refused at its line when the unit is read, exit 2, before
 // anything runs -- not by the database, exit 1.
 TEST_F(UnitMeaning, ANulByteInAYamlUnitIsAnErrorAtItsLine) {
