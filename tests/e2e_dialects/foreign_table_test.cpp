@@ -90,5 +90,28 @@ TEST_P(QualifiedHistoryTable, IsReadBackSoEachUnitRunsOnce) {
 
 INSTANTIATE_TEST_SUITE_P(ServerDialects, QualifiedHistoryTable, k_server_dialects, dialect_name);
 
+class HistoryTableInAnotherDatabase : public DialectTest {};
+
+// MySQL: a history table in another database than the one the URL names is read back too.
+TEST_P(HistoryTableInAnotherDatabase, IsReadBackSoEachUnitRunsOnce) {
+  add_unit("20240101000000-count", unit_sql("INSERT INTO tally (n) VALUES (1);", "SELECT 1;"));
+  db().execute("CREATE TABLE tally (n INTEGER)");
+  const std::string other = db().scalar("SELECT DATABASE()") + "_hist";
+  db().execute("DROP DATABASE IF EXISTS " + other);
+  db().execute("CREATE DATABASE " + other);
+
+  for (int run = 0; run < 3; ++run) {
+    const auto result = forge_db({"db:migrate", "--meta-table", other + ".my_meta"});
+    EXPECT_EQ(result.exit_code, 0) << result;
+  }
+
+  EXPECT_EQ(db().count("tally"), 1);
+  EXPECT_EQ(db().scalar("SELECT COUNT(*) FROM " + other + ".my_meta"), "1");
+  db().execute("DROP DATABASE " + other);
+}
+
+INSTANTIATE_TEST_SUITE_P(Mysql, HistoryTableInAnotherDatabase, ::testing::Values("mysql"),
+                         dialect_name);
+
 }  // namespace
 }  // namespace forge::e2e
