@@ -1,5 +1,7 @@
 #include "core/config.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <functional>
 
 #include "core/errors.hpp"
@@ -95,6 +97,28 @@ std::optional<std::string> section_value(const Settings& settings, const Getenv&
     }
   }
   return std::nullopt;
+}
+
+// A history table's name as forge takes it: `table` or `schema.table` (MySQL: `database.table`),
+// each part 1 to 63 letters, digits, `_`, `$` or `-` (63: PostgreSQL's limit on names). Anything
+// else is a mistake or an attack, and would make a table no one can find again.
+void check_table_name(const std::string& name, const char* what, const char* flag) {
+  const auto parts = util::split(name, '.');
+  bool good = !name.empty() && parts.size() <= 2;
+  for (const auto& part : parts) {
+    good = good && !part.empty() && part.size() <= 63 &&
+           std::all_of(part.begin(), part.end(), [](char c) {
+             return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '$' ||
+                    c == '-';
+           });
+  }
+  if (!good) {
+    const std::string shown = name.size() > 80 ? name.substr(0, 80) + "..." : name;
+    throw ConfigError("'" + shown + "' is no name for " + what,
+                      std::string("Give ") + flag +
+                          " a table name (letters, digits, _, $ or -; at most 63 of them), "
+                          "optionally after a schema and a dot: ForgeMeta, app.ForgeMeta.");
+  }
 }
 
 // Seeders share neither the migrations' history table nor their folder: each would be recorded
@@ -210,6 +234,8 @@ Settings resolve_settings(const ConfigFlags& flags, const Getenv& getenv, const 
                                   pick(rc, in_rc, {"seed-table", "seederStorageTableName"}),
                                   pick(settings.section, in_section, {"seederStorageTableName"})})
                             .value_or("ForgeSeeds");
+  check_table_name(settings.meta_table, "the migrations' history table", "--meta-table");
+  check_table_name(settings.seed_table, "the seeders' history table", "--seed-table");
   refuse_shared_places(settings, cwd);
   const auto strict = first_of(
       {getenv("FORGE_STRICT"), pick(settings.section, in_section, {"strict"}, {Type::boolean})});

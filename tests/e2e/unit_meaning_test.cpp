@@ -62,6 +62,22 @@ TEST_F(UnitMeaning, SeedersSharingTheMigrationsHistoryTableAreRefused) {
   EXPECT_FALSE(project.exists(k_db));
 }
 
+// A history table's name is a name: not SQL, not 3000 characters, one schema at most.
+TEST_F(UnitMeaning, AHistoryTableNameThatIsNoNameIsRefused) {
+  add_table_unit("1", "create-t", "t");
+
+  for (const std::string& name :
+       {std::string("x\"; DROP TABLE t; --"), std::string(3000, 'm'), std::string("a.b.c"),
+        std::string("a..b"), std::string("meta\nx")}) {
+    for (const char* flag : {"--meta-table", "--seed-table"}) {
+      const auto result = forge_db({"db:migrate", flag, name});
+      EXPECT_EQ(result.exit_code, 2) << result;
+      EXPECT_THAT(result.err, HasSubstr("is no name for")) << result;
+    }
+  }
+  EXPECT_FALSE(project.exists(k_db));
+}
+
 TEST_F(UnitMeaning, SeedersSharingTheMigrationsFolderAreRefused) {
   add_table_unit("1", "create-t", "t");
 
