@@ -90,6 +90,12 @@ FileGroups scan(const fs::path& directory, ScriptTwins& twins) {
         throw MigrationFileError(entry.path().string(), 0, "a link that leads to no readable file",
                                  "Point the link at the unit's file, or remove it.");
       }
+      // A folder, pipe or device with a unit's name is a mistake, never a unit to skip.
+      if (parsed) {
+        throw MigrationFileError(entry.path().string(), 0,
+                                 "has a unit's name but is no regular file",
+                                 "Rename it, or move it out of the migrations folder.");
+      }
       continue;
     }
     if (is_script_migration(entry.path())) scripts.push_back(entry.path());

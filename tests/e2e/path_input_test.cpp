@@ -1,6 +1,8 @@
 // Paths and names the system refuses or that would change a file's meaning: each ends with exit
 // 2 and a message naming the path or name -- never "unexpected failure", never a unit skipped as
 // if it were not there, never the memory exhausted by /dev/zero.
+#include <sys/stat.h>
+
 #include <filesystem>
 
 #include "forge_test.hpp"
@@ -38,6 +40,16 @@ TEST_F(PathInput, AUnitThatIsADanglingLinkIsNotSkipped) {
   fs::create_symlink("gone.sql", project.path("migrations/2_add-u.sql"));
 
   expect_usage_error(forge_db({"db:migrate"}), "migrations/2_add-u.sql: a link that leads to no");
+}
+
+TEST_F(PathInput, AFolderOrPipeWithAUnitsNameIsNotSkipped) {
+  fs::create_directories(project.path("migrations/2_add-u.sql"));
+  expect_usage_error(forge_db({"db:migrate"}),
+                     "migrations/2_add-u.sql: has a unit's name but is no");
+  fs::remove(project.path("migrations/2_add-u.sql"));
+  ASSERT_EQ(::mkfifo(project.path("migrations/3_add-v.up.sql").c_str(), 0644), 0);
+  expect_usage_error(forge_db({"db:migrate"}), "migrations/3_add-v.up.sql: has a unit's name but");
+  EXPECT_FALSE(project.exists(k_db));
 }
 
 TEST_F(PathInput, AConfigFileThatNeverEndsIsRefusedAtItsBound) {

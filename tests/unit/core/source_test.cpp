@@ -269,7 +269,6 @@ TEST_F(LoadUnits, IgnoresFilesThatAreNotUnits) {
   write("20240101000000-create-users.js", "module.exports = {};");
   write("1_a.up.sql", "SELECT 1;");
   write("sub/2_nested.up.sql", "SELECT 2;");
-  std::filesystem::create_directories(m_folder.path() / "3_folder.sql");
   EXPECT_THAT(names_of(load()), ElementsAre("1_a"));
 }
 
