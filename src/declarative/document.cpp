@@ -7,6 +7,7 @@
 
 #include <cctype>
 #include <sstream>
+#include <unordered_map>
 
 namespace forge::declarative {
 
@@ -49,7 +50,10 @@ class Converter {
       for (const YAML::Node& item : node) out.items.push_back(convert(item));
     } else if (node.IsMap()) {
       out.kind = DocumentNode::Kind::map;
-      for (auto it = node.begin(); it != node.end(); ++it) add_entry(out, it->first, it->second);
+      std::unordered_map<std::string, std::size_t> keys;  // key -> entry: one lookup per key
+      for (auto it = node.begin(); it != node.end(); ++it) {
+        add_entry(out, keys, it->first, it->second);
+      }
     }
     m_open.pop_back();
     return out;
@@ -74,14 +78,15 @@ class Converter {
     m_open.push_back(node);
   }
 
-  void add_entry(DocumentNode& map, const YAML::Node& key, const YAML::Node& value) {
+  void add_entry(DocumentNode& map, std::unordered_map<std::string, std::size_t>& keys,
+                 const YAML::Node& key, const YAML::Node& value) {
     const SourceLocation key_location = location_of(key.Mark(), m_file);
     if (!key.IsScalar()) fail_at(key_location, "a map key must be a plain name, not a list or map");
-    for (const MapEntry& earlier : map.entries) {
-      if (earlier.key == key.Scalar()) {
-        fail_at(key_location, "'" + earlier.key + "' is written twice in one map (first at " +
-                                  to_string(earlier.key_location) + "); keep one");
-      }
+    const auto [earlier, first] = keys.emplace(key.Scalar(), map.entries.size());
+    if (!first) {
+      const MapEntry& written = map.entries[earlier->second];
+      fail_at(key_location, "'" + written.key + "' is written twice in one map (first at " +
+                                to_string(written.key_location) + "); keep one");
     }
     MapEntry entry{key.Scalar(), key_location, convert(value)};
     // yaml-cpp places an empty value (`key:` and nothing) at the next token; point at the key.
@@ -241,7 +246,8 @@ std::string canonical_form(const DocumentNode& node) {
   }
   std::string out = "{";
   for (const MapEntry& entry : node.entries) {
-    out += std::to_string(entry.key.size()) + ":" + entry.key + "=" + canonical_form(entry.value) + ",";
+    out += std::to_string(entry.key.size()) + ":" + entry.key + "=" + canonical_form(entry.value) +
+           ",";
   }
   return out + "}";
 }

@@ -129,6 +129,21 @@ void check_name_length(const std::string& name, const SourceLocation& at, Dialec
   }
 }
 
+// The most columns a table may have: PostgreSQL's 1600, InnoDB's 1017 (MySQL's default engine;
+// the server's own limit is 4096), SQLite's default SQLITE_MAX_COLUMN of 2000. Refused before
+// anything runs, with the unit's line, rather than by the database part-way through a run.
+void check_column_count(const CreateTable& create, Dialect dialect) {
+  const std::size_t limit = dialect == Dialect::postgres ? 1600
+                            : dialect == Dialect::mysql  ? 1017
+                                                         : 2000;
+  if (create.columns.size() <= limit) return;
+  refuse(create.origin.location,
+         "createTable " + create.table + " has " + std::to_string(create.columns.size()) +
+             " columns; " + std::string(core::dialect_name(dialect)) + " allows at most " +
+             std::to_string(limit) + " in one table",
+         "Split the columns over several tables.");
+}
+
 }  // namespace
 
 void refuse(const SourceLocation& at, const std::string& problem, const std::string& hint) {
@@ -165,6 +180,8 @@ void check_change_column_keys(const ChangeColumn& change) {
 }
 
 void check_text(const Operation& operation, Dialect dialect) {
+  if (const auto* create = std::get_if<CreateTable>(&operation))
+    check_column_count(*create, dialect);
   visit_texts(operation,
               [dialect](const std::string& text, const SourceLocation& at, TextKind kind) {
                 const bool has_nul = text.find('\0') != std::string::npos;

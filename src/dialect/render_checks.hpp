@@ -22,7 +22,8 @@ void check_raw_sql(const declarative::RawSql& sql, core::Dialect dialect);
 void check_change_column_keys(const declarative::ChangeColumn& change);
 /// Refuses text the dialect cannot write: a NUL character in a name (every dialect) or in a
 /// value (PostgreSQL, SQLite); a name longer than PostgreSQL's 63 bytes (it would be cut
-/// short silently) or MySQL's 64 characters.
+/// short silently) or MySQL's 64 characters; a createTable with more columns than the database
+/// allows in one table.
 void check_text(const declarative::Operation& operation, core::Dialect dialect);
 
 }  // namespace forge::dialect

@@ -23,6 +23,14 @@ class MysqlRendererTest : public ::testing::Test {
   MysqlRenderer m_renderer;
 };
 
+// More columns than one table may have is refused at the createTable, before anything runs.
+TEST_F(MysqlRendererTest, RefusesMoreColumnsThanATableMayHave) {
+  std::string text = "up:\n  - createTable:\n      table: wide\n      columns:\n";
+  for (int i = 0; i <= 1017; ++i) text += "        c" + std::to_string(i) + ": { type: INTEGER }\n";
+  EXPECT_EQ(error(text),
+            at(2, 5) + "createTable wide has 1018 columns; mysql allows at most 1017 in one table");
+}
+
 TEST_F(MysqlRendererTest, CreatesATableWithInlineEnumAndTableLevelForeignKeys) {
   EXPECT_THAT(sql(R"(up:
   - createTable:

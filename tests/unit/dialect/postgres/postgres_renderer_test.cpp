@@ -24,6 +24,15 @@ class PostgresRendererTest : public ::testing::Test {
   PostgresRenderer m_renderer;
 };
 
+// More columns than one table may have is refused at the createTable, before anything runs.
+TEST_F(PostgresRendererTest, RefusesMoreColumnsThanATableMayHave) {
+  std::string text = "up:\n  - createTable:\n      table: wide\n      columns:\n";
+  for (int i = 0; i <= 1600; ++i) text += "        c" + std::to_string(i) + ": { type: INTEGER }\n";
+  EXPECT_EQ(
+      error(text),
+      at(2, 5) + "createTable wide has 1601 columns; postgres allows at most 1600 in one table");
+}
+
 TEST_F(PostgresRendererTest, CreatesATableWithItsEnumTypeFirstAndCommentsAfter) {
   EXPECT_THAT(sql(R"(up:
   - createTable:
