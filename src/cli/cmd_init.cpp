@@ -1,11 +1,10 @@
+#include <CLI/CLI.hpp>
+#include <filesystem>
+
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "core/errors.hpp"
 #include "util/files.hpp"
-
-#include <CLI/CLI.hpp>
-
-#include <filesystem>
 
 namespace forge::cli {
 
@@ -38,8 +37,23 @@ void make_folder(const fs::path& folder, bool quiet) {
   print_line("Created " + folder.string() + "/", quiet);
 }
 
+// forge.json is read before Sequelize's config/config.json: written into a Sequelize project it
+// would silently point forge at another database (a new SQLite file instead of PostgreSQL).
+void refuse_shadowing_sequelize(const fs::path& config) {
+  if (config != "forge.json") return;
+  for (const char* sequelize : {"config/config.json", "config/config.js", ".sequelizerc"}) {
+    if (!fs::exists(sequelize)) continue;
+    throw UsageError(std::string("this is a Sequelize project (") + sequelize +
+                         "); forge init writes nothing, since forge.json would take the place "
+                         "of config/config.json",
+                     "forge reads config/config.json as it is: run 'forge db:migrate:status' to "
+                     "see it. To start a separate forge configuration, pass --config <file>.");
+  }
+}
+
 void run_init(const GlobalOptions& options) {
   const fs::path config = options.flags.config.value_or("forge.json");
+  refuse_shadowing_sequelize(config);
   if (fs::exists(config)) {
     throw UsageError(config.string() + " already exists; forge init changes nothing",
                      "Remove or rename it first if you want a fresh one.");
@@ -62,7 +76,8 @@ void run_init(const GlobalOptions& options) {
 }  // namespace
 
 void add_init_command(CLI::App& app, const GlobalOptions& options, Action& chosen) {
-  auto* command = app.add_subcommand("init", "Write forge.json and create migrations/, seeders/ and db/");
+  auto* command =
+      app.add_subcommand("init", "Write forge.json and create migrations/, seeders/ and db/");
   command->callback([&] { chosen = [&] { run_init(options); }; });
 }
 

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "core/errors.hpp"
+#include "core/history_choice.hpp"
 #include "core/source.hpp"
 #include "core/wait.hpp"
 #include "dialect/declarative_reader.hpp"
@@ -89,7 +90,9 @@ Target open_target(const GlobalOptions& options, Session session, UnitSet set) {
   }
   spdlog::debug("Connected to {}{}", target.url.redacted(),
                 target.rehearsal ? " (an in-memory copy, for the dry run)" : "");
-  target.run.history_table = seeders ? target.settings.seed_table : target.settings.meta_table;
+  target.run.history_table = seeders
+                                 ? target.settings.seed_table
+                                 : core::choose_history_table(*target.connection, target.settings);
   target.run.lock_wait = to_millis(options.lock_timeout_seconds);
   return target;
 }

@@ -1,6 +1,7 @@
 #pragma once
 #include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -65,6 +66,12 @@ class Connection {
 
   // ---- the history table, through HistoryStore unless a test fakes it ----
 
+  /// `table` as forge names it for the rest of this session: an unqualified name qualified with
+  /// the schema it resolves to at its first use (HistorySql::schema_of), so that a unit that
+  /// changes the session's search_path (PostgreSQL) or current database (MySQL USE) does not
+  /// send forge's history writes to another table, or to none.
+  std::string pinned_history_table(const std::string& table);
+
   /// Creates the history table `table` when it does not exist, and adds the columns a table
   /// written by an earlier forge lacks, keeping its rows. Call it while holding the lock.
   virtual void ensure_history(const std::string& table) { HistoryStore(*this, table).ensure(); }
@@ -103,6 +110,9 @@ class Connection {
   /// A function that asks the server to stop the statement this session is running; safe to
   /// call from another thread while execute() runs; empty when the dialect cannot.
   virtual std::function<void()> canceller() { return {}; }
+
+ private:
+  std::map<std::string, std::string> m_pinned_tables;  // as named -> as written
 };
 
 }  // namespace forge::core

@@ -220,11 +220,16 @@ Settings resolve_settings(const ConfigFlags& flags, const Getenv& getenv, const 
                 pick(rc, in_rc, {"migrations-path", "migrationsPath"}),
                 pick(settings.section, in_section, {"migrationsPath", "migrations-path"})});
   settings.migrations_dir = migrations.value_or("migrations");
-  settings.meta_table =
+  const auto meta_table =
       first_of({flags.meta_table, getenv("FORGE_META_TABLE"),
                 pick(rc, in_rc, {"meta-table", "migrationStorageTableName"}),
-                pick(settings.section, in_section, {"migrationStorageTableName"})})
-          .value_or("ForgeMeta");
+                pick(settings.section, in_section, {"migrationStorageTableName"})});
+  settings.meta_table = meta_table.value_or("ForgeMeta");
+  settings.meta_table_named = meta_table.has_value();
+  settings.sequelize_project =
+      fs::exists(cwd / ".sequelizerc") ||
+      (settings.config_path && settings.config_path->filename() == "config.json" &&
+       settings.config_path->parent_path().filename() == "config");
   settings.seeders_dir =
       first_of({flags.seeders_path, getenv("FORGE_SEEDERS_PATH"),
                 pick(rc, in_rc, {"seeders-path", "seedersPath"}),

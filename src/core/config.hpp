@@ -23,7 +23,12 @@ struct Settings {
   std::optional<std::filesystem::path> config_path;  ///< the config file read, if any
   std::filesystem::path migrations_dir;              ///< default "migrations"
   std::string meta_table;                            ///< default "ForgeMeta"
-  std::filesystem::path seeders_dir;                 ///< default "seeders"
+  /// meta_table was named (flag, FORGE_META_TABLE, .forgerc or migrationStorageTableName)
+  /// rather than left to the default, which choose_history_table may then change.
+  bool meta_table_named = false;
+  /// A Sequelize project: a `.sequelizerc` beside it, or the config file is `config/config.json`.
+  bool sequelize_project = false;
+  std::filesystem::path seeders_dir;      ///< default "seeders"
   std::string seed_table;                 ///< the seeders' history table, default "ForgeSeeds"
   std::optional<std::string> url;         ///< --url, DATABASE_URL or .forgerc "url"
   std::string url_origin;                 ///< where `url` came from, for messages

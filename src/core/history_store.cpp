@@ -41,7 +41,7 @@ HistoryRow row_from(const std::vector<std::string>& values) {
 }  // namespace
 
 HistoryStore::HistoryStore(Connection& connection, std::string table)
-    : m_connection(connection), m_table(std::move(table)) {}
+    : m_connection(connection), m_shown(table), m_table(connection.pinned_history_table(table)) {}
 
 std::vector<std::string> HistoryStore::columns() {
   std::vector<std::string> names;
@@ -63,7 +63,7 @@ void HistoryStore::refuse_foreign_table(const std::vector<std::string>& names) c
                         });
   if (foreign.empty() && has_name) return;
   throw ConfigError(
-      "the table " + m_table + " is not a history table" +
+      "the table " + m_shown + " is not a history table" +
           (foreign.empty()
                ? " (it has no name column)"
                : " (it has columns " + util::join(foreign, ", ") + " that no history table has)") +

@@ -30,6 +30,13 @@ class HistorySql {
   virtual std::string erase(const std::string& table) const = 0;
   /// applied_at (ISO-8601 UTC) as upsert() binds it.
   virtual std::string stored_time(const std::string& iso8601) const { return iso8601; }
+  /// One row, one value: the schema (MySQL: database) the unqualified name `table` resolves to
+  /// now -- where it exists, else where it would be created; "" when the dialect has no such
+  /// path (SQLite).
+  virtual std::string schema_of(const std::string& table) const {
+    (void)table;
+    return "";
+  }
 };
 
 /// The history table's logic, once for every dialect: create and upgrade it, read, write and
@@ -38,6 +45,8 @@ class HistoryStore {
  public:
   HistoryStore(Connection& connection, std::string table);
 
+  /// Whether the table exists (and is a history table: see columns()).
+  bool exists() { return !columns().empty(); }
   /// Creates the table when missing, and adds the columns an earlier forge's (or
   /// sequelize-cli's) table lacks, keeping its rows.
   void ensure();
@@ -53,9 +62,10 @@ class HistoryStore {
   /// not a history table.
   std::vector<std::string> columns();
   void refuse_foreign_table(const std::vector<std::string>& names) const;
-  std::string what() const { return "history table " + m_table; }
+  std::string what() const { return "history table " + m_shown; }
 
   Connection& m_connection;
+  std::string m_shown;  // as the user named it, for messages
   std::string m_table;
 };
 

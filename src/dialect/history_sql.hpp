@@ -26,6 +26,8 @@ struct HistorySqlFunctions {
   std::string (*erase)(const std::string& table);
   /// applied_at as the upsert binds it; nullptr: ISO-8601 as it is.
   std::string (*stored_time)(std::string_view iso8601) = nullptr;
+  /// The schema an unqualified name resolves to; nullptr: the dialect has no search path.
+  std::string (*schema_of)(const std::string& table) = nullptr;
 };
 
 /// core::HistorySql through a dialect's functions.
@@ -47,6 +49,9 @@ class FunctionHistorySql final : public core::HistorySql {
   std::string erase(const std::string& table) const override { return m_functions.erase(table); }
   std::string stored_time(const std::string& iso8601) const override {
     return m_functions.stored_time != nullptr ? m_functions.stored_time(iso8601) : iso8601;
+  }
+  std::string schema_of(const std::string& table) const override {
+    return m_functions.schema_of != nullptr ? m_functions.schema_of(table) : "";
   }
 
  private:

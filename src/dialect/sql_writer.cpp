@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/history_columns.hpp"
 #include "core/sql_splitter.hpp"
 #include "util/strings.hpp"
 
@@ -121,6 +122,14 @@ std::string added_history_columns_sql(const std::vector<std::string>& missing,
          ", " + read("statements_done", "statements_done", "0") + ", " +
          read("statement_hashes", "COALESCE(statement_hashes, '')", "''") + ", " +
          read("progress", "COALESCE(progress, '')", "''");
+}
+
+std::string history_column_definitions(const char* (*definition_of)(const std::string& column)) {
+  std::vector<std::string> definitions;
+  for (const char* column : core::k_added_history_columns) {
+    definitions.push_back(std::string(column) + " " + definition_of(column));
+  }
+  return util::join(definitions, ", ");
 }
 
 std::string quote_names(const std::vector<std::string>& names, Dialect dialect) {

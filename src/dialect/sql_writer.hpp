@@ -25,6 +25,10 @@ std::string quote_qualified_name(std::string_view name, Dialect dialect);
 /// expression turning the column `applied_at` into ISO-8601 text.
 std::string added_history_columns_sql(const std::vector<std::string>& missing,
                                       const std::string& applied_at_text);
+/// The history columns after `name`, each with its definition from `definition_of`, joined by
+/// ", ": the same definitions (with defaults) whether forge creates the table or adds a column to
+/// one it adopts, so another tool's INSERT of a bare name works on every table forge writes.
+std::string history_column_definitions(const char* (*definition_of)(const std::string& column));
 /// Quoted names joined by ", ".
 std::string quote_names(const std::vector<std::string>& names, Dialect dialect);
 /// `text` as a string literal: '' doubling; MySQL also escapes backslashes and NUL;

@@ -132,7 +132,7 @@ TEST_F(Configuration, ConfigReadsASequelizeConfigJsonWithDialectAndStorage) {
   const auto result = project.forge({"db:migrate", "--config", "config/config.json"});
 
   ASSERT_EQ(result.exit_code, 0) << result;
-  EXPECT_TRUE(migrated("db/sequelize.sqlite3"));
+  EXPECT_TRUE(migrated("db/sequelize.sqlite3", "SequelizeMeta"));  // as sequelize-cli's history
 }
 
 TEST_F(Configuration, ASequelizeConfigJsonIsFoundWithoutTheFlag) {
@@ -142,7 +142,7 @@ TEST_F(Configuration, ASequelizeConfigJsonIsFoundWithoutTheFlag) {
   const auto result = project.forge({"db:migrate"});
 
   ASSERT_EQ(result.exit_code, 0) << result;
-  EXPECT_TRUE(migrated("found.sqlite3"));
+  EXPECT_TRUE(migrated("found.sqlite3", "SequelizeMeta"));
 }
 
 TEST_F(Configuration, ANamedConfigFileThatDoesNotExistExitsTwo) {

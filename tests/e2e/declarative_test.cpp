@@ -32,8 +32,8 @@ std::string columns_of(const SqliteProbe& db, const std::string& table) {
 }
 
 bool has_index(const SqliteProbe& db, const std::string& index) {
-  return db.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = '" +
-                   index + "'") == "1";
+  return db.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = '" + index +
+                   "'") == "1";
 }
 
 class DeclarativeUnits : public ForgeTest {};
@@ -86,16 +86,17 @@ TEST_F(DeclarativeUnits, YmlAndJsonUnitsRunBesideSqlOnesInVersionOrder) {
   project.write("migrations/20240101000001-first.yml",
                 "up:\n  - createTable: { table: from_yml, columns: { id: INTEGER } }\n");
   add_table_unit("20240101000002", "second", "from_sql");
-  project.write("migrations/20240101000003-third.json",
-                R"({"up": [{"createTable": {"table": "from_json", "columns": {"id": "INTEGER"}}}]})");
+  project.write(
+      "migrations/20240101000003-third.json",
+      R"({"up": [{"createTable": {"table": "from_json", "columns": {"id": "INTEGER"}}}]})");
 
   const auto migrated = forge_db({"db:migrate"});
 
   ASSERT_EQ(migrated.exit_code, 0) << migrated;
   EXPECT_TRUE(db().has_table("from_yml"));
   EXPECT_TRUE(db().has_table("from_json"));
-  EXPECT_THAT(db().applied(), ElementsAre("20240101000001-first", "20240101000002-second",
-                                          "20240101000003-third"));
+  EXPECT_THAT(db().applied(),
+              ElementsAre("20240101000001-first", "20240101000002-second", "20240101000003-third"));
   EXPECT_LT(position(migrated.out, "first: migrated"), position(migrated.out, "second: migrated"));
   EXPECT_LT(position(migrated.out, "second: migrated"), position(migrated.out, "third: migrated"));
 
@@ -224,8 +225,8 @@ TEST_P(InvalidDeclarativeUnit, IsRefusedAtItsPositionBeforeTheSqliteFileIsCreate
   const auto result = project.forge({"db:migrate", "--url", k_url});
 
   EXPECT_EQ(result.exit_code, 2) << result;
-  EXPECT_THAT(result.err, AllOf(HasSubstr(k_bad_file + ":" + GetParam().position),
-                                HasSubstr(GetParam().says)))
+  EXPECT_THAT(result.err,
+              AllOf(HasSubstr(k_bad_file + ":" + GetParam().position), HasSubstr(GetParam().says)))
       << result;
   EXPECT_FALSE(project.exists(k_db)) << "nothing may be created for a unit that cannot load";
 }
@@ -242,18 +243,20 @@ TEST_P(InvalidDeclarativeUnit, IsRefusedBeforeConnectingToAServer) {
 
 INSTANTIATE_TEST_SUITE_P(
     Declarative, InvalidDeclarativeUnit,
-    ::testing::Values(
-        InvalidUnit{"BadType",
-                    "up:\n  - addColumn:\n      table: users\n      column: code\n"
-                    "      type: STRNG(50)\n",
-                    "5:13", "STRNG"},
-        InvalidUnit{"UnknownOperation", "up:\n  - addColum: { table: users, column: c, type: TEXT }\n",
-                    "2:5", "addColum"},
-        InvalidUnit{"UnknownOption",
-                    "up:\n  - addColumn:\n      table: users\n      column: code\n"
-                    "      type: TEXT\n      allowNul: true\n",
-                    "6:7", "allowNul"}),
-    [](const ::testing::TestParamInfo<InvalidUnit>& info) { return std::string(info.param.label); });
+    ::testing::Values(InvalidUnit{"BadType",
+                                  "up:\n  - addColumn:\n      table: users\n      column: code\n"
+                                  "      type: STRNG(50)\n",
+                                  "5:13", "STRNG"},
+                      InvalidUnit{"UnknownOperation",
+                                  "up:\n  - addColum: { table: users, column: c, type: TEXT }\n",
+                                  "2:5", "addColum"},
+                      InvalidUnit{"UnknownOption",
+                                  "up:\n  - addColumn:\n      table: users\n      column: code\n"
+                                  "      type: TEXT\n      allowNul: true\n",
+                                  "6:7", "allowNul"}),
+    [](const ::testing::TestParamInfo<InvalidUnit>& info) {
+      return std::string(info.param.label);
+    });
 
 TEST(PartialIndexOnMysql, IsRefusedAtTheWhereOptionBeforeConnecting) {
   Project project;
@@ -270,8 +273,9 @@ TEST(PartialIndexOnMysql, IsRefusedAtTheWhereOptionBeforeConnecting) {
 
 TEST(PartialIndexOnMysql, IsFineOnSqlite) {
   Project project;
-  project.write("migrations/20240101000001-t.sql",
-                unit_sql("CREATE TABLE orders (id INTEGER PRIMARY KEY, code TEXT);", "DROP TABLE orders;"));
+  project.write(
+      "migrations/20240101000001-t.sql",
+      unit_sql("CREATE TABLE orders (id INTEGER PRIMARY KEY, code TEXT);", "DROP TABLE orders;"));
   project.write("migrations/20240101000002-idx.yaml",
                 "up:\n  - addIndex:\n      table: orders\n      fields: [code]\n"
                 "      name: orders_code_idx\n      where: { code: { ne: null } }\n");
@@ -320,14 +324,15 @@ TEST_F(IgnoredOption, IsNotMentionedWithoutVerbose) {
 class ChangeColumn : public ForgeTest {
  protected:
   void SetUp() override {
-    project.write("migrations/20240101000001-create-items.sql",
-                  unit_sql("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL,\n"
-                           "  qty INTEGER, note TEXT DEFAULT 'none');\n"
-                           "CREATE INDEX items_name_idx ON items (name);\n"
-                           "CREATE UNIQUE INDEX items_note_qty_idx ON items (note, qty);\n"
-                           "INSERT INTO items VALUES (1, 'apple', 3, 'fresh'), (2, 'pear', NULL, NULL),\n"
-                           "  (7, 'fig', 0, 'dried');",
-                           "DROP TABLE items;"));
+    project.write(
+        "migrations/20240101000001-create-items.sql",
+        unit_sql("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL,\n"
+                 "  qty INTEGER, note TEXT DEFAULT 'none');\n"
+                 "CREATE INDEX items_name_idx ON items (name);\n"
+                 "CREATE UNIQUE INDEX items_note_qty_idx ON items (note, qty);\n"
+                 "INSERT INTO items VALUES (1, 'apple', 3, 'fresh'), (2, 'pear', NULL, NULL),\n"
+                 "  (7, 'fig', 0, 'dried');",
+                 "DROP TABLE items;"));
     const auto first = forge_db({"db:migrate"});
     ASSERT_EQ(first.exit_code, 0) << first;
     rows_before = db().rows("items");
@@ -352,7 +357,8 @@ class ChangeColumn : public ForgeTest {
 
 TEST_F(ChangeColumn, KeepsEveryRowValueAndIndexOfTheTable) {
   project.write("migrations/20240101000002-widen-qty.yaml",
-                std::string(k_change) + "down:\n  - changeColumn: { table: items, column: qty, type: INTEGER }\n");
+                std::string(k_change) +
+                    "down:\n  - changeColumn: { table: items, column: qty, type: INTEGER }\n");
 
   const auto result = forge_db({"db:migrate"});
 
@@ -360,9 +366,10 @@ TEST_F(ChangeColumn, KeepsEveryRowValueAndIndexOfTheTable) {
   EXPECT_EQ(db().rows("items"), rows_before);
   EXPECT_EQ(index_sql(), indexes_before);
   EXPECT_THAT(indexes_before, AllOf(HasSubstr("items_name_idx"), HasSubstr("items_note_qty_idx")));
-  EXPECT_EQ(db().scalar("SELECT type || ' ' || ifnull(dflt_value, '-') FROM pragma_table_info('items') "
-                        "WHERE name = 'qty'"),
-            "BIGINT 0");
+  EXPECT_EQ(
+      db().scalar("SELECT type || ' ' || ifnull(dflt_value, '-') FROM pragma_table_info('items') "
+                  "WHERE name = 'qty'"),
+      "BIGINT 0");
   EXPECT_EQ(db().scalar("SELECT count(*) FROM sqlite_master WHERE name LIKE 'forge_new_%'"), "0");
   EXPECT_EQ(db().scalar("SELECT count(*) FROM pragma_foreign_key_check"), "0");
 
@@ -374,8 +381,9 @@ TEST_F(ChangeColumn, KeepsEveryRowValueAndIndexOfTheTable) {
 
 TEST_F(ChangeColumn, IsRolledBackWithTheWholeUnitWhenALaterOperationFails) {
   const std::string before = db().schema_and_history();
-  project.write("migrations/20240101000002-widen-then-fail.yaml",
-                std::string(k_change) + "  - sql: \"THIS IS NOT SQL\"\ndown:\n  - sql: \"SELECT 1\"\n");
+  project.write(
+      "migrations/20240101000002-widen-then-fail.yaml",
+      std::string(k_change) + "  - sql: \"THIS IS NOT SQL\"\ndown:\n  - sql: \"SELECT 1\"\n");
 
   const auto result = forge_db({"db:migrate"});
 
@@ -383,14 +391,16 @@ TEST_F(ChangeColumn, IsRolledBackWithTheWholeUnitWhenALaterOperationFails) {
   EXPECT_THAT(result.err, HasSubstr("20240101000002-widen-then-fail.yaml:8")) << result;
   EXPECT_EQ(db().schema_and_history(), before);
   EXPECT_EQ(db().rows("items"), rows_before);
-  EXPECT_EQ(db().scalar("SELECT type FROM pragma_table_info('items') WHERE name = 'qty'"), "INTEGER");
+  EXPECT_EQ(db().scalar("SELECT type FROM pragma_table_info('items') WHERE name = 'qty'"),
+            "INTEGER");
 }
 
 TEST_F(ChangeColumn, IsRolledBackWhenALaterOperationOnAnotherTableFailsAtRunTime) {
   const std::string before = db().schema_and_history();
   project.write("migrations/20240101000002-widen-then-fail.yaml",
-                std::string(k_change) + "  - sql: \"INSERT INTO no_such_table VALUES (1)\"\n"
-                                        "down:\n  - sql: \"SELECT 1\"\n");
+                std::string(k_change) +
+                    "  - sql: \"INSERT INTO no_such_table VALUES (1)\"\n"
+                    "down:\n  - sql: \"SELECT 1\"\n");
 
   const auto result = forge_db({"db:migrate"});
 

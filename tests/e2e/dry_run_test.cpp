@@ -50,14 +50,16 @@ TEST_F(DryRun, OnAMissingDatabasePrintsTheSqlOfEveryUnitAndCreatesNoFile) {
   const auto result = forge_db({"db:migrate", "--dry-run"});
 
   ASSERT_EQ(result.exit_code, 0) << result;
-  EXPECT_THAT(result.out,
-              HasSubstr("-- migrations/" + k_sql_unit + ".sql:2\nCREATE TABLE a (id INTEGER PRIMARY KEY);\n"))
+  EXPECT_THAT(result.out, HasSubstr("-- migrations/" + k_sql_unit +
+                                    ".sql:2\nCREATE TABLE a (id INTEGER PRIMARY KEY);\n"))
       << result;
-  EXPECT_THAT(result.out, HasSubstr("-- migrations/" + k_yaml_unit + ".yaml:2\nCREATE TABLE \"b\" ("))
+  EXPECT_THAT(result.out,
+              HasSubstr("-- migrations/" + k_yaml_unit + ".yaml:2\nCREATE TABLE \"b\" ("))
       << result;
   EXPECT_LT(position(result.out, "CREATE TABLE a"), position(result.out, "CREATE TABLE \"b\""));
   EXPECT_EQ(last_line(result.out), "-- Dry run: 2 unit(s) would be migrated; nothing was changed.");
-  EXPECT_THAT(result.out, Not(HasSubstr("ForgeMeta"))) << "the history row is no statement of the unit";
+  EXPECT_THAT(result.out, Not(HasSubstr("ForgeMeta")))
+      << "the history row is no statement of the unit";
   EXPECT_FALSE(project.exists(k_db)) << result;
   EXPECT_FALSE(project.exists(k_db + ".forge-lock"));
 }
@@ -111,8 +113,10 @@ TEST_F(DryRun, OfUndoListsTheNewestUnitsDownSqlAndChangesNothing) {
   const auto result = forge_db({"db:migrate:undo", "--dry-run"});
 
   ASSERT_EQ(result.exit_code, 0) << result;
-  EXPECT_THAT(result.out, HasSubstr("-- migrations/" + k_yaml_unit + ".yaml:2\nDROP TABLE \"b\";\n"))
-      << "the derived down, at the line of the createTable it undoes\n" << result;
+  EXPECT_THAT(result.out,
+              HasSubstr("-- migrations/" + k_yaml_unit + ".yaml:2\nDROP TABLE \"b\";\n"))
+      << "the derived down, at the line of the createTable it undoes\n"
+      << result;
   EXPECT_THAT(result.out, Not(HasSubstr("DROP TABLE a"))) << result;
   EXPECT_EQ(last_line(result.out), "-- Dry run: 1 unit(s) would be reverted; nothing was changed.");
   EXPECT_EQ(state(), before);
@@ -125,7 +129,8 @@ TEST_F(DryRun, OfUndoAllListsEveryDownNewestFirstAndChangesNothing) {
   const auto result = forge_db({"db:migrate:undo:all", "--dry-run"});
 
   ASSERT_EQ(result.exit_code, 0) << result;
-  EXPECT_THAT(result.out, HasSubstr("-- migrations/" + k_sql_unit + ".sql:5\nDROP TABLE a;\n")) << result;
+  EXPECT_THAT(result.out, HasSubstr("-- migrations/" + k_sql_unit + ".sql:5\nDROP TABLE a;\n"))
+      << result;
   EXPECT_LT(position(result.out, "DROP TABLE \"b\""), position(result.out, "DROP TABLE a;"));
   EXPECT_EQ(last_line(result.out), "-- Dry run: 2 unit(s) would be reverted; nothing was changed.");
   EXPECT_EQ(state(), before);
@@ -140,42 +145,49 @@ TEST_F(DryRun, OfUndoRefusesAUnitThatCannotBeUndoneLikeTheRealUndo) {
   const auto result = forge_db({"db:migrate:undo", "--dry-run"});
 
   EXPECT_EQ(result.exit_code, 2) << result;
-  EXPECT_THAT(result.err, AllOf(HasSubstr("dropTable"), HasSubstr("20240101000003-drop-a.yaml:2:5")))
+  EXPECT_THAT(result.err,
+              AllOf(HasSubstr("dropTable"), HasSubstr("20240101000003-drop-a.yaml:2:5")))
       << result;
   EXPECT_EQ(state(), before);
 }
 
 TEST_F(DryRun, ShowsTheFullRebuildOfAChangeColumnOnATableAnEarlierPendingUnitCreates) {
-  project.write("migrations/20240101000003-widen-label.yaml",
-                "up:\n  - changeColumn: { table: b, column: label, type: STRING(50), allowNull: false, "
-                "defaultValue: '' }\n");
+  project.write(
+      "migrations/20240101000003-widen-label.yaml",
+      "up:\n  - changeColumn: { table: b, column: label, type: STRING(50), allowNull: false, "
+      "defaultValue: '' }\n");
 
   const auto result = forge_db({"db:migrate", "--dry-run"});
 
   ASSERT_EQ(result.exit_code, 0) << result;
   const auto created = position(result.out, "CREATE TABLE \"b\"");
-  const auto rebuilt = position(result.out, "-- migrations/20240101000003-widen-label.yaml:2\nCREATE TABLE \"forge_new_");
+  const auto rebuilt = position(
+      result.out, "-- migrations/20240101000003-widen-label.yaml:2\nCREATE TABLE \"forge_new_");
   ASSERT_NE(rebuilt, std::string::npos) << result;
   EXPECT_LT(created, rebuilt);
-  EXPECT_THAT(result.out.substr(rebuilt), AllOf(HasSubstr("INSERT INTO \"forge_new_"),
-                                                HasSubstr("DROP TABLE \"b\""), HasSubstr("\"label\"")))
+  EXPECT_THAT(result.out.substr(rebuilt),
+              AllOf(HasSubstr("INSERT INTO \"forge_new_"), HasSubstr("DROP TABLE \"b\""),
+                    HasSubstr("\"label\"")))
       << result;
   EXPECT_THAT(result.out, Not(HasSubstr("written from the table's definition when it runs")))
-      << "the dry run writes the rebuild out instead of describing it\n" << result;
+      << "the dry run writes the rebuild out instead of describing it\n"
+      << result;
   EXPECT_EQ(last_line(result.out), "-- Dry run: 3 unit(s) would be migrated; nothing was changed.");
   EXPECT_FALSE(project.exists(k_db));
 }
 
 TEST_F(DryRun, OfAUnitWhoseSqlFailsExitsOneAndChangesNothing) {
   ASSERT_EQ(forge_db({"db:migrate"}).exit_code, 0);
-  project.write("migrations/20240101000003-broken.sql",
-                unit_sql("CREATE TABLE c (id INTEGER);\nINSERT INTO no_such_table VALUES (1);", ""));
+  project.write(
+      "migrations/20240101000003-broken.sql",
+      unit_sql("CREATE TABLE c (id INTEGER);\nINSERT INTO no_such_table VALUES (1);", ""));
   const std::string before = state();
 
   const auto result = forge_db({"db:migrate", "--dry-run"});
 
   EXPECT_EQ(result.exit_code, 1) << result;
-  EXPECT_THAT(result.err, AllOf(HasSubstr("20240101000003-broken.sql:3"), HasSubstr("no_such_table")))
+  EXPECT_THAT(result.err,
+              AllOf(HasSubstr("20240101000003-broken.sql:3"), HasSubstr("no_such_table")))
       << result;
   EXPECT_THAT(result.out, Not(HasSubstr("nothing was changed"))) << "the dry run did not finish";
   EXPECT_EQ(state(), before);

@@ -29,8 +29,8 @@ TEST_P(GenerateDeclarative, WritesAUnitNamedWithItsExtension) {
       project.forge({"migration:generate", "--name", "add-example", "--format", GetParam().flag});
 
   ASSERT_EQ(result.exit_code, 0) << result;
-  EXPECT_THAT(printed_path(result),
-              MatchesRegex("migrations/[0-9]{14}-add-example\\." + std::string(GetParam().extension)))
+  EXPECT_THAT(printed_path(result), MatchesRegex("migrations/[0-9]{14}-add-example\\." +
+                                                 std::string(GetParam().extension)))
       << result;
   EXPECT_TRUE(project.exists(printed_path(result)));
 }

@@ -159,9 +159,10 @@ TEST_F(MissingFileIntegrity, ForgeStrictInTheEnvironmentRefusesToo) {
 }
 
 TEST_F(MissingFileIntegrity, StrictTrueInTheConfigsEnvironmentRefusesToo) {
-  project.write("forge.json",
-                "{\"development\": {\"url\": \"" + k_url + "\", \"strict\": true},\n"
-                " \"test\": {\"url\": \"" + k_url + "\"}}");
+  project.write("forge.json", "{\"development\": {\"url\": \"" + k_url +
+                                  "\", \"strict\": true},\n"
+                                  " \"test\": {\"url\": \"" +
+                                  k_url + "\"}}");
 
   const auto strict = project.forge({"db:migrate"});
   EXPECT_EQ(strict.exit_code, 5) << strict;

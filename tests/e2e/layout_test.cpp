@@ -155,7 +155,6 @@ TEST_F(Layout, FilesThatAreNotUnitsAreIgnored) {
   EXPECT_FALSE(db().has_table("never"));
 }
 
-
 // ---- Flyway: V<version>__<description>.sql, U<version>__... its undo, dotted versions ----
 
 TEST_F(Layout, FlywayVersionedFilesRunInVersionOrderWithoutMarkers) {
@@ -168,11 +167,11 @@ TEST_F(Layout, FlywayVersionedFilesRunInVersionOrderWithoutMarkers) {
   const auto result = forge_db({"db:migrate"});
 
   ASSERT_EQ(result.exit_code, 0) << result;
-  EXPECT_THAT(lines_of(result.out),
-              ::testing::IsSupersetOf({"== V1__create_users: migrating =======",
-                                       "== V1_9__create_orders: migrating =======",
-                                       "== V1_10__create_codes: migrating =======",
-                                       "== V2__seed_users: migrating ======="}));
+  EXPECT_THAT(
+      lines_of(result.out),
+      ::testing::IsSupersetOf(
+          {"== V1__create_users: migrating =======", "== V1_9__create_orders: migrating =======",
+           "== V1_10__create_codes: migrating =======", "== V2__seed_users: migrating ======="}));
   EXPECT_LT(result.out.find("V1_9__"), result.out.find("V1_10__")) << "1.9 comes before 1.10";
   EXPECT_THAT(status_lines(), ElementsAre("up V1__create_users", "up V1_9__create_orders",
                                           "up V1_10__create_codes", "up V2__seed_users"));
@@ -218,7 +217,6 @@ TEST_F(Layout, FlywaySameVersionTwiceIsALoadError) {
   EXPECT_THAT(result.err, HasSubstr("has version 1")) << result;
   EXPECT_FALSE(project.exists("db/dev.sqlite3")) << "refused before opening the database";
 }
-
 
 // ---- goose: -- +goose Up / Down, StatementBegin / StatementEnd, NO TRANSACTION ----
 
@@ -267,9 +265,8 @@ TEST_F(Layout, GooseNoTransactionRunsTheUnitWithoutForgesTransaction) {
 }
 
 TEST_F(Layout, AnUnclosedGooseStatementBlockIsALoadErrorNamingItsLine) {
-  project.write("migrations/00001_create_users.sql",
-                "-- +goose Up\n" + create_table("users") +
-                    "\n-- +goose StatementBegin\nSELECT 1;\n");
+  project.write("migrations/00001_create_users.sql", "-- +goose Up\n" + create_table("users") +
+                                                         "\n-- +goose StatementBegin\nSELECT 1;\n");
 
   const auto result = forge_db({"db:migrate"});
 
@@ -279,7 +276,6 @@ TEST_F(Layout, AnUnclosedGooseStatementBlockIsALoadErrorNamingItsLine) {
       << result;
   EXPECT_FALSE(project.exists("db/dev.sqlite3"));
 }
-
 
 // ---- sequelize-cli's JavaScript migrations ----
 

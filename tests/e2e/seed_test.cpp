@@ -1,8 +1,8 @@
 // Seeders: units in seeders/, run by the same runner as migrations, recorded in their own
 // history table (ForgeSeeds), so db:seed:all runs each seeder once.
-#include "forge_test.hpp"
-
 #include <nlohmann/json.hpp>
+
+#include "forge_test.hpp"
 
 namespace forge::e2e {
 namespace {
@@ -36,7 +36,8 @@ class Seed : public ForgeTest {
 
   /// The users' names, in insertion order, joined by ",".
   std::string users() const {
-    return db().scalar("SELECT ifnull(group_concat(name, ','), '') FROM (SELECT name FROM users ORDER BY id)");
+    return db().scalar(
+        "SELECT ifnull(group_concat(name, ','), '') FROM (SELECT name FROM users ORDER BY id)");
   }
 };
 
@@ -259,8 +260,9 @@ TEST_F(Seed, SeedTableComesFromTheFlagTheEnvironmentOrTheConfig) {
   ASSERT_EQ(from_env.exit_code, 0) << from_env;
   EXPECT_THAT(db().applied("FromFlag"), IsEmpty());
 
-  project.write("forge.json",
-                R"({"development": {"url": "sqlite:db/dev.sqlite3", "seederStorageTableName": "FromConfig"}})");
+  project.write(
+      "forge.json",
+      R"({"development": {"url": "sqlite:db/dev.sqlite3", "seederStorageTableName": "FromConfig"}})");
   const auto from_config = project.forge({"db:seed:all"});
   ASSERT_EQ(from_config.exit_code, 0) << from_config;
   EXPECT_THAT(db().applied("FromConfig"), ElementsAre("1-alice"));
@@ -356,8 +358,8 @@ TEST(SeedGenerate, WritesATimestampedSqlSeederInTheSeedersFolder) {
 TEST(SeedGenerate, WritesYamlAndJsonSeedersAndHonoursTheSeedersPath) {
   Project project;
   const auto yaml = project.forge({"seed:generate", "--name", "a", "--format", "yaml"});
-  const auto json = project.forge({"seed:create", "--name", "b", "--format", "json",
-                                   "--seeders-path", "db/seeds"});
+  const auto json = project.forge(
+      {"seed:create", "--name", "b", "--format", "json", "--seeders-path", "db/seeds"});
 
   ASSERT_EQ(yaml.exit_code, 0) << yaml;
   ASSERT_EQ(json.exit_code, 0) << json;
@@ -389,7 +391,8 @@ TEST(SeedGenerate, RefusesANameWithASpaceOrAnUnknownFormat) {
 class SeedTemplates : public ForgeTest, public ::testing::WithParamInterface<std::string> {};
 
 TEST_P(SeedTemplates, TheDeclarativeTemplatesSeedAndUnseedTheMigrationTemplatesTable) {
-  const auto migration = project.forge({"migration:generate", "--name", "example", "--format", "yaml"});
+  const auto migration =
+      project.forge({"migration:generate", "--name", "example", "--format", "yaml"});
   const auto seeder = project.forge({"seed:generate", "--name", "example", "--format", GetParam()});
   ASSERT_EQ(migration.exit_code, 0) << migration;
   ASSERT_EQ(seeder.exit_code, 0) << seeder;

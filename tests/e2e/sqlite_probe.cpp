@@ -70,7 +70,8 @@ std::string SqliteProbe::rows(const std::string& table) const {
 }
 
 std::string SqliteProbe::schema_and_history(const std::string& history_table) const {
-  SQLite::Statement query(*m_db, "SELECT type, name, ifnull(sql, '') FROM sqlite_master ORDER BY name");
+  SQLite::Statement query(*m_db,
+                          "SELECT type, name, ifnull(sql, '') FROM sqlite_master ORDER BY name");
   std::string out;
   while (query.executeStep()) {
     out += query.getColumn(0).getString() + " " + query.getColumn(1).getString() + ": " +

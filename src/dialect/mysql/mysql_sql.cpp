@@ -12,9 +12,10 @@ std::string quote_identifier(std::string_view name) {
 }
 
 namespace {
-// The definitions of the columns a table forge did not create may lack, each with a default so
-// that another tool's INSERT of a bare name still works. MySQL before 8.0.13 gives TEXT no
-// default but NULL (read as ''); applied_at stays NULL (unknown) in rows another tool writes.
+// The definitions of the history columns after name (forge creating the table, or adding them
+// to one it did not create), with defaults for another tool's INSERT of a bare name. MySQL
+// before 8.0.13 gives TEXT no default but NULL (read as ''); applied_at stays NULL (unknown) in
+// rows another tool writes.
 const char* definition_of(const std::string& column) {
   if (column == "checksum") return "VARCHAR(64) NOT NULL DEFAULT ''";
   if (column == "applied_at") return "DATETIME(3) NULL";
@@ -27,10 +28,8 @@ const char* definition_of(const std::string& column) {
 
 std::string create_history_sql(const std::string& table) {
   return "CREATE TABLE IF NOT EXISTS " + quote_identifier(table) +
-         " (name VARCHAR(191) NOT NULL PRIMARY KEY, checksum CHAR(64) NOT NULL, "
-         "applied_at DATETIME(3) NOT NULL, execution_ms BIGINT NOT NULL, "
-         "state VARCHAR(16) NOT NULL DEFAULT 'applied', statements_done INT NOT NULL DEFAULT 0, "
-         "statement_hashes TEXT NOT NULL, progress TEXT NULL) DEFAULT CHARSET = utf8mb4";
+         " (name VARCHAR(191) NOT NULL PRIMARY KEY, " + history_column_definitions(definition_of) +
+         ") DEFAULT CHARSET = utf8mb4";
 }
 
 std::string history_columns_sql(const std::string& table) {
@@ -78,6 +77,11 @@ std::string upsert_history_sql(const std::string& table) {
 
 std::string delete_history_sql(const std::string& table) {
   return "DELETE FROM " + quote_identifier(table) + " WHERE name = ?";
+}
+
+std::string history_schema_sql(const std::string& table) {
+  (void)table;  // MySQL has no search path: an unqualified name is in the current database
+  return "SELECT COALESCE(DATABASE(), '')";
 }
 
 std::string lock_name(std::string_view database) {

@@ -24,6 +24,8 @@ std::string select_history_sql(const std::string& table, const std::vector<std::
 std::string upsert_history_sql(const std::string& table);
 /// Deletes one history row; binds name.
 std::string delete_history_sql(const std::string& table);
+/// The database an unqualified history table is in: the session's current one.
+std::string history_schema_sql(const std::string& table);
 /// The GET_LOCK name for a database (at most 64 characters).
 std::string lock_name(std::string_view database);
 /// `2024-03-15T10:23:44.012Z` as MySQL DATETIME text `2024-03-15 10:23:44.012`.

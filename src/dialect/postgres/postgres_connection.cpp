@@ -210,9 +210,9 @@ std::unique_ptr<core::MigrationLock> PostgresConnection::lock(std::chrono::milli
 }
 
 const core::HistorySql& PostgresConnection::history_sql() const {
-  static const FunctionHistorySql sql({create_history_sql, history_columns_sql,
-                                       add_history_column_sql, select_history_sql,
-                                       upsert_history_sql, delete_history_sql});
+  static const FunctionHistorySql sql(
+      {create_history_sql, history_columns_sql, add_history_column_sql, select_history_sql,
+       upsert_history_sql, delete_history_sql, nullptr, history_schema_sql});
   return sql;
 }
 

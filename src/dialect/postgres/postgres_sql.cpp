@@ -21,7 +21,8 @@ std::string quote_literal(std::string_view value) {
 }
 
 namespace {
-// The definitions of the columns a table forge did not create may lack. applied_at stays NULL
+// The definitions of the history columns after name (forge creating the table, or adding them
+// to one it did not create), with defaults for another tool's INSERT. applied_at stays NULL
 // (unknown, read as '') in rows another tool writes.
 const char* definition_of(const std::string& column) {
   if (column == "checksum") return "VARCHAR(64) NOT NULL DEFAULT ''";
@@ -35,11 +36,8 @@ const char* definition_of(const std::string& column) {
 
 std::string create_history_sql(const std::string& table) {
   return "CREATE TABLE IF NOT EXISTS " + quote_identifier(table) +
-         " (name VARCHAR(255) NOT NULL PRIMARY KEY, checksum VARCHAR(64) NOT NULL, "
-         "applied_at TIMESTAMPTZ NOT NULL, execution_ms BIGINT NOT NULL, "
-         "state VARCHAR(16) NOT NULL DEFAULT 'applied', statements_done INTEGER NOT NULL DEFAULT "
-         "0, "
-         "statement_hashes TEXT NOT NULL DEFAULT '', progress TEXT NOT NULL DEFAULT '')";
+         " (name VARCHAR(255) NOT NULL PRIMARY KEY, " + history_column_definitions(definition_of) +
+         ")";
 }
 
 std::string history_columns_sql(const std::string& table) {
@@ -76,6 +74,12 @@ std::string upsert_history_sql(const std::string& table) {
 
 std::string delete_history_sql(const std::string& table) {
   return "DELETE FROM " + quote_identifier(table) + " WHERE name = $1";
+}
+
+std::string history_schema_sql(const std::string& table) {
+  return "SELECT COALESCE((SELECT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = "
+         "c.relnamespace WHERE c.oid = to_regclass(" +
+         quote_literal(quote_identifier(table)) + ")), current_schema(), '')";
 }
 
 std::int64_t advisory_lock_key(std::string_view database) {

@@ -26,6 +26,9 @@ std::string select_history_sql(const std::string& table, const std::vector<std::
 std::string upsert_history_sql(const std::string& table);
 /// Deletes one history row; binds $1 name.
 std::string delete_history_sql(const std::string& table);
+/// The schema the unqualified `table` resolves to: where it exists on the search_path, else
+/// current_schema() (where CREATE TABLE would put it); '' when the search_path is empty.
+std::string history_schema_sql(const std::string& table);
 /// The advisory-lock key for a database: stable across forge versions and processes.
 std::int64_t advisory_lock_key(std::string_view database);
 

@@ -11,7 +11,8 @@ std::string quote_identifier(std::string_view name) {
 }
 
 namespace {
-// The definitions of the columns a table forge did not create may lack. SQLite adds a column
+// The definitions of the history columns after name (forge creating the table, or adding them
+// to one it did not create), with defaults for another tool's INSERT. SQLite adds a column
 // only with a constant default: applied_at is '' (unknown) for rows another tool wrote.
 const char* definition_of(const std::string& column) {
   if (column == "state") return "TEXT NOT NULL DEFAULT 'applied'";
@@ -22,10 +23,7 @@ const char* definition_of(const std::string& column) {
 
 std::string create_history_sql(const std::string& table) {
   return "CREATE TABLE IF NOT EXISTS " + quote_identifier(table) +
-         " (name TEXT NOT NULL PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL, "
-         "execution_ms INTEGER NOT NULL, state TEXT NOT NULL DEFAULT 'applied', "
-         "statements_done INTEGER NOT NULL DEFAULT 0, statement_hashes TEXT NOT NULL DEFAULT '', "
-         "progress TEXT NOT NULL DEFAULT '')";
+         " (name TEXT NOT NULL PRIMARY KEY, " + history_column_definitions(definition_of) + ")";
 }
 
 std::string history_columns_sql(const std::string& table) {

@@ -165,6 +165,26 @@ TEST_F(Config, FallsBackToSequelizesConfigJson) {
   EXPECT_EQ(url().database, "db/seq.sqlite");
 }
 
+TEST_F(Config, KnowsASequelizeProjectByItsConfigOrItsSequelizerc) {
+  EXPECT_FALSE(settings().sequelize_project);
+  write(".sequelizerc", "module.exports = {};\n");
+  EXPECT_TRUE(settings().sequelize_project);
+  std::filesystem::remove(m_cwd.path() / ".sequelizerc");
+  write("config/config.json", R"({"development": {"dialect": "sqlite", "storage": "s.db"}})");
+  EXPECT_TRUE(settings().sequelize_project);
+  write("forge.json", R"({"development": {"url": "sqlite:forge.db"}})");
+  EXPECT_FALSE(settings().sequelize_project);
+}
+
+TEST_F(Config, TellsANamedHistoryTableFromTheDefault) {
+  EXPECT_FALSE(settings().meta_table_named);
+  EXPECT_EQ(settings().meta_table, "ForgeMeta");
+  write("config/config.json", R"({"development": {"dialect": "sqlite", "storage": "s.db",
+                                  "migrationStorageTableName": "Meta"}})");
+  EXPECT_TRUE(settings().meta_table_named);
+  EXPECT_EQ(settings().meta_table, "Meta");
+}
+
 TEST_F(Config, PrefersForgeJsonOverSequelizesConfigJson) {
   write("config/config.json",
         R"({"development": {"dialect": "sqlite", "storage": "db/seq.sqlite"}})");

@@ -1,0 +1,38 @@
+#include "core/history_choice.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "core/errors.hpp"
+#include "core/history_store.hpp"
+
+namespace forge::core {
+
+namespace {
+constexpr const char* k_forge_table = "ForgeMeta";
+constexpr const char* k_sequelize_table = "SequelizeMeta";
+}  // namespace
+
+std::string choose_history_table(Connection& connection, const Settings& settings) {
+  if (settings.meta_table_named) return settings.meta_table;
+  const bool forge_table = HistoryStore(connection, k_forge_table).exists();
+  const bool sequelize_table = HistoryStore(connection, k_sequelize_table).exists();
+  if (settings.sequelize_project) {
+    if (forge_table && sequelize_table) {
+      throw ConfigError(
+          "this database has both ForgeMeta (forge's history) and SequelizeMeta "
+          "(sequelize-cli's), and this Sequelize project names neither",
+          "Say which one records what ran here: --meta-table SequelizeMeta (or ForgeMeta), or "
+          "\"migrationStorageTableName\" in the environment of config/config.json.");
+    }
+    return forge_table ? k_forge_table : k_sequelize_table;
+  }
+  if (sequelize_table) {
+    spdlog::warn(
+        "this database has sequelize-cli's SequelizeMeta, which forge does not read here (its "
+        "history table is ForgeMeta); if sequelize-cli migrated this database, pass "
+        "--meta-table SequelizeMeta");
+  }
+  return k_forge_table;
+}
+
+}  // namespace forge::core
