@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "cli/node_module.hpp"
 #include "core/errors.hpp"
 #include "core/history_choice.hpp"
 #include "core/source.hpp"
@@ -15,8 +16,9 @@
 namespace forge::cli {
 
 core::Settings load_settings(const GlobalOptions& options) {
-  core::Settings settings = core::resolve_settings(options.flags, core::process_environment(),
-                                                   std::filesystem::current_path());
+  core::Settings settings =
+      core::resolve_settings(options.flags, core::process_environment(),
+                             std::filesystem::current_path(), node_evaluator());
   if (settings.config_path) {
     spdlog::info("Loaded configuration file \"{}\".", settings.config_path->string());
   }

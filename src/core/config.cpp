@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "core/errors.hpp"
+#include "core/sequelizerc.hpp"
 #include "util/strings.hpp"
 #include "util/utc_clock.hpp"
 
@@ -59,15 +60,15 @@ std::optional<fs::path> find_config_file(const ConfigFlags& flags, const Getenv&
     }
     return fs::path(*named);
   }
-  for (const char* fallback : {"forge.json", "config/config.json"}) {
+  for (const char* fallback : {"forge.json", "config/config.json", "config/config.js"}) {
     if (fs::exists(cwd / fallback)) return fs::path(fallback);
   }
   return std::nullopt;
 }
 
-void load_section(Settings& settings, const fs::path& cwd) {
+void load_section(Settings& settings, const fs::path& cwd, const EvaluateModule& evaluate) {
   if (!settings.config_path) return;
-  ConfigFile file = read_config_file(absolute_from(cwd, settings.config_path->string()));
+  ConfigFile file = read_config_file(absolute_from(cwd, settings.config_path->string()), evaluate);
   if (auto odd = file.not_objects.find(settings.environment); odd != file.not_objects.end()) {
     throw ConfigError(settings.config_path->string() + ": the \"" + settings.environment +
                           "\" environment is " + odd->second + "; it must be an object",
@@ -203,16 +204,30 @@ double resolve_statement_timeout(const ConfigFlags& flags, const Getenv& getenv,
   return 0;
 }
 
+// sequelize-cli's options from `.sequelizerc`, under .forgerc's: the folders, the config file
+// and the URL, as sequelize-cli would take them.
+void add_sequelizerc(ConfigValues& rc, const fs::path& cwd, const EvaluateModule& evaluate) {
+  if (!fs::exists(cwd / ".sequelizerc")) return;
+  const SequelizeRc options = read_sequelizerc(cwd / ".sequelizerc", evaluate);
+  for (const char* key : {"config", "migrations-path", "seeders-path", "url"}) {
+    if (auto found = options.find(key); found != options.end() && rc.count(key) == 0) {
+      rc[key] = ConfigValue{ConfigValue::Type::string, found->second};
+    }
+  }
+}
+
 }  // namespace
 
-Settings resolve_settings(const ConfigFlags& flags, const Getenv& getenv, const fs::path& cwd) {
+Settings resolve_settings(const ConfigFlags& flags, const Getenv& getenv, const fs::path& cwd,
+                          const EvaluateModule& evaluate) {
   ConfigValues rc;
   if (fs::exists(cwd / ".forgerc")) rc = read_rc_file(cwd / ".forgerc");
+  add_sequelizerc(rc, cwd, evaluate);
   Settings settings;
   settings.environment =
       first_of({flags.env, getenv("FORGE_ENV"), getenv("NODE_ENV")}).value_or("development");
   settings.config_path = find_config_file(flags, getenv, rc, cwd);
-  load_section(settings, cwd);
+  load_section(settings, cwd, evaluate);
 
   const KeyPlace in_section = [&settings](const std::string& key) { return where(settings, key); };
   const auto migrations =

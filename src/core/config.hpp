@@ -42,13 +42,16 @@ struct Settings {
   double statement_timeout = 0;
 };
 
-/// Resolves the settings from flags, the environment, `<cwd>/.forgerc` and the config file
-/// (`--config`, `FORGE_CONFIG`, .forgerc "config", else `forge.json`, else Sequelize's
-/// `config/config.json` when present). Relative paths are taken from `cwd`. Throws ConfigError
-/// for an unreadable or invalid file, a config file named explicitly that does not exist, or a
-/// statement timeout that is not a number of seconds from 0 to 2147483.
+/// Resolves the settings from flags, the environment, `<cwd>/.forgerc`, `<cwd>/.sequelizerc`
+/// (its `config`, `migrations-path`, `seeders-path` and `url`, under .forgerc's; read through
+/// `evaluate` -- Node -- when given, else in its literal forms) and the config file
+/// (`--config`, `FORGE_CONFIG`, .forgerc or .sequelizerc "config", else `forge.json`, else
+/// Sequelize's `config/config.json` or `config/config.js` (through `evaluate`)). Relative paths are
+/// taken from `cwd`. Throws ConfigError for an unreadable or invalid file, a config file named
+/// explicitly that does not exist, or a statement timeout that is not a number of seconds from 0 to
+/// 2147483.
 Settings resolve_settings(const ConfigFlags& flags, const Getenv& getenv,
-                          const std::filesystem::path& cwd);
+                          const std::filesystem::path& cwd, const EvaluateModule& evaluate = {});
 
 /// The database to use: `settings.url` when set, else the environment's section (`url`,
 /// `use_env_variable`, or Sequelize's dialect/storage/host/port/username/password/database),

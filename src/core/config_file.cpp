@@ -22,13 +22,29 @@ std::string without_quoted_text(std::string message) {
 // A configuration file is a few kilobytes; anything near this is a wrong path (/dev/zero).
 constexpr std::size_t k_max_config_bytes = std::size_t(16) << 20;
 
-json parse_json(const std::filesystem::path& path) {
-  std::string text;
+bool is_javascript(const std::filesystem::path& path) {
+  const std::string extension = path.extension().string();
+  return extension == ".js" || extension == ".cjs";
+}
+
+std::string config_text(const std::filesystem::path& path, const EvaluateModule& evaluate) {
+  if (is_javascript(path)) {
+    if (evaluate) {
+      if (auto exported = evaluate(path)) return *exported;
+    }
+    throw ConfigError(path.string() + " is JavaScript, and no Node was found to run it",
+                      "Install Node (18 or newer) or set FORGE_NODE to it; or write the "
+                      "configuration as config/config.json.");
+  }
   try {
-    text = util::read_file(path, k_max_config_bytes);
+    return util::read_file(path, k_max_config_bytes);
   } catch (const std::exception& e) {
     throw ConfigError(e.what(), "Check the path given with --config (or in .forgerc).");
   }
+}
+
+json parse_json(const std::filesystem::path& path, const EvaluateModule& evaluate) {
+  const std::string text = config_text(path, evaluate);
   try {
     return json::parse(text);
   } catch (const json::parse_error& e) {
@@ -56,8 +72,8 @@ ConfigValues values_of(const json& object) {
 
 }  // namespace
 
-ConfigFile read_config_file(const std::filesystem::path& path) {
-  const json document = parse_json(path);
+ConfigFile read_config_file(const std::filesystem::path& path, const EvaluateModule& evaluate) {
+  const json document = parse_json(path, evaluate);
   if (!document.is_object()) {
     throw ConfigError(path.string() + ": expected an object with one entry per environment",
                       "Write it as { \"development\": { \"url\": \"sqlite:db/dev.sqlite3\" } }.");
@@ -74,7 +90,7 @@ ConfigFile read_config_file(const std::filesystem::path& path) {
 }
 
 ConfigValues read_rc_file(const std::filesystem::path& path) {
-  const json document = parse_json(path);
+  const json document = parse_json(path, {});
   if (!document.is_object()) {
     throw ConfigError(path.string() + ": expected a JSON object",
                       "Write it as { \"migrations-path\": \"db/migrations\" }.");

@@ -1,7 +1,9 @@
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <initializer_list>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,9 +28,14 @@ struct ConfigFile {
   std::map<std::string, std::string> not_objects;
 };
 
-/// Reads a config file. Throws ConfigError with the file, line and column of a JSON syntax
-/// error, or when the top level is not an object.
-ConfigFile read_config_file(const std::filesystem::path& path);
+/// Runs a JavaScript or JSON file the way Node's `require` does and gives what it exports as
+/// JSON text; nullopt when no Node is available. Throws ConfigError when Node fails on the file.
+using EvaluateModule = std::function<std::optional<std::string>(const std::filesystem::path&)>;
+
+/// Reads a config file: JSON, or JavaScript (`.js`, `.cjs`: Sequelize's `config/config.js`)
+/// through `evaluate`. Throws ConfigError with the file, line and column of a JSON syntax
+/// error, when the top level is not an object, or for JavaScript without Node.
+ConfigFile read_config_file(const std::filesystem::path& path, const EvaluateModule& evaluate = {});
 
 /// Reads a `.forgerc` (JSON object of paths, like `.sequelizerc`). Throws ConfigError as above.
 ConfigValues read_rc_file(const std::filesystem::path& path);
