@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
@@ -37,6 +38,11 @@ void add_global_options(CLI::App& app, GlobalOptions& options) {
   app.add_option("--wait", options.wait_seconds,
                  "Retry connecting for up to this many seconds while the database starts")
       ->check(seconds_option());
+  // Read where Node is started (config/config.js, .sequelizerc, JavaScript units).
+  app.add_option_function<std::string>(
+      "--node", [](const std::string& node) { ::setenv("FORGE_NODE", node.c_str(), 1); },
+      "Node.js to run JavaScript units and configs with (default: $FORGE_NODE, else node on "
+      "PATH)");
   auto* verbose =
       app.add_flag("--verbose,-v", options.verbose, "Log each SQL statement as it runs");
   app.add_flag("--quiet,-q", options.quiet, "Print only errors")->excludes(verbose);

@@ -16,10 +16,17 @@ void add_migrate(CLI::App& app, const GlobalOptions& options, Action& chosen) {
   command->name("db:migrate");
   auto request = std::make_shared<core::MigrateRequest>();
   auto strict = std::make_shared<bool>(false);
-  command->add_option("--from", request->from, "Start after this unit (it is not applied)");
-  command->add_option("--to", request->to, "Stop after this unit (applied too)");
-  command->add_option("--step", request->step, "Apply at most this many units")
-      ->check(count_option());
+  auto* from =
+      command->add_option("--from", request->from, "Start after this unit (it is not applied)");
+  auto* to = command->add_option("--to", request->to, "Stop after this unit (applied too)");
+  auto* step = command->add_option("--step", request->step, "Apply at most this many units")
+                   ->check(count_option());
+  command
+      ->add_option("--name", request->names,
+                   "Apply only these units (file name, name or version), as sequelize-cli's --name")
+      ->excludes(from)
+      ->excludes(to)
+      ->excludes(step);
   command->add_flag("--strict", *strict,
                     "Refuse applied units whose file is gone and pending units older than the "
                     "newest applied one, instead of warning");

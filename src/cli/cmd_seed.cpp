@@ -1,15 +1,12 @@
 // Seeders (sequelize-cli's seed commands): units in the seeders folder, run by the same runner
 // as migrations but recorded in their own history table (ForgeSeeds), so each runs once.
+#include <CLI/CLI.hpp>
+#include <memory>
+
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/run_command.hpp"
 #include "cli/unit_writer.hpp"
-#include "core/catalog.hpp"
-#include "core/unit_ref.hpp"
-
-#include <CLI/CLI.hpp>
-
-#include <memory>
 
 namespace forge::cli {
 
@@ -54,22 +51,12 @@ const char* k_json_template =
 
 const UnitTemplates k_templates = {"seeder", k_sql_template, k_yaml_template, k_json_template};
 
-// `db:seed --seed <unit>`: the range that holds exactly that seeder (after the one before it,
-// up to it), so the runner applies it alone when it has not run yet.
-core::MigrateRequest only(const std::vector<core::Unit>& units, const std::string& reference) {
-  const std::vector<core::HistoryRow> no_history;  // the catalog points into it
-  const core::Catalog files(units, no_history);
-  const core::Entry& entry = core::resolve_unit_ref(files, reference);
-  core::MigrateRequest request;
-  request.to = entry.name;
-  const std::size_t index = files.index_of(entry);
-  if (index > 0) request.from = files.entries()[index - 1].name;
-  return request;
-}
-
-RunCommand seed_command(const std::string& name, std::optional<std::string> seed) {
-  return apply_command(name, UnitSet::seeders, [seed](const std::vector<core::Unit>& units) {
-    return seed ? only(units, *seed) : core::MigrateRequest{};
+// `db:seed --seed a b`: exactly those seeders, each if it has not run yet.
+RunCommand seed_command(const std::string& name, std::vector<std::string> seeds) {
+  return apply_command(name, UnitSet::seeders, [seeds](const std::vector<core::Unit>&) {
+    core::MigrateRequest request;
+    request.names = seeds;
+    return request;
   });
 }
 
@@ -87,13 +74,14 @@ CLI::App& add_run(CLI::App& app, const GlobalOptions& options, Action& chosen,
 }
 
 void add_seed_runs(CLI::App& app, const GlobalOptions& options, Action& chosen) {
-  add_run(app, options, chosen, "db:seed:all", "Run every seeder that has not run yet, oldest first",
-          [] { return seed_command("db:seed:all", std::nullopt); });
+  add_run(app, options, chosen, "db:seed:all",
+          "Run every seeder that has not run yet, oldest first",
+          [] { return seed_command("db:seed:all", {}); });
 
-  auto seed = std::make_shared<std::string>();
-  add_run(app, options, chosen, "db:seed", "Run one seeder (if it has not run yet)",
-          [seed] { return seed_command("db:seed", *seed); })
-      .add_option("--seed", *seed, "The seeder: file name, name or version")
+  auto seeds = std::make_shared<std::vector<std::string>>();
+  add_run(app, options, chosen, "db:seed", "Run these seeders (each if it has not run yet)",
+          [seeds] { return seed_command("db:seed", *seeds); })
+      .add_option("--seed", *seeds, "The seeders: file names, names or versions")
       ->required();
 
   auto undo = std::make_shared<core::UndoRequest>();
@@ -102,20 +90,21 @@ void add_seed_runs(CLI::App& app, const GlobalOptions& options, Action& chosen) 
           [undo] { return revert_command("db:seed:undo", UnitSet::seeders, *undo); })
       .add_option("--seed", undo->name, "Revert exactly this seeder: file name, name or version");
 
-  add_run(app, options, chosen, "db:seed:undo:all", "Revert every seeder that ran, newest first", [] {
-    core::UndoRequest all;
-    all.scope = core::UndoRequest::Scope::all;
-    return revert_command("db:seed:undo:all", UnitSet::seeders, all);
-  });
+  add_run(app, options, chosen, "db:seed:undo:all", "Revert every seeder that ran, newest first",
+          [] {
+            core::UndoRequest all;
+            all.scope = core::UndoRequest::Scope::all;
+            return revert_command("db:seed:undo:all", UnitSet::seeders, all);
+          });
 }
 
 }  // namespace
 
 void add_seed_commands(CLI::App& app, const GlobalOptions& options, Action& chosen) {
-  add_generator_command(app, options, chosen,
-                        {"seed:generate", "seed:create",
-                         "Write a new timestamped seeder and print its path", k_templates,
-                         &core::Settings::seeders_dir});
+  add_generator_command(
+      app, options, chosen,
+      {"seed:generate", "seed:create", "Write a new timestamped seeder and print its path",
+       k_templates, &core::Settings::seeders_dir});
   add_seed_runs(app, options, chosen);
 }
 

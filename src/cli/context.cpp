@@ -11,6 +11,7 @@
 #include "core/source.hpp"
 #include "core/wait.hpp"
 #include "dialect/declarative_reader.hpp"
+#include "dialect/node/js_unit_reader.hpp"
 #include "dialect/registry.hpp"
 
 namespace forge::cli {
@@ -52,9 +53,10 @@ std::chrono::milliseconds wait_patience(const GlobalOptions& options) {
 namespace {
 // Every unit in `folder`, SQL and declarative, for `dialect`.
 std::vector<core::Unit> load_units_for(const std::filesystem::path& folder, core::Dialect dialect) {
-  const auto renderer = dialect::renderer_for(dialect);
+  const std::shared_ptr<const declarative::SqlRenderer> renderer = dialect::renderer_for(dialect);
   const dialect::RenderingReader reader(*renderer);
-  auto units = core::load_units(folder, dialect, &reader);
+  const dialect::JsUnitReader scripts(renderer, std::make_shared<dialect::NodeRuntime>());
+  auto units = core::load_units(folder, dialect, &reader, &scripts);
   spdlog::debug("{} units in {} for {}", units.size(), folder.string(),
                 core::dialect_name(dialect));
   return units;

@@ -125,7 +125,8 @@ void print_status_text(const std::vector<core::Entry>& entries, bool quiet,
                        const std::optional<std::string>& lock_holder) {
   if (entries.empty()) print_line("No migrations found.", quiet);
   for (const auto& entry : entries) {
-    std::string line = std::string(status_word(entry, lock_holder)) + " " + entry.name;
+    // As sequelize-cli lists them: a JavaScript unit (or a row it wrote) by its file name.
+    std::string line = std::string(status_word(entry, lock_holder)) + " " + entry.stored_name();
     if (entry.is_failed()) line += part_way_detail(entry, lock_holder);
     if (!entry.has_file()) line += " (missing file)";
     if (entry.is_changed())

@@ -52,6 +52,12 @@ class Connection {
   virtual Capabilities capabilities() const noexcept = 0;
   /// Runs one statement; throws StatementError carrying the statement's file and line.
   virtual void execute(const Statement& statement) = 0;
+  /// Runs one statement as execute() does and returns the rows it produced (the last result
+  /// set); a connection that cannot read rows back returns none.
+  virtual ResultRows fetch(const Statement& statement) {
+    execute(statement);
+    return {};
+  }
   /// Starts a transaction on this session.
   virtual std::unique_ptr<Transaction> begin() = 0;
   /// Takes the migration lock, waiting up to `wait`; throws LockTimeout after that.

@@ -87,6 +87,23 @@ std::string where(const Settings& settings, const std::string& key) {
          "\")";
 }
 
+// sequelize-cli's storages: forge keeps migrations in a table ("sequelize", the default) and
+// seeders in a table (SequelizeData for "sequelize"; ForgeSeeds otherwise, where sequelize-cli's
+// "none" records nothing and reruns every seeder). A history kept in a JSON file is refused:
+// forge would not see it, and would run everything again.
+void check_storages(const Settings& settings, const KeyPlace& place) {
+  const std::pair<const char*, std::initializer_list<const char*>> storages[] = {
+      {"migrationStorage", {"sequelize"}}, {"seederStorage", {"sequelize", "none"}}};
+  for (const auto& [key, allowed] : storages) {
+    const auto value = pick(settings.section, place, {key});
+    if (!value || std::find(allowed.begin(), allowed.end(), *value) != allowed.end()) continue;
+    throw ConfigError(where(settings, key) + " is \"" + *value +
+                          "\": forge keeps its history in the database only",
+                      "Use \"sequelize\" (a table that forge and sequelize-cli share); mark what "
+                      "the file lists as applied with 'forge db:migrate:baseline'.");
+  }
+}
+
 // The environment's value for the first of `keys` present, with ${VAR} expanded.
 std::optional<std::string> section_value(const Settings& settings, const Getenv& getenv,
                                          std::initializer_list<const char*> keys,
@@ -241,19 +258,23 @@ Settings resolve_settings(const ConfigFlags& flags, const Getenv& getenv, const 
                 pick(settings.section, in_section, {"migrationStorageTableName"})});
   settings.meta_table = meta_table.value_or("ForgeMeta");
   settings.meta_table_named = meta_table.has_value();
-  settings.sequelize_project =
-      fs::exists(cwd / ".sequelizerc") ||
-      (settings.config_path && settings.config_path->filename() == "config.json" &&
-       settings.config_path->parent_path().filename() == "config");
+  settings.sequelize_project = fs::exists(cwd / ".sequelizerc") ||
+                               (settings.config_path &&
+                                (settings.config_path->filename() == "config.json" ||
+                                 settings.config_path->filename() == "config.js") &&
+                                settings.config_path->parent_path().filename() == "config");
   settings.seeders_dir =
       first_of({flags.seeders_path, getenv("FORGE_SEEDERS_PATH"),
                 pick(rc, in_rc, {"seeders-path", "seedersPath"}),
                 pick(settings.section, in_section, {"seedersPath", "seeders-path"})})
           .value_or("seeders");
-  settings.seed_table = first_of({flags.seed_table, getenv("FORGE_SEED_TABLE"),
-                                  pick(rc, in_rc, {"seed-table", "seederStorageTableName"}),
-                                  pick(settings.section, in_section, {"seederStorageTableName"})})
-                            .value_or("ForgeSeeds");
+  check_storages(settings, in_section);
+  const auto seeder_storage = pick(settings.section, in_section, {"seederStorage"});
+  settings.seed_table =
+      first_of({flags.seed_table, getenv("FORGE_SEED_TABLE"),
+                pick(rc, in_rc, {"seed-table", "seederStorageTableName"}),
+                pick(settings.section, in_section, {"seederStorageTableName"})})
+          .value_or(seeder_storage == std::string("sequelize") ? "SequelizeData" : "ForgeSeeds");
   check_table_name(settings.meta_table, "the migrations' history table", "--meta-table");
   check_table_name(settings.seed_table, "the seeders' history table", "--seed-table");
   refuse_shared_places(settings, cwd);

@@ -1,5 +1,7 @@
 #include "core/plan.hpp"
 
+#include <algorithm>
+
 #include "core/errors.hpp"
 #include "core/resume.hpp"
 #include "core/unit_ref.hpp"
@@ -71,9 +73,30 @@ Step up_step(const Entry& entry) {
               static_cast<std::size_t>(entry.row->in_flight)};
 }
 
+// The entries `names` refer to, each once, in the catalog's order.
+std::vector<const Entry*> named_entries(const Catalog& catalog,
+                                        const std::vector<std::string>& names) {
+  std::vector<const Entry*> chosen;
+  for (const auto& name : names) {
+    const Entry* entry = &resolve_unit_ref(catalog, name);
+    if (std::find(chosen.begin(), chosen.end(), entry) == chosen.end()) chosen.push_back(entry);
+  }
+  std::sort(chosen.begin(), chosen.end(), [&catalog](const Entry* a, const Entry* b) {
+    return catalog.index_of(*a) < catalog.index_of(*b);
+  });
+  return chosen;
+}
+
 }  // namespace
 
 std::vector<Step> plan_migrate(const Catalog& catalog, const MigrateRequest& request) {
+  if (!request.names.empty()) {
+    std::vector<Step> steps;
+    for (const Entry* entry : named_entries(catalog, request.names)) {
+      if (!entry->is_applied()) steps.push_back(up_step(*entry));
+    }
+    return steps;
+  }
   const std::size_t limit = checked_count(request.step, catalog.entries().size());
   std::size_t first = 0;
   std::size_t last = catalog.entries().size();

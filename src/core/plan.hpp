@@ -25,6 +25,9 @@ struct MigrateRequest {
   std::optional<std::string> to;
   std::optional<int> step;
   std::optional<std::string> from;
+  /// When not empty: exactly these units (sequelize-cli's `--name`, `db:seed --seed a b`), in
+  /// the catalog's order, those not applied yet; the others are not looked at.
+  std::vector<std::string> names;
 };
 
 /// `db:migrate:undo` (scope last) and `db:migrate:undo:all` (scope all).

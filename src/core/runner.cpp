@@ -131,17 +131,25 @@ class StepRunner {
 
   void execute(const Statement& statement) {
     if (!statement.late) return execute_now(statement);
-    for (std::string& text : statement.late->write(m_connection)) {
-      execute_now(Statement{std::move(text), statement.file, statement.line, nullptr});
-    }
+    statement.late->drive(m_connection, statement,
+                          [this](const Statement& written) { return fetch_now(written); });
   }
 
   void execute_now(const Statement& statement) {
+    about_to_run(statement);
+    m_connection.execute(statement);
+  }
+
+  ResultRows fetch_now(const Statement& statement) {
+    about_to_run(statement);
+    return m_connection.fetch(statement);
+  }
+
+  void about_to_run(const Statement& statement) {
     spdlog::debug("[SQL] {}", statement.text);
     m_running_file = statement.file;
     m_running_line = statement.line;
     m_reporter.statement_started(statement);
-    m_connection.execute(statement);
   }
 
   void write_history(const Step& step, const Section& section, Clock::duration elapsed) {
@@ -159,6 +167,37 @@ class StepRunner {
   std::string m_running_file;  ///< where the statement last started was written
   int m_running_line = 0;
 };
+
+// Refuses a plan with a step that cannot run on this machine (a JavaScript unit without Node)
+// before its first step starts.
+void require_runnable(const std::vector<Step>& steps) {
+  for (const auto& step : steps) {
+    for (const Statement& statement : section_for(step).statements) {
+      if (!statement.late) continue;
+      const std::string why = statement.late->unavailable();
+      if (!why.empty()) throw UsageError(statement.file + ": " + why, "");
+    }
+  }
+}
+
+// What a --dry-run tells of a statement written only when it runs: a program that can be
+// driven without writing (a JavaScript unit) lists each statement it would send, and gets the
+// rows of the reads, run for real; other late SQL is told as its description.
+void preview_statement(Connection& connection, Reporter& reporter, const Statement& statement) {
+  if (!statement.late || !statement.late->previewable()) {
+    reporter.statement_started(statement);
+    return;
+  }
+  statement.late->drive(connection, statement, [&](const Statement& written) {
+    reporter.statement_started(written);
+    if (!only_reads(written)) return ResultRows{};
+    try {
+      return connection.fetch(written);
+    } catch (const StatementError&) {
+      return ResultRows{};  // a table the previewed writes would have made
+    }
+  });
+}
 
 // The shared start of every change: take the lock, bring the history table up to date, and
 // read it only then (another forge may have just applied units); `work` gets the catalog.
@@ -191,6 +230,7 @@ std::size_t run_locked(Connection& connection, const std::vector<Unit>& units, R
                        const RunSettings& settings, Direction direction, Plan plan) {
   return with_locked_catalog(connection, units, settings, [&](const Catalog& catalog) {
     const std::vector<Step> steps = plan(catalog);
+    require_runnable(steps);
     if (steps.empty()) reporter.nothing_to_do(direction);
     StepRunner runner(connection, reporter, settings);
     for (const auto& step : steps) runner.run(step);
@@ -206,12 +246,13 @@ std::size_t preview(Connection& connection, const std::vector<Unit>& units, Repo
   const std::vector<HistoryRow> history = connection.read_history(settings.history_table);
   const Catalog catalog(units, history);
   const std::vector<Step> steps = plan(catalog);
+  require_runnable(steps);
   if (steps.empty()) reporter.nothing_to_do(direction);
   for (const auto& step : steps) {
     reporter.step_started(*step.entry, direction);
     const Section& section = section_for(step);
     for (std::size_t i = step.resume_from; i < section.statements.size(); ++i) {
-      reporter.statement_started(section.statements[i]);
+      preview_statement(connection, reporter, section.statements[i]);
     }
     reporter.step_finished(*step.entry, direction, std::chrono::duration<double>::zero());
   }

@@ -56,19 +56,30 @@ bool is_script_migration(const fs::path& path) {
   return script && !leading_version(path.filename().string()).empty();
 }
 
-// Warns of the scripts that no unit of the same name stands in for.
-void warn_of_scripts(const fs::path& directory, std::vector<fs::path> scripts) {
+// Warns of the scripts that no unit of the same name stands in for and that forge cannot run.
+void warn_of_scripts(const fs::path& directory, std::vector<fs::path> scripts, bool runs_js) {
   if (scripts.empty()) return;
   std::sort(scripts.begin(), scripts.end());
   spdlog::warn(
-      "{} JavaScript/TypeScript migration(s) in {} (such as {}) are skipped: forge runs "
-      "SQL, YAML and JSON units. Write each as a .sql or .yaml unit of the same name; "
-      "rows sequelize-cli recorded for them count as applied (see \"Adopting\" in the "
-      "README).",
-      scripts.size(), directory.string(), scripts.front().filename().string());
+      "{} {} migration(s) in {} (such as {}) are skipped: forge runs SQL, YAML, JSON{} units. "
+      "Write each as a .sql or .yaml unit of the same name; rows sequelize-cli recorded for "
+      "them count as applied (see \"Adopting\" in the README).",
+      scripts.size(), runs_js ? "TypeScript" : "JavaScript/TypeScript", directory.string(),
+      scripts.front().filename().string(), runs_js ? " and JavaScript" : "");
 }
 
-FileGroups scan(const fs::path& directory, ScriptTwins& twins) {
+// A JavaScript migration no unit of the same name stands in for: a unit of its own.
+std::optional<UnitFile> script_unit(const fs::path& script) {
+  const std::string extension = util::to_lower(script.extension().string());
+  if (extension == ".ts") return std::nullopt;
+  UnitFileName name;
+  name.version = leading_version(script.filename().string());
+  name.stem = script.stem().string();
+  name.format = FileFormat::script;
+  return UnitFile{script.string(), std::move(name), ""};
+}
+
+FileGroups scan(const fs::path& directory, ScriptTwins& twins, bool runs_js) {
   std::error_code error;
   if (!fs::is_directory(directory, error)) {
     throw MigrationFileError(directory.string(), 0, "migrations folder not found",
@@ -119,11 +130,14 @@ FileGroups scan(const fs::path& directory, ScriptTwins& twins) {
     const std::string stem = script.stem().string();
     if (groups.count(stem) > 0) {
       twins[stem] = script.filename().string();
+    } else if (auto unit = runs_js ? script_unit(script) : std::nullopt) {
+      twins[stem] = script.filename().string();  // recorded under its file name, as sequelize
+      groups[stem].push_back(std::move(*unit));
     } else {
       lonely.push_back(script);
     }
   }
-  warn_of_scripts(directory, std::move(lonely));
+  warn_of_scripts(directory, std::move(lonely), runs_js);
   for (auto& [stem, files] : groups) {
     std::sort(files.begin(), files.end(),
               [](const UnitFile& a, const UnitFile& b) { return a.path < b.path; });
@@ -233,6 +247,12 @@ FileSections read_sql_file(const UnitFile& file, const std::string& text, Dialec
   return out;
 }
 
+// The readers of the unit formats core does not read itself.
+struct Readers {
+  const DeclarativeReader* declarative = nullptr;
+  const DeclarativeReader* script = nullptr;
+};
+
 FileSections read_declarative_file(const UnitFile& file, const std::string& text,
                                    const DeclarativeReader* reader) {
   if (reader == nullptr) {
@@ -247,10 +267,13 @@ FileSections read_declarative_file(const UnitFile& file, const std::string& text
                       std::move(sections.irreversible), std::move(sections.checksum_text)};
 }
 
-FileSections read_file_sections(const UnitFile& file, Dialect dialect,
-                                const DeclarativeReader* reader) {
+FileSections read_file_sections(const UnitFile& file, Dialect dialect, const Readers& readers) {
   const std::string text = read_unit_text(file.path);
-  if (file.name.format == FileFormat::declarative) return read_declarative_file(file, text, reader);
+  if (file.name.format == FileFormat::declarative) {
+    return read_declarative_file(file, text, readers.declarative);
+  }
+  if (file.name.format == FileFormat::script)
+    return read_declarative_file(file, text, readers.script);
   return read_sql_file(file, text, dialect);
 }
 
@@ -266,7 +289,7 @@ void warn_if_for_foreign_dialects(const std::vector<UnitFile>& files) {
 }
 
 std::optional<Unit> load_unit(const std::string& stem, const std::vector<UnitFile>& files,
-                              Dialect dialect, const DeclarativeReader* reader) {
+                              Dialect dialect, const Readers& reader) {
   const std::string own(dialect_name(dialect));
   auto pick = [&](FileRole direction) {
     const UnitFile* chosen = provider(files, own, direction);
@@ -294,14 +317,16 @@ std::optional<Unit> load_unit(const std::string& stem, const std::vector<UnitFil
 }  // namespace
 
 std::vector<Unit> load_units(const fs::path& directory, Dialect dialect,
-                             const DeclarativeReader* declarative) {
+                             const DeclarativeReader* declarative,
+                             const DeclarativeReader* script) {
   ScriptTwins twins;
-  const FileGroups groups = scan(directory, twins);
+  const FileGroups groups = scan(directory, twins, script != nullptr);
+  const Readers readers{declarative, script};
   for (const auto& [stem, files] : groups) check_group(files);
   check_unique_versions(groups);
   std::vector<Unit> units;
   for (const auto& [stem, files] : groups) {
-    if (auto unit = load_unit(stem, files, dialect, declarative)) {
+    if (auto unit = load_unit(stem, files, dialect, readers)) {
       if (auto twin = twins.find(stem); twin != twins.end()) unit->history_name = twin->second;
       units.push_back(std::move(*unit));
     } else {

@@ -1,11 +1,11 @@
 #pragma once
-#include "core/dialect_kind.hpp"
-#include "core/unit.hpp"
-
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "core/dialect_kind.hpp"
+#include "core/unit.hpp"
 
 namespace forge::core {
 
@@ -33,8 +33,12 @@ class DeclarativeReader {
 /// are not unit names are ignored. Throws MigrationFileError naming the files for: a missing
 /// directory, two units with one version, two files for one direction, a single file with no
 /// up section, a down file with no up, and any section that cannot be split. Declarative files
-/// go through `declarative`; without one they are an error.
+/// go through `declarative`; without one they are an error. A sequelize-cli JavaScript
+/// migration (`.js`, `.cjs`, `.mjs`) that no unit of the same name stands in for goes through
+/// `script` and is recorded under its file name (`<stem>.js`), as sequelize-cli records it;
+/// without a `script` reader it is skipped with a warning.
 std::vector<Unit> load_units(const std::filesystem::path& directory, Dialect dialect,
-                             const DeclarativeReader* declarative = nullptr);
+                             const DeclarativeReader* declarative = nullptr,
+                             const DeclarativeReader* script = nullptr);
 
 }  // namespace forge::core

@@ -88,4 +88,18 @@ const Statement* first_refusing_transaction(const std::vector<Statement>& statem
   return nullptr;
 }
 
+bool only_reads(const Statement& statement) {
+  const auto words = leading_words(statement.text, 1);
+  if (words.empty()) return false;
+  const std::string& first = words[0];
+  if (first == "pragma") return statement.text.find('=') == std::string::npos;
+  // SELECT ... INTO and SELECT ... FOR UPDATE are left to a real run.
+  if (first == "select" || first == "values") {
+    const std::string lower = util::to_lower(statement.text);
+    return lower.find(" into ") == std::string::npos &&
+           lower.find(" for update") == std::string::npos;
+  }
+  return first == "show" || first == "describe" || first == "desc";
+}
+
 }  // namespace forge::core

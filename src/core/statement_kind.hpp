@@ -24,4 +24,8 @@ bool refuses_transaction(const Statement& statement, Dialect dialect);
 const Statement* first_refusing_transaction(const std::vector<Statement>& statements,
                                             Dialect dialect);
 
+/// True for a statement that only reads (SELECT, VALUES, SHOW, DESCRIBE, a PRAGMA without `=`):
+/// a --dry-run may run it to give a JavaScript migration the rows it asks for.
+bool only_reads(const Statement& statement);
+
 }  // namespace forge::core

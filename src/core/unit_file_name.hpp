@@ -16,6 +16,7 @@ enum class FileRole {
 enum class FileFormat {
   sql,          ///< `.sql`: SQL sections
   declarative,  ///< `.yaml`, `.yml`, `.json`: forge's portable operations (up and down in one file)
+  script,       ///< `.js`, `.cjs`, `.mjs`: a sequelize-cli migration, run through Node
 };
 
 /// What a migration file's name says about it.

@@ -11,31 +11,16 @@
 #include <cerrno>
 #include <stdexcept>
 
+#include "util/unique_fd.hpp"
+
 extern char** environ;
 
 namespace forge::util {
 
 namespace {
 
-// A descriptor closed when it goes out of scope.
-class Fd {
- public:
-  explicit Fd(int fd = -1) : m_fd(fd) {}
-  ~Fd() { reset(); }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  int get() const { return m_fd; }
-  void reset(int fd = -1) {
-    if (m_fd >= 0) ::close(m_fd);
-    m_fd = fd;
-  }
-
- private:
-  int m_fd;
-};
-
 struct Pipe {
-  Fd read, write;
+  UniqueFd read, write;
 };
 
 void open_pipe(Pipe& pipe) {

@@ -279,8 +279,8 @@ TEST_F(Layout, AnUnclosedGooseStatementBlockIsALoadErrorNamingItsLine) {
 
 // ---- sequelize-cli's JavaScript migrations ----
 
-TEST_F(Layout, JavaScriptMigrationsAreSkippedWithAWarningUnlessAUnitStandsInForThem) {
-  project.write("migrations/20240101000001-create-users.js", "module.exports = {};");
+TEST_F(Layout, TypeScriptMigrationsAreSkippedWithAWarningAndAUnitStandsInForItsJavaScriptTwin) {
+  project.write("migrations/20240101000001-create-users.ts", "export default {};");
   project.write("migrations/20240101000002-create-orders.js", "module.exports = {};");
   project.write("migrations/20240101000002-create-orders.sql",
                 unit_sql(create_table("orders"), "DROP TABLE orders;"));
@@ -288,12 +288,12 @@ TEST_F(Layout, JavaScriptMigrationsAreSkippedWithAWarningUnlessAUnitStandsInForT
   const auto result = forge_db({"db:migrate"});
 
   ASSERT_EQ(result.exit_code, 0) << result;
-  EXPECT_THAT(result.err, HasSubstr("1 JavaScript/TypeScript migration(s) in migrations (such as "
-                                    "20240101000001-create-users.js) are skipped"))
+  EXPECT_THAT(result.err, HasSubstr("1 TypeScript migration(s) in migrations (such as "
+                                    "20240101000001-create-users.ts) are skipped"))
       << result;
   // Recorded under the JavaScript twin's name, as sequelize-cli would: it sees the unit applied.
   EXPECT_THAT(db().applied(), ElementsAre("20240101000002-create-orders.js"));
-  EXPECT_THAT(status_lines(), ElementsAre("up 20240101000002-create-orders"));
+  EXPECT_THAT(status_lines(), ElementsAre("up 20240101000002-create-orders.js"));
   ASSERT_EQ(forge_db({"db:migrate:undo"}).exit_code, 0);
   EXPECT_THAT(db().applied(), IsEmpty());
 }

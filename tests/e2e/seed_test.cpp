@@ -409,5 +409,17 @@ TEST_P(SeedTemplates, TheDeclarativeTemplatesSeedAndUnseedTheMigrationTemplatesT
 
 INSTANTIATE_TEST_SUITE_P(Formats, SeedTemplates, ::testing::Values("yaml", "json"));
 
+TEST_F(Seed, SeedWithSeveralSeedsRunsExactlyThoseInOrder) {
+  const auto alice = add_seeder("1", "alice", "alice");
+  add_seeder("2", "bob", "bob");
+  const auto carol = add_seeder("3", "carol", "carol");
+
+  const auto result = forge_db({"db:seed", "--seed", carol + ".sql", alice + ".sql"});
+
+  ASSERT_EQ(result.exit_code, 0) << result;
+  EXPECT_EQ(users(), "alice,carol");
+  EXPECT_THAT(db().applied("ForgeSeeds"), ElementsAre(alice, carol));
+}
+
 }  // namespace
 }  // namespace forge::e2e

@@ -60,6 +60,31 @@ TEST_F(UnitSelection, MigrateStepAppliesAtMostThatManyPendingUnits) {
 }
 
 // Refused as the flags are read, before the database is even opened.
+TEST_F(UnitSelection, MigrateNameAppliesExactlyTheNamedUnitsAndLeavesTheOthersPending) {
+  const auto result = forge_db({"db:migrate", "--name", c + ".sql", "--name", a});
+
+  ASSERT_EQ(result.exit_code, 0) << result;
+  EXPECT_THAT(db().applied(), ElementsAre(a, c));
+  EXPECT_FALSE(db().has_table("b"));
+  EXPECT_FALSE(db().has_table("d"));
+}
+
+TEST_F(UnitSelection, MigrateNameOfAnAppliedUnitRunsNothing) {
+  migrate_all();
+
+  const auto result = forge_db({"db:migrate", "--name", b});
+
+  ASSERT_EQ(result.exit_code, 0) << result;
+  EXPECT_THAT(db().applied(), ElementsAre(a, b, c, d));
+}
+
+TEST_F(UnitSelection, MigrateNameWithToIsRefusedWithExitTwo) {
+  const auto result = forge_db({"db:migrate", "--name", a, "--to", b});
+
+  EXPECT_EQ(result.exit_code, 2) << result;
+  EXPECT_THAT(db().applied(), IsEmpty());
+}
+
 TEST_F(UnitSelection, MigrateStepZeroIsRefusedWithExitTwo) {
   const auto result = forge_db({"db:migrate", "--step", "0"});
 

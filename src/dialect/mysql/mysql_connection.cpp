@@ -29,6 +29,45 @@ namespace forge::dialect::mysql {
 
 namespace {
 
+// How a column's values read back in JavaScript, as mysql2 types them: integers and floats
+// as numbers; DECIMAL, dates and text as text.
+char value_kind(int type) {
+  switch (type) {
+    case sql::DataType::BIT:
+    case sql::DataType::TINYINT:
+    case sql::DataType::SMALLINT:
+    case sql::DataType::MEDIUMINT:
+    case sql::DataType::INTEGER:
+    case sql::DataType::BIGINT:
+    case sql::DataType::REAL:
+    case sql::DataType::DOUBLE:
+      return 'n';
+    default:
+      return 's';
+  }
+}
+
+core::ResultRows rows_of(sql::ResultSet& result) {
+  core::ResultRows rows;
+  sql::ResultSetMetaData* meta = result.getMetaData();
+  const unsigned int count = meta->getColumnCount();
+  for (unsigned int column = 1; column <= count; ++column) {
+    rows.columns.emplace_back(meta->getColumnLabel(column));
+    rows.kinds += value_kind(meta->getColumnType(column));
+  }
+  while (result.next()) {
+    auto& row = rows.rows.emplace_back();
+    for (unsigned int column = 1; column <= count; ++column) {
+      if (result.isNull(column)) {
+        row.emplace_back(std::nullopt);
+      } else {
+        row.emplace_back(std::string(result.getString(column)));
+      }
+    }
+  }
+  return rows;
+}
+
 // Client-side error codes that mean the session is gone, not that the SQL was wrong.
 bool is_connection_lost(int code) { return code == 2006 || code == 2013 || code == 2055; }
 
@@ -268,14 +307,23 @@ std::string MysqlConnection::query_value(const std::string& sql) {
   return result->getString(1);
 }
 
-void MysqlConnection::execute(const core::Statement& statement) {
+void MysqlConnection::execute(const core::Statement& statement) { run(statement, nullptr); }
+
+core::ResultRows MysqlConnection::fetch(const core::Statement& statement) {
+  core::ResultRows rows;
+  run(statement, &rows);
+  return rows;
+}
+
+void MysqlConnection::run(const core::Statement& statement, core::ResultRows* rows) {
   require_lease();
   try {
     std::unique_ptr<sql::Statement> sql_statement(m_connection->createStatement());
     sql_statement->execute(statement.text);
     // Drain every result, or the next statement fails with "Commands out of sync".
     do {
-      std::unique_ptr<sql::ResultSet> drained(sql_statement->getResultSet());
+      std::unique_ptr<sql::ResultSet> result(sql_statement->getResultSet());
+      if (rows != nullptr && result) *rows = rows_of(*result);
     } while (sql_statement->getMoreResults());
   } catch (const sql::SQLException& e) {
     rethrow_as_forge_error(e, m_target, m_galera, statement.file, statement.line,

@@ -40,6 +40,7 @@ class MysqlConnection : public core::Connection {
   core::Dialect dialect() const noexcept override { return core::Dialect::mysql; }
   core::Capabilities capabilities() const noexcept override { return {false}; }
   void execute(const core::Statement& statement) override;
+  core::ResultRows fetch(const core::Statement& statement) override;
   std::unique_ptr<core::Transaction> begin() override;
   std::unique_ptr<core::MigrationLock> lock(std::chrono::milliseconds wait) override;
   const core::HistorySql& history_sql() const override;
@@ -60,6 +61,8 @@ class MysqlConnection : public core::Connection {
   std::string query_value(const std::string& sql);
 
  private:
+  /// Runs a unit's statement; the last result set's rows go to `rows` when it is not null.
+  void run(const core::Statement& statement, core::ResultRows* rows);
   /// Throws read_only_server() when the server takes no writes (read_only, super_read_only).
   void refuse_read_only();
   /// The value of server variable `name` ("@@GLOBAL.read_only"); "" when the server has none.

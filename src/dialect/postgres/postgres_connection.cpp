@@ -38,6 +38,23 @@ class NoticeLogger : public pqxx::errorhandler {
 
 namespace {
 
+// How a column's values read back in JavaScript, as node-postgres types them: booleans, the
+// integers and floats that fit a JavaScript number; BIGINT and NUMERIC stay text.
+char value_kind(pqxx::oid type) {
+  switch (type) {
+    case 16:  // bool
+      return 'b';
+    case 21:   // int2
+    case 23:   // int4
+    case 26:   // oid
+    case 700:  // float4
+    case 701:  // float8
+      return 'n';
+    default:
+      return 's';
+  }
+}
+
 // PostgreSQL reports a syntax error's position as "LINE n:" within the statement; turn it
 // into the file's line.
 int line_in_file(const std::string& message, int statement_line) {
@@ -172,10 +189,28 @@ std::string PostgresConnection::query_value(const std::string& sql, const std::s
   }
 }
 
-void PostgresConnection::execute(const core::Statement& statement) {
+void PostgresConnection::execute(const core::Statement& statement) { run(statement); }
+
+core::ResultRows PostgresConnection::fetch(const core::Statement& statement) {
+  const pqxx::result result = run(statement);
+  core::ResultRows rows;
+  for (pqxx::row_size_type column = 0; column < result.columns(); ++column) {
+    rows.columns.emplace_back(result.column_name(column));
+    rows.kinds += value_kind(result.column_type(column));
+  }
+  for (const auto& found : result) {
+    auto& row = rows.rows.emplace_back();
+    for (const auto& field : found) {
+      row.push_back(field.is_null() ? std::nullopt : std::optional<std::string>(field.c_str()));
+    }
+  }
+  return rows;
+}
+
+pqxx::result PostgresConnection::run(const core::Statement& statement) {
   drop_leftover_indexes(statement);
   try {
-    m_session->exec(statement.text);
+    return m_session->exec(statement.text);
   } catch (...) {
     rethrow_as_forge_error(m_target, statement.file, statement.line, m_statement_timeout);
   }

@@ -9,6 +9,7 @@
 namespace pqxx {
 class connection_base;
 class nontransaction;
+class result;
 }  // namespace pqxx
 
 namespace forge::dialect {
@@ -31,6 +32,7 @@ class PostgresConnection : public core::Connection {
   core::Dialect dialect() const noexcept override { return core::Dialect::postgres; }
   core::Capabilities capabilities() const noexcept override { return {true}; }
   void execute(const core::Statement& statement) override;
+  core::ResultRows fetch(const core::Statement& statement) override;
   std::unique_ptr<core::Transaction> begin() override;
   std::unique_ptr<core::MigrationLock> lock(std::chrono::milliseconds wait) override;
   const core::HistorySql& history_sql() const override;
@@ -57,6 +59,8 @@ class PostgresConnection : public core::Connection {
   /// Drops the INVALID indexes an interrupted run of `statement` (a concurrent index build)
   /// left behind; logs a warning naming each.
   void drop_leftover_indexes(const core::Statement& statement);
+  /// Runs a unit's statement; failures become StatementError at its file and line.
+  pqxx::result run(const core::Statement& statement);
 
   std::string m_conninfo;  // for a second session that cancels this one's statement
   std::string m_target;    // host:port/database, for messages

@@ -18,6 +18,30 @@ namespace forge::dialect::sqlite {
 
 namespace {
 
+// Appends the row `prepared` stands on; a column's kind is its first non-NULL value's type.
+void collect_row(sqlite3_stmt* prepared, core::ResultRows& rows) {
+  const int count = sqlite3_column_count(prepared);
+  if (rows.columns.empty()) {
+    for (int column = 0; column < count; ++column) {
+      rows.columns.emplace_back(sqlite3_column_name(prepared, column));
+    }
+    rows.kinds.assign(static_cast<std::size_t>(count), '?');
+  }
+  auto& row = rows.rows.emplace_back();
+  for (int column = 0; column < count; ++column) {
+    const int type = sqlite3_column_type(prepared, column);
+    char& kind = rows.kinds[static_cast<std::size_t>(column)];
+    if (type == SQLITE_NULL) {
+      row.emplace_back(std::nullopt);
+      continue;
+    }
+    if (kind == '?') kind = (type == SQLITE_INTEGER || type == SQLITE_FLOAT) ? 'n' : 's';
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(prepared, column));
+    row.emplace_back(
+        std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(prepared, column))));
+  }
+}
+
 constexpr int k_busy_timeout_ms = 10000;
 
 constexpr const char* k_check_the_file =
@@ -205,7 +229,18 @@ std::unique_ptr<SqliteConnection> SqliteConnection::read_only(const core::Databa
   }
 }
 
-void SqliteConnection::execute(const core::Statement& statement) {
+void SqliteConnection::execute(const core::Statement& statement) { run(statement, nullptr); }
+
+core::ResultRows SqliteConnection::fetch(const core::Statement& statement) {
+  core::ResultRows rows;
+  run(statement, &rows);
+  for (char& kind : rows.kinds) {
+    if (kind == '?') kind = 's';  // only NULLs
+  }
+  return rows;
+}
+
+void SqliteConnection::run(const core::Statement& statement, core::ResultRows* rows) {
   sqlite3* handle = m_db->getHandle();
   const std::string& text = statement.text;
   const char* sql = text.c_str();
@@ -217,7 +252,9 @@ void SqliteConnection::execute(const core::Statement& statement) {
     const StatementDeadline deadline(handle, m_statement_timeout);
     int rc = sqlite3_prepare_v2(handle, sql, -1, &prepared, &tail);
     if (rc == SQLITE_OK && prepared != nullptr) {
+      if (rows != nullptr) *rows = core::ResultRows{};  // the last statement's rows
       while ((rc = sqlite3_step(prepared)) == SQLITE_ROW) {
+        if (rows != nullptr) collect_row(prepared, *rows);
       }
       if (rc == SQLITE_DONE) rc = SQLITE_OK;
     }

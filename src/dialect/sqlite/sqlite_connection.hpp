@@ -41,6 +41,7 @@ class SqliteConnection : public core::Connection {
   core::Dialect dialect() const noexcept override { return core::Dialect::sqlite; }
   core::Capabilities capabilities() const noexcept override { return {true}; }
   void execute(const core::Statement& statement) override;
+  core::ResultRows fetch(const core::Statement& statement) override;
   std::unique_ptr<core::Transaction> begin() override;
   std::unique_ptr<core::MigrationLock> lock(std::chrono::milliseconds wait) override;
   const core::HistorySql& history_sql() const override;
@@ -53,6 +54,9 @@ class SqliteConnection : public core::Connection {
 
  private:
   SqliteConnection(std::string path, std::unique_ptr<SQLite::Database> db);
+  /// Runs a unit's statement (every statement of its text, in order); the last one's rows go
+  /// to `rows` when it is not null.
+  void run(const core::Statement& statement, core::ResultRows* rows);
 
   std::string m_path;
   std::unique_ptr<SQLite::Database> m_db;

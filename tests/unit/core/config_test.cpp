@@ -158,6 +158,23 @@ TEST_F(Config, ReadsTheConfigFileNamedInForgerc) {
   EXPECT_EQ(url().database, "rc-named.db");
 }
 
+TEST_F(Config, SeederStorageSequelizeKeepsSeedersInSequelizeData) {
+  write("forge.json", R"({"development": {"url": "sqlite:x.db", "seederStorage": "sequelize"}})");
+  EXPECT_EQ(settings().seed_table, "SequelizeData");
+  write("forge.json", R"({"development": {"url": "sqlite:x.db", "seederStorage": "sequelize",
+                          "seederStorageTableName": "Seeds"}})");
+  EXPECT_EQ(settings().seed_table, "Seeds");
+  write("forge.json", R"({"development": {"url": "sqlite:x.db", "seederStorage": "none"}})");
+  EXPECT_EQ(settings().seed_table, "ForgeSeeds");
+}
+
+TEST_F(Config, RefusesAHistoryKeptInAJsonFile) {
+  write("forge.json", R"({"development": {"url": "sqlite:x.db", "seederStorage": "json"}})");
+  EXPECT_THROW(settings(), ConfigError);
+  write("forge.json", R"({"development": {"url": "sqlite:x.db", "migrationStorage": "json"}})");
+  EXPECT_THROW(settings(), ConfigError);
+}
+
 TEST_F(Config, FallsBackToSequelizesConfigJson) {
   write("config/config.json",
         R"({"development": {"dialect": "sqlite", "storage": "db/seq.sqlite"}})");

@@ -44,13 +44,13 @@ TEST_F(Plan, MigratesEveryPendingUnitInOrder) {
 }
 
 TEST_F(Plan, MigratesUpToAndIncludingTheToUnit) {
-  EXPECT_THAT(described(migrate({"10_d", std::nullopt, std::nullopt})),
+  EXPECT_THAT(described(migrate({"10_d", std::nullopt, std::nullopt, {}})),
               ElementsAre("up 3_c", "up 10_d"));
-  EXPECT_THAT(described(migrate({"3", std::nullopt, std::nullopt})), ElementsAre("up 3_c"));
+  EXPECT_THAT(described(migrate({"3", std::nullopt, std::nullopt, {}})), ElementsAre("up 3_c"));
 }
 
 TEST_F(Plan, MigratesNothingWhenTheToUnitIsAlreadyApplied) {
-  EXPECT_TRUE(migrate({"2_b", std::nullopt, std::nullopt}).empty());
+  EXPECT_TRUE(migrate({"2_b", std::nullopt, std::nullopt, {}}).empty());
 }
 
 TEST_F(Plan, MigratesOnlyUnitsAfterTheFromUnit) {
@@ -67,24 +67,36 @@ TEST_F(Plan, MigratesBetweenFromAndTo) {
 }
 
 TEST_F(Plan, MigratesAtMostStepUnits) {
-  EXPECT_THAT(described(migrate({std::nullopt, 2, std::nullopt})),
+  EXPECT_THAT(described(migrate({std::nullopt, 2, std::nullopt, {}})),
               ElementsAre("up 3_c", "up 10_d"));
-  EXPECT_THAT(described(migrate({std::nullopt, 99, std::nullopt})),
+  EXPECT_THAT(described(migrate({std::nullopt, 99, std::nullopt, {}})),
               ElementsAre("up 3_c", "up 10_d", "up 20_e"));
 }
 
 TEST_F(Plan, AppliesBothToAndStep) {
-  EXPECT_THAT(described(migrate({"20_e", 1, std::nullopt})), ElementsAre("up 3_c"));
-  EXPECT_THAT(described(migrate({"3_c", 5, std::nullopt})), ElementsAre("up 3_c"));
+  EXPECT_THAT(described(migrate({"20_e", 1, std::nullopt, {}})), ElementsAre("up 3_c"));
+  EXPECT_THAT(described(migrate({"3_c", 5, std::nullopt, {}})), ElementsAre("up 3_c"));
+}
+
+TEST_F(Plan, MigratesExactlyTheNamedPendingUnitsInTheCatalogsOrder) {
+  MigrateRequest request;
+  request.names = {"20_e", "3_c", "2_b", "3"};
+  EXPECT_THAT(described(migrate(request)), ElementsAre("up 3_c", "up 20_e"));
+}
+
+TEST_F(Plan, RefusesAnUnknownNamedUnit) {
+  MigrateRequest request;
+  request.names = {"3_c", "4_nothing"};
+  EXPECT_THROW(migrate(request), UsageError);
 }
 
 TEST_F(Plan, RefusesAStepBelowOne) {
-  EXPECT_THROW(migrate({std::nullopt, 0, std::nullopt}), UsageError);
-  EXPECT_THROW(migrate({std::nullopt, -3, std::nullopt}), UsageError);
+  EXPECT_THROW(migrate({std::nullopt, 0, std::nullopt, {}}), UsageError);
+  EXPECT_THROW(migrate({std::nullopt, -3, std::nullopt, {}}), UsageError);
 }
 
 TEST_F(Plan, RefusesAnUnknownToUnit) {
-  EXPECT_THROW(migrate({"4_nothing", std::nullopt, std::nullopt}), UsageError);
+  EXPECT_THROW(migrate({"4_nothing", std::nullopt, std::nullopt, {}}), UsageError);
 }
 
 TEST_F(Plan, DoesNotMigrateAnAppliedUnitWhoseFileIsGone) {
