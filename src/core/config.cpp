@@ -92,7 +92,7 @@ std::string where(const Settings& settings, const std::string& key) {
 // "none" records nothing and reruns every seeder). A history kept in a JSON file is refused:
 // forge would not see it, and would run everything again.
 void check_storages(const Settings& settings, const KeyPlace& place) {
-  const std::pair<const char*, std::initializer_list<const char*>> storages[] = {
+  const std::pair<const char*, std::vector<std::string>> storages[] = {
       {"migrationStorage", {"sequelize"}}, {"seederStorage", {"sequelize", "none"}}};
   for (const auto& [key, allowed] : storages) {
     const auto value = pick(settings.section, place, {key});

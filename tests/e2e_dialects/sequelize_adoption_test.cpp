@@ -67,7 +67,8 @@ TEST_P(SequelizeAdoption, StatusReadsSequelizeMetaWithoutChangingIt) {
   const auto status = forge_meta({"db:migrate:status"});
 
   ASSERT_EQ(status.exit_code, 0) << status;
-  EXPECT_THAT(lines_of(status.out), ElementsAre("up " + users, "up " + orders, "down " + items))
+  EXPECT_THAT(lines_of(status.out),
+              ElementsAre("up " + users + ".js", "up " + orders + ".js", "down " + items))
       << status;
   EXPECT_FALSE(db().has_column("SequelizeMeta", "checksum"));  // read-only: nothing added
   EXPECT_FALSE(db().has_table("ForgeMeta"));
@@ -80,7 +81,8 @@ TEST_P(SequelizeAdoption, TheHistoryTableIsTakenFromTheConfigsMigrationStorageTa
   const auto status = project.forge({"db:migrate:status"});
 
   ASSERT_EQ(status.exit_code, 0) << status;
-  EXPECT_THAT(lines_of(status.out), ElementsAre("up " + users, "up " + orders, "down " + items))
+  EXPECT_THAT(lines_of(status.out),
+              ElementsAre("up " + users + ".js", "up " + orders + ".js", "down " + items))
       << status;
 }
 
@@ -95,7 +97,7 @@ TEST_P(SequelizeAdoption, MigrateAppliesOnlyTheUnitSequelizeDidNotRunAndKeepsIts
   EXPECT_TRUE(db().has_column("SequelizeMeta", "checksum"));
   EXPECT_FALSE(db().has_table("ForgeMeta"));
   EXPECT_THAT(lines_of(forge_meta({"db:migrate:status"}).out),
-              ElementsAre("up " + users, "up " + orders, "up " + items));
+              ElementsAre("up " + users + ".js", "up " + orders + ".js", "up " + items));
 }
 
 TEST_P(SequelizeAdoption, UndoRevertsForgesUnitThenDeletesSequelizesJsRow) {
@@ -114,7 +116,7 @@ TEST_P(SequelizeAdoption, UndoRevertsForgesUnitThenDeletesSequelizesJsRow) {
   EXPECT_TRUE(db().has_table("users"));
   EXPECT_THAT(sequelize_names(), ElementsAre(users + ".js"));
   EXPECT_THAT(lines_of(forge_meta({"db:migrate:status"}).out),
-              ElementsAre("up " + users, "down " + orders, "down " + items));
+              ElementsAre("up " + users + ".js", "down " + orders, "down " + items));
 }
 
 TEST_P(SequelizeAdoption, SequelizeCanStillRecordAUnitAfterForgeExtendedItsTable) {
@@ -126,7 +128,7 @@ TEST_P(SequelizeAdoption, SequelizeCanStillRecordAUnitAfterForgeExtendedItsTable
   EXPECT_THAT(sequelize_names(), ElementsAre(users + ".js", orders + ".js", items, later));
   const auto status = forge_meta({"db:migrate:status"});
   EXPECT_EQ(status.exit_code, 0) << status;
-  EXPECT_THAT(status.out, HasSubstr("up 20240101000004-add-codes (missing file)")) << status;
+  EXPECT_THAT(status.out, HasSubstr("up 20240101000004-add-codes.js (missing file)")) << status;
   EXPECT_THAT(status.out, Not(HasSubstr("changed"))) << status;
 }
 

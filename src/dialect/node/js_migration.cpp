@@ -4,9 +4,12 @@
 
 #include <cstdlib>
 #include <exception>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "core/adapter.hpp"
 #include "core/errors.hpp"
+#include "core/statement_kind.hpp"
 #include "declarative/loader.hpp"
 #include "dialect/node/runner_script.hpp"
 #include "util/piped_child.hpp"
@@ -65,12 +68,12 @@ class Conversation {
     const std::string call = request.value("call", "");
     try {
       if (request.contains("sql")) {
-        return rows_reply(m_run(
-            core::Statement{request["sql"].get<std::string>(), site.file, site.line, nullptr}));
+        return rows_reply(
+            run(core::Statement{request["sql"].get<std::string>(), site.file, site.line, nullptr}));
       }
       if (request.contains("op")) {
         for (std::string& text : statements_for(request["op"], site, call)) {
-          m_run(core::Statement{std::move(text), site.file, site.line, nullptr});
+          run(core::Statement{std::move(text), site.file, site.line, nullptr});
         }
         return {{"ok", true}};
       }
@@ -86,6 +89,9 @@ class Conversation {
 
   // The runner said the module failed: the error forge gave it, when that is what it threw on,
   // else the module's own error at its line.
+  /// How many statements that change something have taken effect so far.
+  std::size_t writes() const { return m_writes; }
+
   [[noreturn]] void fail(const json& report) {
     if (report.value("reported", false) && m_failure) std::rethrow_exception(m_failure);
     const CallSite site = parse_site(report.value("at", ""), m_shown);
@@ -94,6 +100,12 @@ class Conversation {
   }
 
  private:
+  core::ResultRows run(const core::Statement& statement) {
+    core::ResultRows rows = m_run(statement);
+    if (!core::only_reads(statement)) ++m_writes;
+    return rows;
+  }
+
   // The SQL of one declarative operation, checked and rendered as a YAML unit's would be.
   std::vector<std::string> statements_for(const json& operation, const CallSite& site,
                                           const std::string& call) {
@@ -118,7 +130,39 @@ class Conversation {
   const core::StatementRunner& m_run;
   std::string m_shown;
   std::exception_ptr m_failure;  // the last error a request met, as the module saw it
+  std::size_t m_writes = 0;
 };
+
+// Where DDL commits on its own (MySQL), a JavaScript unit that fails after some of its writes
+// took effect cannot be rolled back, and running it again would repeat them: a person decides.
+[[noreturn]] void refuse_after_partial_effect(const StatementError& error, std::size_t writes,
+                                              const std::string& unit_file) {
+  const std::string unit = std::filesystem::path(unit_file).stem().string();
+  throw RefusedError(
+      "migration " + unit + " failed: " + error.what() + "; " + std::to_string(writes) +
+          " statement(s) of this JavaScript unit took effect before it, and this database "
+          "cannot roll them back",
+      "Check what " + unit_file +
+          " changed (--verbose lists each statement), complete or undo it by hand, then record "
+          "the outcome with 'forge db:migrate:resolve " +
+          unit + " --applied' (or '--rolled-back').");
+}
+
+// Answers the runner until it is done (true) or gone (false); throws when the module failed.
+bool converse(util::PipedChild& node, Conversation& conversation) {
+  for (;;) {
+    const auto line = node.receive();
+    if (!line) return false;
+    const json message = json::parse(*line, nullptr, false);
+    if (message.is_discarded()) continue;  // not the runner's: never a request
+    if (message.contains("done")) {
+      node.wait();
+      return true;
+    }
+    if (message.contains("failed")) conversation.fail(message);
+    node.send(conversation.answer(message).dump());
+  }
+}
 
 }  // namespace
 
@@ -159,17 +203,11 @@ void JsMigration::drive(core::Connection& connection, const core::Statement& ori
   util::PipedChild node({m_node->program(), "-e", k_migration_runner_js, "--", m_module_path,
                          m_shown_path, m_direction, dialect});
   Conversation conversation(connection, *m_renderer, run, m_shown_path);
-  for (;;) {
-    const auto line = node.receive();
-    if (!line) break;
-    const json message = json::parse(*line, nullptr, false);
-    if (message.is_discarded()) continue;  // not the runner's: never a request
-    if (message.contains("done")) {
-      node.wait();
-      return;
-    }
-    if (message.contains("failed")) conversation.fail(message);
-    node.send(conversation.answer(message).dump());
+  try {
+    if (converse(node, conversation)) return;
+  } catch (const StatementError& error) {
+    if (connection.capabilities().transactional_ddl || conversation.writes() == 0) throw;
+    refuse_after_partial_effect(error, conversation.writes(), m_shown_path);
   }
   if (const int signal = util::stop_signal(); signal != 0) {
     throw InterruptedError(signal, " while running " + m_shown_path, "Run the command again.");
