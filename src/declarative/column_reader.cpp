@@ -38,7 +38,7 @@ std::optional<DefaultValue> read_default(const Fields& fields, const TypeSpec& t
   if (temporal && node->kind == DocumentNode::Kind::scalar && util::to_lower(node->text) == "now") {
     return DefaultValue{Now{}};
   }
-  return DefaultValue{read_value(*node, fields.describe_key("defaultValue"))};
+  return DefaultValue{read_value_or_expression(*node, fields.describe_key("defaultValue"))};
 }
 
 ColumnReference read_reference(const DocumentNode& node, const std::string& column) {

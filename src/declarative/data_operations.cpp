@@ -44,7 +44,8 @@ Row read_row(const DocumentNode& node, std::size_t number,
   if (number > 1) check_same_columns(node, number, columns);
   Row row{{}, node.location};
   for (const std::string& column : columns) {
-    row.values.push_back(read_value(*node.find(column), "'" + column + "' in " + what));
+    row.values.push_back(
+        read_value_or_expression(*node.find(column), "'" + column + "' in " + what));
   }
   return row;
 }

@@ -62,6 +62,21 @@ void append_inverse(const Operation& operation, std::vector<Operation>& out) {
   }
 }
 
+// True when the index `up[at]` adds is on a table the unit created before it (and did not
+// rename since): the derived dropTable removes the index with its table, and removing it first
+// could be refused (InnoDB keeps an index a foreign key needs, as after sequelize's addIndex).
+bool dropped_with_its_table(const std::vector<Operation>& up, std::size_t at) {
+  const auto* index = std::get_if<AddIndex>(&up[at]);
+  if (!index) return false;
+  for (std::size_t i = at; i-- > 0;) {
+    if (const auto* rename = std::get_if<RenameTable>(&up[i]))
+      if (rename->from == index->table || rename->to == index->table) return false;
+    if (const auto* create = std::get_if<CreateTable>(&up[i]))
+      if (create->table == index->table) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 DerivedDown derive_down(const std::vector<Operation>& up) {
@@ -73,8 +88,8 @@ DerivedDown derive_down(const std::vector<Operation>& up) {
       return derived;
     }
   }
-  for (auto operation = up.rbegin(); operation != up.rend(); ++operation) {
-    append_inverse(*operation, derived.operations);
+  for (std::size_t i = up.size(); i-- > 0;) {
+    if (!dropped_with_its_table(up, i)) append_inverse(up[i], derived.operations);
   }
   return derived;
 }

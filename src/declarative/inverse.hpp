@@ -23,7 +23,8 @@ struct DerivedDown {
 /// Derives the down list of a unit written without one: the inverses in reverse order
 /// (createTable→dropTable, addColumn→removeColumn, addIndex→removeIndex, renames back,
 /// addConstraint→removeConstraint, bulkInsert→one bulkDelete per inserted row matching all its
-/// values). dropTable, removeColumn, changeColumn, bulkDelete, removeIndex, removeConstraint and
+/// values); an index added to a table the unit created goes with the dropTable, not before it.
+/// dropTable, removeColumn, changeColumn, bulkDelete, removeIndex, removeConstraint and
 /// sql have no inverse: the result then names the first of them. Never throws for a loaded
 /// unit. Each derived operation keeps the Origin of the operation it undoes.
 DerivedDown derive_down(const std::vector<Operation>& up);

@@ -59,6 +59,15 @@ Literal plain_literal(const std::string& text) {
   return text;
 }
 
+FunctionCall read_function(const DocumentNode& node, std::string_view what) {
+  const std::string name =
+      node.kind == DocumentNode::Kind::scalar ? util::to_lower(node.text) : std::string();
+  if (name == "now") return FunctionCall{SqlFunction::now};
+  if (name == "current_timestamp") return FunctionCall{SqlFunction::current_timestamp};
+  wrong(node, std::string("fn in ") + std::string(what),
+        "NOW or CURRENT_TIMESTAMP (other SQL goes in {literal: \"...\"})");
+}
+
 }  // namespace
 
 std::string read_name(const DocumentNode& node, std::string_view what) {
@@ -107,6 +116,19 @@ Value read_value(const DocumentNode& node, std::string_view what) {
     default:
       wrong(node, what, "a single value (text, a number, true/false or null)");
   }
+}
+
+Value read_value_or_expression(const DocumentNode& node, std::string_view what) {
+  if (node.kind != DocumentNode::Kind::map) return read_value(node, what);
+  if (node.entries.size() == 1 && node.entries[0].key == "fn")
+    return Value{read_function(node.entries[0].value, what), node.location};
+  if (node.entries.size() == 1 && node.entries[0].key == "literal") {
+    const DocumentNode& sql = node.entries[0].value;
+    if (sql.kind != DocumentNode::Kind::scalar || util::trim(sql.text).empty())
+      wrong(sql, std::string("literal in ") + std::string(what), "SQL text");
+    return Value{RawExpression{sql.text}, node.location};
+  }
+  wrong(node, what, "a single value, {fn: NOW} or {literal: \"SQL text\"}");
 }
 
 void expect_map(const DocumentNode& node, std::string_view what) {

@@ -15,7 +15,20 @@ std::string describe(const Literal& literal) {
   if (const auto* flag = std::get_if<bool>(&literal)) return *flag ? "true" : "false";
   if (const auto* number = std::get_if<std::int64_t>(&literal)) return std::to_string(*number);
   if (const auto* decimal = std::get_if<Decimal>(&literal)) return decimal->text;
+  if (const auto* call = std::get_if<FunctionCall>(&literal))
+    return "{fn: " + std::string(function_name(call->function)) + "}";
+  if (const auto* raw = std::get_if<RawExpression>(&literal))
+    return "{literal: " + quoted(raw->sql) + "}";
   return quoted(std::get<std::string>(literal));
+}
+
+std::string_view function_name(SqlFunction function) {
+  return function == SqlFunction::now ? "NOW" : "CURRENT_TIMESTAMP";
+}
+
+bool is_expression(const Literal& literal) {
+  return std::holds_alternative<FunctionCall>(literal) ||
+         std::holds_alternative<RawExpression>(literal);
 }
 
 }  // namespace forge::declarative

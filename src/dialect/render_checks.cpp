@@ -19,6 +19,8 @@ using TextVisitor = std::function<void(const std::string&, const SourceLocation&
 void visit_value(const Value& value, const TextVisitor& visit) {
   if (const auto* text = std::get_if<std::string>(&value.literal))
     visit(*text, value.location, TextKind::value);
+  if (const auto* raw = std::get_if<RawExpression>(&value.literal))
+    visit(raw->sql, value.location, TextKind::value);
 }
 
 void visit_where(const Where& where, const TextVisitor& visit) {

@@ -150,6 +150,14 @@ std::string quote_text(std::string_view text, Dialect dialect) {
   return quote_with(text, '\'');
 }
 
+std::string function_sql(const FunctionCall& call, Dialect dialect) {
+  // Sequelize.fn('NOW') writes NOW(); SQLite has no such function, so it gets the standard
+  // CURRENT_TIMESTAMP (which Sequelize.fn('CURRENT_TIMESTAMP') would spell as a call everywhere
+  // fails).
+  if (call.function == SqlFunction::now && dialect != Dialect::sqlite) return "NOW()";
+  return "CURRENT_TIMESTAMP";
+}
+
 std::string literal_sql(const Literal& literal, Dialect dialect) {
   if (std::holds_alternative<std::nullptr_t>(literal)) return "NULL";
   if (const auto* flag = std::get_if<bool>(&literal)) {
@@ -157,6 +165,8 @@ std::string literal_sql(const Literal& literal, Dialect dialect) {
     return *flag ? "TRUE" : "FALSE";
   }
   if (const auto* number = std::get_if<std::int64_t>(&literal)) return std::to_string(*number);
+  if (const auto* call = std::get_if<FunctionCall>(&literal)) return function_sql(*call, dialect);
+  if (const auto* raw = std::get_if<RawExpression>(&literal)) return raw->sql;
   if (const auto* decimal = std::get_if<Decimal>(&literal)) {
     // The loader only keeps well-formed numbers; a leading '+' is all some dialects mind.
     return decimal->text.front() == '+' ? decimal->text.substr(1) : decimal->text;

@@ -35,7 +35,10 @@ std::string quote_names(const std::vector<std::string>& names, Dialect dialect);
 /// PostgreSQL writes E'...' with doubled backslashes when there are backslashes, so the value
 /// is the same whatever standard_conforming_strings says.
 std::string quote_text(std::string_view text, Dialect dialect);
-/// A literal value: NULL, TRUE/FALSE (1/0 on SQLite), a number as written, or quoted text.
+/// `{fn: ...}` in the dialect: NOW() (CURRENT_TIMESTAMP on SQLite), CURRENT_TIMESTAMP.
+std::string function_sql(const declarative::FunctionCall& call, Dialect dialect);
+/// A literal value: NULL, TRUE/FALSE (1/0 on SQLite), a number as written, quoted text, a
+/// function as function_sql writes it, or a `{literal}`'s SQL as written.
 std::string literal_sql(const declarative::Literal& literal, Dialect dialect);
 /// A where-expression's conditions joined by AND; empty for no conditions. eq/ne null become
 /// IS NULL / IS NOT NULL.

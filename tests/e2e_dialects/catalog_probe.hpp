@@ -28,6 +28,10 @@ class CatalogProbe {
   std::string scalar(const std::string& sql) const;
   /// Runs a statement by hand (DDL, DML).
   void execute(const std::string& sql) const;
+  /// The schema as the database's own catalog describes it, one sorted line per column, key,
+  /// index, foreign key, check, enum type, sequence and comment, for comparing two databases
+  /// built by two tools. History tables (ForgeMeta, SequelizeMeta) aside.
+  std::vector<std::string> schema() const;
 
  private:
   std::string meta() const;  // ForgeMeta, quoted where the dialect needs it

@@ -111,7 +111,7 @@ void DeclarativeSchema::expect_sqlite_schema() const {
   EXPECT_THAT(columns("products"),
               ElementsAre("id|INTEGER|0|-|1", "name|VARCHAR(200)|1|-|0", "description|TEXT|0|-|0",
                           "price_cents|INTEGER|1|-|0", "stock|INTEGER|1|0|0",
-                          "active|INTEGER|1|1|0", created_at, updated_at));
+                          "active|TINYINT(1)|1|1|0", created_at, updated_at));
   EXPECT_THAT(columns("orders"),
               ElementsAre("id|INTEGER|0|-|1", "user_id|BIGINT|1|-|0", "status|TEXT|1|'pending'|0",
                           "total_cents|INTEGER|1|0|0", created_at, updated_at,
@@ -141,11 +141,11 @@ void DeclarativeSchema::expect_sqlite_schema() const {
               ElementsAre("order_items_order_id_idx|0|c|0", "order_items_product_id_idx|0|c|0"));
   EXPECT_THAT(sql_of("orders_discount_code_idx"), HasSubstr("WHERE \"discount_code\" IS NOT NULL"));
 
-  EXPECT_THAT(sql_of("orders"), HasSubstr("CHECK (\"status\" IN ('pending', 'processing', "
-                                          "'shipped', 'delivered', 'cancelled'))"));
+  // ENUM and BOOLEAN carry no CHECK, as on a table sequelize made.
+  EXPECT_THAT(sql_of("orders"), Not(HasSubstr("CHECK (\"status\"")));
   EXPECT_THAT(sql_of("order_items"),
               HasSubstr("CONSTRAINT \"order_items_quantity_check\" CHECK (\"quantity\" > 0)"));
-  EXPECT_THAT(sql_of("products"), HasSubstr("CHECK (\"active\" IN (0, 1))"));
+  EXPECT_THAT(sql_of("products"), Not(HasSubstr("CHECK (\"active\"")));
 }
 
 // --- PostgreSQL: information_schema.columns, pg_constraint, pg_indexes, pg_index, pg_enum ---
@@ -162,21 +162,26 @@ void DeclarativeSchema::expect_postgres_schema() const {
   };
   const std::string created_at = "created_at|timestamp with time zone|NO|CURRENT_TIMESTAMP|NO";
   const std::string updated_at = "updated_at|timestamp with time zone|NO|CURRENT_TIMESTAMP|NO";
-  const std::string id = "id|bigint|NO|-|YES";
+  // autoIncrement makes a serial column (a sequence as its default), as sequelize does.
+  const auto id = [](const std::string& table) {
+    return "id|bigint|NO|nextval('" + table + "_id_seq'::regclass)|NO";
+  };
   EXPECT_THAT(columns("users"),
-              ElementsAre(id, "full_name|character varying(255)|NO|-|NO",
+              ElementsAre(id("users"), "full_name|character varying(255)|NO|-|NO",
                           "email|character varying(255)|NO|-|NO",
                           "password_hash|character varying(255)|NO|-|NO", created_at, updated_at));
-  EXPECT_THAT(columns("products"),
-              ElementsAre(id, "name|character varying(200)|NO|-|NO", "description|text|YES|-|NO",
-                          "price_cents|integer|NO|-|NO", "stock|integer|NO|0|NO",
-                          "active|boolean|NO|true|NO", created_at, updated_at));
-  EXPECT_THAT(columns("orders"), ElementsAre(id, "user_id|bigint|NO|-|NO",
-                                             "status|orders_status|NO|'pending'::orders_status|NO",
-                                             "total_cents|integer|NO|0|NO", created_at, updated_at,
-                                             "discount_code|character varying(50)|YES|-|NO"));
+  EXPECT_THAT(
+      columns("products"),
+      ElementsAre(id("products"), "name|character varying(200)|NO|-|NO",
+                  "description|text|YES|-|NO", "price_cents|integer|NO|-|NO",
+                  "stock|integer|NO|0|NO", "active|boolean|NO|true|NO", created_at, updated_at));
+  EXPECT_THAT(columns("orders"),
+              ElementsAre(id("orders"), "user_id|bigint|NO|-|NO",
+                          "status|enum_orders_status|NO|'pending'::enum_orders_status|NO",
+                          "total_cents|integer|NO|0|NO", created_at, updated_at,
+                          "discount_code|character varying(50)|YES|-|NO"));
   EXPECT_THAT(columns("order_items"),
-              ElementsAre(id, "order_id|bigint|NO|-|NO", "product_id|bigint|NO|-|NO",
+              ElementsAre(id("order_items"), "order_id|bigint|NO|-|NO", "product_id|bigint|NO|-|NO",
                           "quantity|integer|NO|-|NO", "unit_price_cents|integer|NO|-|NO",
                           created_at, updated_at));
 
@@ -231,7 +236,7 @@ void DeclarativeSchema::expect_postgres_schema() const {
               ElementsAre("orders_discount_code_idx (discount_code IS NOT NULL)"));
 
   EXPECT_THAT(
-      rows("enumlabel", "pg_enum WHERE enumtypid = 'orders_status'::regtype", "enumsortorder"),
+      rows("enumlabel", "pg_enum WHERE enumtypid = 'enum_orders_status'::regtype", "enumsortorder"),
       ElementsAre("pending", "processing", "shipped", "delivered", "cancelled"));
 }
 
@@ -249,14 +254,14 @@ void DeclarativeSchema::expect_mysql_schema() const {
             "'",
         "ORDINAL_POSITION");
   };
-  const std::string created_at = "created_at|datetime(3)|NO|current_timestamp(3)||";
-  const std::string updated_at = "updated_at|datetime(3)|NO|current_timestamp(3)||";
+  const std::string created_at = "created_at|datetime|NO|current_timestamp()||";
+  const std::string updated_at = "updated_at|datetime|NO|current_timestamp()||";
   const std::string id = "id|bigint(20)|NO|-|PRI|auto_increment";
   EXPECT_THAT(columns("users"),
               ElementsAre(id, "full_name|varchar(255)|NO|-||", "email|varchar(255)|NO|-|UNI|",
                           "password_hash|varchar(255)|NO|-||", created_at, updated_at));
   EXPECT_THAT(columns("products"),
-              ElementsAre(id, "name|varchar(200)|NO|-||", "description|longtext|YES|-||",
+              ElementsAre(id, "name|varchar(200)|NO|-||", "description|text|YES|-||",
                           "price_cents|int(11)|NO|-||", "stock|int(11)|NO|0||",
                           "active|tinyint(1)|NO|1||", created_at, updated_at));
   // discount_code comes right after status: `after` took effect.
@@ -284,14 +289,14 @@ void DeclarativeSchema::expect_mysql_schema() const {
                 "INDEX_NAME, SEQ_IN_INDEX");
   };
   EXPECT_THAT(indexes("users"), ElementsAre("email|0|email", "PRIMARY|0|id"));
-  // forge gives each foreign key its own index (named after its column) besides the unit's.
-  EXPECT_THAT(indexes("orders"),
-              ElementsAre("orders_discount_code_idx|1|discount_code",
-                          "orders_user_id_idx|1|user_id", "PRIMARY|0|id", "user_id|1|user_id"));
+  // No index of forge's own for a foreign key: InnoDB made one (named after the column) for
+  // each and dropped it when the unit's own index on that column came, as it does for
+  // sequelize's tables.
+  EXPECT_THAT(indexes("orders"), ElementsAre("orders_discount_code_idx|1|discount_code",
+                                             "orders_user_id_idx|1|user_id", "PRIMARY|0|id"));
   EXPECT_THAT(indexes("order_items"),
-              ElementsAre("order_id|1|order_id", "order_items_order_id_idx|1|order_id",
-                          "order_items_product_id_idx|1|product_id", "PRIMARY|0|id",
-                          "product_id|1|product_id"));
+              ElementsAre("order_items_order_id_idx|1|order_id",
+                          "order_items_product_id_idx|1|product_id", "PRIMARY|0|id"));
 
   EXPECT_THAT(
       rows("CONCAT(k.TABLE_NAME, '.', k.COLUMN_NAME, '->', k.REFERENCED_TABLE_NAME, '.', "
@@ -334,8 +339,15 @@ void DeclarativeSchema::expect_constraints_hold() const {
   EXPECT_EQ(db().scalar("SELECT status FROM orders"), "pending");
   EXPECT_EQ(db().scalar("SELECT total_cents FROM orders"), "0");
   EXPECT_EQ(db().scalar("SELECT count(*) FROM orders WHERE discount_code IS NULL"), "1");
-  EXPECT_THROW(db().execute("INSERT INTO orders (user_id, status) SELECT id, 'lost' FROM users"),
-               std::runtime_error);
+  const std::string lost = "INSERT INTO orders (user_id, status) SELECT id, 'lost' FROM users";
+  if (dialect() == "sqlite") {
+    // An ENUM is plain TEXT on SQLite, as sequelize makes it: only sequelize's own validation
+    // (or the unit's) keeps other values out.
+    db().execute(lost);
+    db().execute("DELETE FROM orders WHERE status = 'lost'");
+  } else {
+    EXPECT_THROW(db().execute(lost), std::runtime_error);
+  }
 
   const auto with_quantity = [](const std::string& quantity) {
     return "INSERT INTO order_items (order_id, product_id, quantity, unit_price_cents) "
@@ -368,7 +380,8 @@ void DeclarativeSchema::expect_nothing_but_the_history() const {
                           "'public'::regnamespace AND relname NOT IN ('ForgeMeta', "
                           "'ForgeMeta_pkey')"),
               "");
-    EXPECT_EQ(db().scalar("SELECT count(*) FROM pg_type WHERE typname = 'orders_status'"), "0");
+    EXPECT_EQ(db().scalar("SELECT count(*) FROM pg_type WHERE typname = 'enum_orders_status'"),
+              "0");
   } else {
     EXPECT_EQ(db().scalar("SELECT GROUP_CONCAT(TABLE_NAME) FROM information_schema.TABLES WHERE "
                           "TABLE_SCHEMA = DATABASE() AND TABLE_NAME <> 'ForgeMeta'"),
@@ -436,7 +449,7 @@ TEST_P(DeclarativeDryRun, PrintsTheSqlAndLeavesTheDatabaseUntouched) {
   EXPECT_EQ(occurrences(dry.out, "CREATE TABLE "), 4u) << dry;
   EXPECT_THAT(dry.out, HasSubstr("5 unit(s) would be migrated")) << dry;
   if (dialect() == "postgres") {
-    EXPECT_THAT(dry.out, HasSubstr("CREATE TYPE \"orders_status\" AS ENUM")) << dry;
+    EXPECT_THAT(dry.out, HasSubstr("CREATE TYPE \"enum_orders_status\" AS ENUM")) << dry;
     EXPECT_THAT(dry.out, HasSubstr("WHERE \"discount_code\" IS NOT NULL")) << dry;
     EXPECT_EQ(db().scalar("SELECT count(*) FROM pg_class WHERE relnamespace = "
                           "'public'::regnamespace"),

@@ -1,7 +1,5 @@
 #include "dialect/mysql/mysql_renderer.hpp"
 
-#include <algorithm>
-
 #include "dialect/render_checks.hpp"
 #include "dialect/sql_writer.hpp"
 #include "util/strings.hpp"
@@ -30,7 +28,7 @@ std::string type_sql(const TypeSpec& type) {
     case TypeKind::character:
       return "CHAR(" + std::to_string(type.length) + ")";
     case TypeKind::text:
-      return "LONGTEXT";  // TEXT holds 64 KB on MySQL; the portable TEXT is unbounded
+      return "TEXT";  // sequelize's TEXT, 64 KB on MySQL (TEXT('long') is not portable)
     case TypeKind::integer:
       return "INT";
     case TypeKind::big_integer:
@@ -46,22 +44,22 @@ std::string type_sql(const TypeSpec& type) {
     case TypeKind::boolean:
       return "BOOLEAN";
     case TypeKind::date_time:
-      return "DATETIME(3)";
+      return "DATETIME";  // sequelize's DATE: whole seconds
     case TypeKind::date_only:
       return "DATE";
     case TypeKind::time:
       return "TIME";
     case TypeKind::uuid:
-      return "CHAR(36)";
+      return "CHAR(36) BINARY";  // sequelize's UUID: compared byte for byte
     case TypeKind::json:
     case TypeKind::jsonb:
       return "JSON";
     case TypeKind::blob:
-      return "LONGBLOB";
+      return "BLOB";
     case TypeKind::enumeration:
       return enum_sql(type);
   }
-  return "LONGTEXT";
+  return "TEXT";
 }
 
 // TEXT, BLOB and JSON columns take only expression defaults, written in parentheses.
@@ -72,13 +70,17 @@ bool needs_expression_default(TypeKind kind) {
 
 std::string default_sql(const ColumnSpec& column) {
   const TypeKind kind = column.type.kind;
-  if (const auto* value = std::get_if<Value>(&column.default_value.value())) {
+  const auto* value = std::get_if<Value>(&column.default_value.value());
+  const bool function = value && std::holds_alternative<FunctionCall>(value->literal);
+  if (value && !function) {
     const std::string literal = literal_sql(value->literal, k_my);
-    return needs_expression_default(kind) && !value->is_null() ? "(" + literal + ")" : literal;
+    const bool constant = !value->is_null() && !is_expression(value->literal);
+    return needs_expression_default(kind) && constant ? "(" + literal + ")" : literal;
   }
+  // NOW and {fn: NOW}: a DATE or TIME column takes only an expression default.
   if (kind == TypeKind::date_only) return "(CURRENT_DATE)";
   if (kind == TypeKind::time) return "(CURRENT_TIME)";
-  return "CURRENT_TIMESTAMP(3)";  // the precision must match DATETIME(3)'s
+  return function ? literal_sql(value->literal, k_my) : "CURRENT_TIMESTAMP";
 }
 
 std::string column_sql(const ColumnSpec& column) {
@@ -98,52 +100,23 @@ std::string position_sql(const AddColumn& op) {
   return "";
 }
 
-// InnoDB silently drops the index it made for a foreign key once a later index can serve the
-// key, and then refuses to drop that later index ("needed in a foreign key constraint"): a
-// removeIndex could not be undone. So each foreign key gets its own explicit index, unless a
-// key of the table already starts with its columns.
-std::string index_sql(const std::vector<std::string>& columns) {
-  return "INDEX (" + quote_names(columns, k_my) + ")";
-}
-
-// The column lists of the primary and unique keys a createTable declares.
-std::vector<std::vector<std::string>> key_prefixes(const CreateTable& op) {
-  std::vector<std::vector<std::string>> keys;
-  for (const ColumnSpec& column : op.columns)
-    if (column.primary_key || column.unique) keys.push_back({column.name});
-  for (const ConstraintSpec& constraint : op.constraints) {
-    if (constraint.kind == ConstraintKind::primary_key || constraint.kind == ConstraintKind::unique)
-      keys.push_back(constraint.fields);
-  }
-  return keys;
-}
-
-bool is_covered(const std::vector<std::string>& columns,
-                const std::vector<std::vector<std::string>>& keys) {
-  for (const std::vector<std::string>& key : keys) {
-    if (key.size() >= columns.size() && std::equal(columns.begin(), columns.end(), key.begin()))
-      return true;
-  }
-  return false;
+// sequelize's name for the key addColumn adds (InnoDB names its backing index the same).
+std::string added_foreign_key_sql(const std::string& table, const ColumnSpec& column) {
+  return "CONSTRAINT " + name(table + "_" + column.name + "_foreign_idx") + " " +
+         column_foreign_key_sql(column, k_my);
 }
 
 // The operations' SQL, one overload per operation.
 struct Writer {
+  // Foreign keys get no index of their own: InnoDB makes the one a key needs, as it does for
+  // sequelize's tables, so both tools leave the same indexes.
   Statements operator()(const CreateTable& op) const {
-    const std::vector<std::vector<std::string>> keys = key_prefixes(op);
     std::vector<std::string> lines;
     for (const ColumnSpec& column : op.columns) lines.push_back(column_sql(column));
-    for (const ColumnSpec& column : op.columns) {
-      if (!column.references) continue;
-      if (!is_covered({column.name}, keys)) lines.push_back(index_sql({column.name}));
-      lines.push_back(column_foreign_key_sql(column, k_my));
-    }
-    for (const ConstraintSpec& constraint : op.constraints) {
-      const bool foreign = constraint.kind == ConstraintKind::foreign_key;
-      if (foreign && !is_covered(constraint.fields, keys))
-        lines.push_back(index_sql(constraint.fields));
+    for (const ColumnSpec& column : op.columns)
+      if (column.references) lines.push_back(column_foreign_key_sql(column, k_my));
+    for (const ConstraintSpec& constraint : op.constraints)
       lines.push_back(constraint_sql(constraint, k_my));
-    }
     return {"CREATE TABLE " + name(op.table) + " (\n  " + util::join(lines, ",\n  ") + "\n)"};
   }
   Statements operator()(const DropTable& op) const { return {"DROP TABLE " + name(op.table)}; }
@@ -153,11 +126,7 @@ struct Writer {
   Statements operator()(const AddColumn& op) const {
     std::string out =
         "ALTER TABLE " + name(op.table) + " ADD COLUMN " + column_sql(op.column) + position_sql(op);
-    if (op.column.references) {
-      if (!op.column.primary_key && !op.column.unique)
-        out += ", ADD " + index_sql({op.column.name});
-      out += ", ADD " + column_foreign_key_sql(op.column, k_my);
-    }
+    if (op.column.references) out += ", ADD " + added_foreign_key_sql(op.table, op.column);
     return {out};
   }
   Statements operator()(const RemoveColumn& op) const {

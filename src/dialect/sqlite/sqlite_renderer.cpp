@@ -20,68 +20,66 @@ using Statements = std::vector<std::string>;
 
 std::string name(const std::string& identifier) { return quote_name(identifier, k_lite); }
 
-// `rowid_alias`: an integer primary key column is declared exactly INTEGER, which makes it
-// the table's rowid (and lets AUTOINCREMENT apply).
+// sequelize's spellings, which SQLite keeps as written (pragma table_info shows them), so a
+// table reads the same whichever tool made it. `rowid_alias`: an integer primary key column is
+// declared exactly INTEGER, which makes it the table's rowid (and lets AUTOINCREMENT apply).
 std::string type_sql(const TypeSpec& type, bool rowid_alias) {
+  if (rowid_alias) return "INTEGER";
   switch (type.kind) {
     case TypeKind::string:
       return "VARCHAR(" + std::to_string(type.length) + ")";
     case TypeKind::character:
       return "CHAR(" + std::to_string(type.length) + ")";
     case TypeKind::integer:
-    case TypeKind::boolean:
       return "INTEGER";
+    case TypeKind::boolean:
+      return "TINYINT(1)";
     case TypeKind::big_integer:
-      return rowid_alias ? "INTEGER" : "BIGINT";
+      return "BIGINT";
     case TypeKind::small_integer:
-      return rowid_alias ? "INTEGER" : "SMALLINT";
+      return "SMALLINT";
     case TypeKind::floating:
+      return "FLOAT";
     case TypeKind::double_precision:
-      return "REAL";
+      return "DOUBLE PRECISION";
     case TypeKind::decimal:
-      return "NUMERIC(" + std::to_string(type.precision) + "," + std::to_string(type.scale) + ")";
+      return "DECIMAL(" + std::to_string(type.precision) + "," + std::to_string(type.scale) + ")";
     case TypeKind::date_time:
       return "DATETIME";
     case TypeKind::date_only:
       return "DATE";
     case TypeKind::time:
       return "TIME";
+    case TypeKind::uuid:
+      return "UUID";
+    case TypeKind::json:
+      return "JSON";
+    case TypeKind::jsonb:
+      return "JSONB";
     case TypeKind::blob:
       return "BLOB";
     case TypeKind::text:
-    case TypeKind::uuid:
-    case TypeKind::json:
-    case TypeKind::jsonb:
-    case TypeKind::enumeration:
+    case TypeKind::enumeration:  // no CHECK of the values: sequelize writes none either
       break;
   }
   return "TEXT";
 }
 
-// The CHECK that stands in for the types SQLite lacks; empty for the others.
-std::string type_check_sql(const ColumnSpec& column) {
-  if (column.type.kind == TypeKind::boolean) return "CHECK (" + name(column.name) + " IN (0, 1))";
-  if (column.type.kind != TypeKind::enumeration) return "";
-  std::vector<std::string> values;
-  for (const std::string& value : column.type.values) values.push_back(quote_text(value, k_lite));
-  return "CHECK (" + name(column.name) + " IN (" + util::join(values, ", ") + "))";
-}
-
 std::string default_sql(const ColumnSpec& column) {
-  if (const auto* value = std::get_if<Value>(&column.default_value.value()))
+  const auto* value = std::get_if<Value>(&column.default_value.value());
+  if (value && !std::holds_alternative<FunctionCall>(value->literal))
     return literal_sql(value->literal, k_lite);
+  // NOW and {fn: NOW}: SQLite's own keywords (a function call would need parentheses).
   if (column.type.kind == TypeKind::date_only) return "CURRENT_DATE";
   if (column.type.kind == TypeKind::time) return "CURRENT_TIME";
   return "CURRENT_TIMESTAMP";
 }
 
-// Name, type, nullability, default and type check: what changeColumn restates.
+// Name, type, nullability and default: what changeColumn restates.
 std::string column_core_sql(const ColumnSpec& column, bool rowid_alias) {
   std::string out = name(column.name) + " " + type_sql(column.type, rowid_alias);
   if (!column.allow_null && !rowid_alias) out += " NOT NULL";
   if (column.default_value) out += " DEFAULT " + default_sql(column);
-  const std::string check = type_check_sql(column);
-  if (!check.empty()) out += " " + check;
   return out;
 }
 
@@ -133,9 +131,10 @@ std::string changed_column_sql(const TableItem& old, const ColumnSpec& column) {
 // What ALTER TABLE ADD COLUMN refuses: keys, non-constant defaults, NOT NULL without a default.
 bool add_needs_rebuild(const ColumnSpec& column) {
   const auto* value = column.default_value ? std::get_if<Value>(&*column.default_value) : nullptr;
-  const bool constant_default = value && !value->is_null();
-  const bool now_default = column.default_value && !value;
-  return column.primary_key || column.unique || now_default ||
+  const bool constant_default = value && !value->is_null() && !is_expression(value->literal);
+  const bool expression_default =
+      column.default_value && !constant_default && !(value && value->is_null());
+  return column.primary_key || column.unique || expression_default ||
          (!column.allow_null && !constant_default) || (column.references && constant_default);
 }
 
@@ -210,7 +209,7 @@ std::vector<RenderNote> column_notes(const ColumnSpec& column) {
   if (column.comment)
     notes.push_back(ignored(column.origin, "comment", k_lite, "SQLite has no column comments"));
   if (column.type.kind == TypeKind::jsonb)
-    notes.push_back(RenderNote{column.type.location, "JSONB is stored as TEXT on sqlite"});
+    notes.push_back(RenderNote{column.type.location, "JSONB is stored as text on sqlite"});
   return notes;
 }
 

@@ -23,14 +23,14 @@ TEST(DeriveDown, InvertsEachReversibleOperationInReverseOrder) {
   const DerivedDown down = derive(R"(up:
   - createTable: { table: users, columns: { id: { type: INTEGER, primaryKey: true } } }
   - addColumn: { table: users, column: email, type: TEXT }
-  - addIndex: { table: users, name: users_email_idx, fields: [email] }
   - renameTable: { from: users, to: members }
+  - addIndex: { table: members, name: users_email_idx, fields: [email] }
   - renameColumn: { table: members, from: email, to: mail }
   - addConstraint: { table: members, type: unique, name: members_mail_uk, fields: [mail] }
 )");
   ASSERT_FALSE(down.irreversible);
   EXPECT_THAT(names_of(down.operations),
-              ElementsAre("removeConstraint", "renameColumn", "renameTable", "removeIndex",
+              ElementsAre("removeConstraint", "renameColumn", "removeIndex", "renameTable",
                           "removeColumn", "dropTable"));
   const auto& constraint = std::get<RemoveConstraint>(down.operations[0]);
   EXPECT_EQ(constraint.table, "members");
@@ -39,16 +39,29 @@ TEST(DeriveDown, InvertsEachReversibleOperationInReverseOrder) {
   EXPECT_EQ(column_rename.table, "members");
   EXPECT_EQ(column_rename.from, "mail");
   EXPECT_EQ(column_rename.to, "email");
-  const auto& table_rename = std::get<RenameTable>(down.operations[2]);
+  const auto& index = std::get<RemoveIndex>(down.operations[2]);
+  EXPECT_EQ(index.table, "members");
+  EXPECT_EQ(index.name, "users_email_idx");
+  const auto& table_rename = std::get<RenameTable>(down.operations[3]);
   EXPECT_EQ(table_rename.from, "members");
   EXPECT_EQ(table_rename.to, "users");
-  const auto& index = std::get<RemoveIndex>(down.operations[3]);
-  EXPECT_EQ(index.table, "users");
-  EXPECT_EQ(index.name, "users_email_idx");
   const auto& column = std::get<RemoveColumn>(down.operations[4]);
   EXPECT_EQ(column.table, "users");
   EXPECT_EQ(column.column, "email");
   EXPECT_EQ(std::get<DropTable>(down.operations[5]).table, "users");
+}
+
+// InnoDB refuses to drop an index a foreign key needs (once it has dropped its own for it), so
+// the index of a table the unit creates goes with the table, not before it.
+TEST(DeriveDown, LeavesTheIndexesOfATableItCreatesToItsDropTable) {
+  const DerivedDown down = derive(R"(up:
+  - createTable: { table: orders, columns: { user_id: INTEGER } }
+  - addIndex: { table: orders, name: orders_user_id_idx, fields: [user_id] }
+  - addIndex: { table: users, name: users_id_idx, fields: [id] }
+)");
+  ASSERT_FALSE(down.irreversible);
+  EXPECT_THAT(names_of(down.operations), ElementsAre("removeIndex", "dropTable"));
+  EXPECT_EQ(std::get<RemoveIndex>(down.operations[0]).table, "users");
 }
 
 TEST(DeriveDown, KeepsTheOriginOfTheOperationItUndoes) {

@@ -10,6 +10,7 @@ namespace {
 using testing::at;
 using testing::error_of;
 using ::testing::HasSubstr;
+using ::testing::Not;
 using ::testing::StartsWith;
 
 TEST(LoaderErrors, AreMigrationFileErrorsWithFileLineColumnAndAHint) {
@@ -155,11 +156,31 @@ TEST(LoaderErrors, RefuseRenamesToTheSameName) {
               HasSubstr("renameColumn from and to are the same name"));
 }
 
+// The error of a createTable of t whose one column c has `attributes`.
+std::string column_error(const std::string& attributes) {
+  return error_of(
+      "up:\n  - createTable:\n      table: t\n      columns:\n        c: " + attributes + "\n");
+}
+
+TEST(LoaderErrors, CheckFunctionsAndLiteralsInDefaultsAndRows) {
+  EXPECT_THAT(column_error("{ type: DATE, defaultValue: { fn: UUID } }"),
+              StartsWith(at(5, 46) + "fn in defaultValue of column 'c' of t must be NOW or "
+                                     "CURRENT_TIMESTAMP (other SQL goes in {literal: \"...\"}), "
+                                     "not 'UUID'"));
+  EXPECT_THAT(column_error("{ type: INTEGER, defaultValue: { fn: NOW } }"),
+              HasSubstr("defaultValue of INTEGER column 'c' must be a value of its type (fn gives "
+                        "a timestamp), not {fn: NOW}"));
+  EXPECT_THAT(column_error("{ type: DATE, defaultValue: { literal: '' } }"),
+              HasSubstr("literal in defaultValue of column 'c' of t must be SQL text"));
+  EXPECT_THAT(column_error("{ type: DATE, defaultValue: { fn: NOW, literal: x } }"),
+              HasSubstr("must be a single value, {fn: NOW} or {literal: \"SQL text\"}"));
+  EXPECT_THAT(error_of("up:\n  - bulkInsert: { table: t, rows: [{ a: { now: true } }] }\n"),
+              HasSubstr("'a' in row 1 of bulkInsert must be a single value, {fn: NOW} or"));
+  EXPECT_THAT(error_of("up:\n  - bulkDelete: { table: t, where: { a: { fn: NOW } } }\n"),
+              Not(HasSubstr("(no error)")));  // where takes plain values only
+}
+
 TEST(LoaderErrors, CheckColumnAttributes) {
-  const auto column_error = [](const std::string& attributes) {
-    return error_of(
-        "up:\n  - createTable:\n      table: t\n      columns:\n        c: " + attributes + "\n");
-  };
   EXPECT_THAT(column_error("{ type: INTEGER, defaultValue: abc }"),
               StartsWith(at(5, 43) + "defaultValue of INTEGER column 'c' must be a whole number, "
                                      "not 'abc'"));
@@ -174,7 +195,8 @@ TEST(LoaderErrors, CheckColumnAttributes) {
   EXPECT_THAT(column_error("{ type: STRING(2), defaultValue: 12 }"), HasSubstr("quote it"));
   EXPECT_THAT(column_error("{ type: \"ENUM('a','b')\", defaultValue: c }"),
               HasSubstr("must be one of the ENUM's values"));
-  EXPECT_THAT(column_error("{ type: DATE, defaultValue: 5 }"), HasSubstr("quoted text or NOW"));
+  EXPECT_THAT(column_error("{ type: DATE, defaultValue: 5 }"),
+              HasSubstr("quoted text, NOW or {fn: NOW}"));
   EXPECT_THAT(column_error("{ type: INTEGER, NOW: 1 }"), HasSubstr("has no option 'NOW'"));
   EXPECT_THAT(column_error("{ type: INTEGER, defaultValue: NOW }"),
               HasSubstr("must be a whole number, not 'NOW'"));

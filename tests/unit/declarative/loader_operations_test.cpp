@@ -255,6 +255,29 @@ TEST(LoadDeclarative, ReadsBulkInsertRowsInTheFirstRowsColumnOrder) {
   EXPECT_EQ(op.rows[1].location.line, 6);
 }
 
+TEST(LoadDeclarative, ReadsFunctionsAndLiteralsInRowsAndDefaults) {
+  const DeclarativeUnit unit = load(R"(up:
+  - addColumn:
+      table: t
+      column: seen
+      type: DATE
+      defaultValue: { fn: now }
+  - addColumn: { table: t, column: d, type: DATE, defaultValue: { literal: "CURRENT_TIMESTAMP" } }
+  - bulkInsert:
+      table: t
+      rows: [{ a: { fn: CURRENT_TIMESTAMP }, b: { literal: "1 + 1" }, c: NOW }]
+)");
+  const auto default_of = [&](std::size_t i) {
+    return std::get<Value>(*std::get<AddColumn>(unit.up.at(i)).column.default_value).literal;
+  };
+  EXPECT_EQ(std::get<FunctionCall>(default_of(0)).function, SqlFunction::now);
+  EXPECT_EQ(std::get<RawExpression>(default_of(1)).sql, "CURRENT_TIMESTAMP");
+  const auto& row = std::get<BulkInsert>(unit.up.at(2)).rows.at(0).values;
+  EXPECT_EQ(std::get<FunctionCall>(row.at(0).literal).function, SqlFunction::current_timestamp);
+  EXPECT_EQ(describe(row.at(1).literal), "{literal: '1 + 1'}");
+  EXPECT_EQ(std::get<std::string>(row.at(2).literal), "NOW");  // plain text stays text
+}
+
 TEST(LoadDeclarative, ReadsBulkDeleteWithAWhere) {
   const auto op =
       only_up<BulkDelete>("up:\n  - bulkDelete: { table: t, where: { status: [a, b] } }\n");

@@ -57,7 +57,7 @@ TEST_F(SqliteRebuildTest, ChangeColumnFollowsTheDocumentedProcedure) {
           "CREATE TABLE \"forge_new_orders\" (\n"
           "  \"id\" INTEGER PRIMARY KEY AUTOINCREMENT,\n"
           "  \"user_id\" INTEGER NOT NULL REFERENCES \"users\" (\"id\") ON DELETE SET NULL,\n"
-          "  \"status\" TEXT DEFAULT 'paid' CHECK (\"status\" IN ('pending', 'paid', 'sent')),\n"
+          "  \"status\" TEXT DEFAULT 'paid',\n"
           "  \"note\" TEXT COLLATE NOCASE CONSTRAINT \"note_unique\" UNIQUE,\n"
           "  CONSTRAINT \"orders_note_check\" CHECK (length(note) < 100)\n"
           ")",
@@ -227,8 +227,8 @@ TEST_F(SqliteRebuildOnDiskTest, ChangeColumnKeepsRowsIndexesTriggersViewsAndTheC
   EXPECT_EQ(text("SELECT seq FROM sqlite_sequence WHERE name = 'orders'"), "3");
   m_db.exec("INSERT INTO orders (user_id, status) VALUES (1, 'sent')");
   EXPECT_EQ(text("SELECT max(id) FROM orders"), "4");  // 3 was deleted: not reused
-  EXPECT_THROW(m_db.exec("INSERT INTO orders (user_id, status) VALUES (1, 'lost')"),
-               SQLite::Exception);
+  // As on a table sequelize made, an ENUM is plain TEXT on SQLite: no CHECK of its values.
+  m_db.exec("INSERT INTO orders (user_id, status) VALUES (1, 'lost')");
   EXPECT_EQ(text("SELECT count(*) FROM sqlite_master WHERE name LIKE 'forge_%'"), "0");
 }
 

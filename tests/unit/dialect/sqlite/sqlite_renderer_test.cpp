@@ -23,7 +23,8 @@ class SqliteRendererTest : public ::testing::Test {
   SqliteRenderer m_renderer;  // no schema reader: nothing here rebuilds a table
 };
 
-TEST_F(SqliteRendererTest, CreatesATableWithChecksForEnumsAndBooleans) {
+// sequelize's spellings, without CHECKs: ENUM is TEXT, BOOLEAN TINYINT(1).
+TEST_F(SqliteRendererTest, CreatesATableAsSequelizeDoes) {
   EXPECT_THAT(sql(R"(up:
   - createTable:
       table: orders
@@ -43,12 +44,40 @@ TEST_F(SqliteRendererTest, CreatesATableWithChecksForEnumsAndBooleans) {
               ElementsAre(R"(CREATE TABLE "orders" (
   "id" INTEGER PRIMARY KEY AUTOINCREMENT,
   "user_id" INTEGER NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE ON UPDATE RESTRICT,
-  "status" TEXT NOT NULL DEFAULT 'pending' CHECK ("status" IN ('pending', 'it''s')),
-  "paid" INTEGER NOT NULL DEFAULT 0 CHECK ("paid" IN (0, 1)),
+  "status" TEXT NOT NULL DEFAULT 'pending',
+  "paid" TINYINT(1) NOT NULL DEFAULT 0,
   "code" CHAR(8) UNIQUE,
   "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "updated_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 ))"));
+}
+
+TEST_F(SqliteRendererTest, WritesFunctionsAndLiteralsInDefaultsAndRows) {
+  EXPECT_THAT(
+      sql(R"yaml(up:
+  - createTable:
+      table: t
+      columns:
+        a: { type: DATE, defaultValue: { fn: NOW } }
+        b: { type: DATEONLY, defaultValue: { fn: NOW } }
+        c: { type: TEXT, defaultValue: { literal: "(lower(hex(randomblob(16))))" } }
+  - bulkInsert: { table: t, rows: [{ a: { fn: NOW }, b: { fn: CURRENT_TIMESTAMP } }] }
+)yaml"),
+      ElementsAre(R"(CREATE TABLE "t" (
+  "a" DATETIME DEFAULT CURRENT_TIMESTAMP,
+  "b" DATE DEFAULT CURRENT_DATE,
+  "c" TEXT DEFAULT (lower(hex(randomblob(16))))
+))",
+                  R"(INSERT INTO "t" ("a", "b") VALUES (CURRENT_TIMESTAMP, CURRENT_TIMESTAMP))"));
+}
+
+TEST_F(SqliteRendererTest, AddsAColumnWithAFunctionDefaultByRebuildingTheTable) {
+  // ALTER TABLE ADD COLUMN takes only constant defaults.
+  const auto operations = testing::up(
+      "up:\n  - addColumn: { table: t, column: a, type: DATE, defaultValue: { fn: NOW } }\n"
+      "  - addColumn: { table: t, column: b, type: DATE, defaultValue: '2020-01-01' }\n");
+  EXPECT_TRUE(m_renderer.needs_schema(operations.at(0)));
+  EXPECT_FALSE(m_renderer.needs_schema(operations.at(1)));
 }
 
 TEST_F(SqliteRendererTest, MapsEveryPortableType) {
@@ -76,15 +105,15 @@ TEST_F(SqliteRendererTest, MapsEveryPortableType) {
   "b" TEXT,
   "c" BIGINT,
   "d" SMALLINT,
-  "e" REAL,
-  "f" REAL,
-  "g" NUMERIC(10,2),
+  "e" FLOAT,
+  "f" DOUBLE PRECISION,
+  "g" DECIMAL(10,2),
   "h" DATETIME,
   "i" DATE,
   "j" TIME,
-  "k" TEXT,
-  "l" TEXT,
-  "m" TEXT,
+  "k" UUID,
+  "l" JSON,
+  "m" JSONB,
   "n" BLOB
 ))"));
 }
@@ -120,7 +149,7 @@ TEST_F(SqliteRendererTest, WritesDefaults) {
   "b" TIME DEFAULT CURRENT_TIME,
   "c" INTEGER DEFAULT -1,
   "d" VARCHAR(255) DEFAULT 'a\b',
-  "e" INTEGER DEFAULT 1 CHECK ("e" IN (0, 1))
+  "e" TINYINT(1) DEFAULT 1
 ))"));
 }
 
@@ -134,7 +163,7 @@ TEST_F(SqliteRendererTest, NotesWhatSqliteIgnores) {
       after: status
 )"),
               ElementsAre("6:7: comment is ignored on sqlite: SQLite has no column comments",
-                          "5:13: JSONB is stored as TEXT on sqlite",
+                          "5:13: JSONB is stored as text on sqlite",
                           "7:7: after is ignored on sqlite: SQLite adds columns at the end"));
 }
 
