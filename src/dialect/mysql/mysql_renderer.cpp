@@ -101,8 +101,12 @@ std::string position_sql(const AddColumn& op) {
 }
 
 // sequelize's name for the key addColumn adds (InnoDB names its backing index the same).
+std::string added_foreign_key_name(const std::string& table, const ColumnSpec& column) {
+  return table + "_" + column.name + "_foreign_idx";
+}
+
 std::string added_foreign_key_sql(const std::string& table, const ColumnSpec& column) {
-  return "CONSTRAINT " + name(table + "_" + column.name + "_foreign_idx") + " " +
+  return "CONSTRAINT " + name(added_foreign_key_name(table, column)) + " " +
          column_foreign_key_sql(column, k_my);
 }
 
@@ -221,6 +225,17 @@ void check_auto_increment_key(const ColumnSpec& column) {
   }
 }
 
+void check_added_foreign_key_name(const AddColumn& op) {
+  if (!op.column.references) return;
+  const std::string key = added_foreign_key_name(op.table, op.column);
+  if (count_characters(key) > 64) {
+    refuse(op.column.origin.of("references"),
+           "the foreign key's name '" + key + "' is longer than MySQL's 64 characters",
+           "Add the column without references, then add the key with addConstraint and a "
+           "shorter name.");
+  }
+}
+
 }  // namespace
 
 std::vector<RenderNote> MysqlRenderer::check(const Operation& operation) const {
@@ -234,6 +249,7 @@ std::vector<RenderNote> MysqlRenderer::check(const Operation& operation) const {
   }
   if (const auto* op = std::get_if<AddColumn>(&operation)) {
     check_auto_increment_key(op->column);
+    check_added_foreign_key_name(*op);
     return check_columns({op->column});
   }
   if (const auto* op = std::get_if<ChangeColumn>(&operation)) {

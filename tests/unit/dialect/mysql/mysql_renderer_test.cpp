@@ -323,6 +323,17 @@ TEST_F(MysqlRendererTest, RefusesAnAutoIncrementColumnThatIsNoKey) {
           "primaryKey nor unique");
 }
 
+TEST_F(MysqlRendererTest, RefusesAnAddedForeignKeyWhoseNameIsTooLong) {
+  const std::string table(44, 't');  // 44 + "_owner_id_foreign_idx" = 65
+  EXPECT_EQ(error("up:\n  - addColumn: { table: " + table +
+                  ", column: owner_id, type: INTEGER, references: { table: u, column: id } }\n"),
+            at(2, 104) + "the foreign key's name '" + table +
+                "_owner_id_foreign_idx' is longer than MySQL's 64 characters");
+  EXPECT_EQ(error("up:\n  - addColumn: { table: t, column: owner_id, type: INTEGER, references: "
+                  "{ table: u, column: id } }\n"),
+            "(no error)");
+}
+
 TEST_F(MysqlRendererTest, RefusesLongEnumValuesAndNames) {
   const std::string value(256, 'v');
   EXPECT_EQ(
