@@ -97,6 +97,7 @@ int run(int argc, char** argv) {
   Action chosen;
   add_init_command(app, options, chosen);
   add_generate_command(app, options, chosen);
+  add_convert_command(app, options, chosen);
   add_migrate_commands(app, options, chosen);
   add_status_command(app, options, chosen);
   add_wait_command(app, options, chosen);

@@ -1,7 +1,7 @@
 #pragma once
-#include "cli/context.hpp"
-
 #include <functional>
+
+#include "cli/context.hpp"
 
 namespace CLI {
 class App;
@@ -16,6 +16,8 @@ using Action = std::function<void()>;
 /// CLI11 stores the command's work in `chosen`.
 void add_init_command(CLI::App& app, const GlobalOptions& options, Action& chosen);
 void add_generate_command(CLI::App& app, const GlobalOptions& options, Action& chosen);
+/// `migration:convert <unit.js>`: a JavaScript unit's declarative twin.
+void add_convert_command(CLI::App& app, const GlobalOptions& options, Action& chosen);
 void add_migrate_commands(CLI::App& app, const GlobalOptions& options, Action& chosen);
 void add_status_command(CLI::App& app, const GlobalOptions& options, Action& chosen);
 void add_wait_command(CLI::App& app, const GlobalOptions& options, Action& chosen);

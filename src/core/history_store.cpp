@@ -40,13 +40,23 @@ HistoryRow row_from(const std::vector<std::string>& values) {
 
 }  // namespace
 
-HistoryStore::HistoryStore(Connection& connection, std::string table)
-    : m_connection(connection), m_shown(table), m_table(connection.pinned_history_table(table)) {}
+bool shared_with_sequelize(const std::string& table) {
+  const auto dot = table.rfind('.');
+  const std::string name = util::to_lower(dot == std::string::npos ? table : table.substr(dot + 1));
+  return util::starts_with(name, "sequelize");
+}
 
-std::vector<std::string> HistoryStore::columns() {
+HistoryStore::HistoryStore(Connection& connection, std::string table)
+    : m_connection(connection), m_shown(table), m_table(connection.pinned_history_table(table)) {
+  if (shared_with_sequelize(m_table)) m_progress_table = m_table + "_forge_progress";
+}
+
+std::vector<std::string> HistoryStore::columns() { return columns_of(m_table); }
+
+std::vector<std::string> HistoryStore::columns_of(const std::string& table) {
   std::vector<std::string> names;
   for (const auto& row :
-       m_connection.query(m_connection.history_sql().columns(m_table), {}, what())) {
+       m_connection.query(m_connection.history_sql().columns(table), {}, what())) {
     names.push_back(row.at(0));
   }
   if (!names.empty()) refuse_foreign_table(names);
@@ -72,41 +82,78 @@ void HistoryStore::refuse_foreign_table(const std::vector<std::string>& names) c
       "at sequelize-cli's SequelizeMeta, or at a name no table has yet.");
 }
 
+// Both tables are made here, under the lock and outside any transaction (on MySQL a CREATE
+// TABLE inside one would commit it).
 void HistoryStore::ensure() {
   const HistorySql& sql = m_connection.history_sql();
-  const auto existing = columns();
-  if (existing.empty()) {
-    m_connection.query(sql.create(m_table), {}, what());
-    return;
-  }
-  for (const auto& column : missing_history_columns(existing)) {
-    m_connection.query(sql.add_column(m_table, column), {}, what());
+  for (const std::string& table : {m_table, m_progress_table}) {
+    if (table.empty()) continue;
+    const auto existing = columns_of(table);
+    if (existing.empty()) {
+      m_connection.query(sql.create(table), {}, what());
+      continue;
+    }
+    for (const auto& column : missing_history_columns(existing)) {
+      m_connection.query(sql.add_column(table, column), {}, what());
+    }
   }
 }
 
-std::vector<HistoryRow> HistoryStore::read() {
-  const auto existing = columns();
-  if (existing.empty()) return {};  // no table yet
+std::vector<HistoryRow> HistoryStore::rows_of(const std::string& table,
+                                              const std::vector<std::string>& found) {
   const std::string select =
-      m_connection.history_sql().select(m_table, missing_history_columns(existing));
+      m_connection.history_sql().select(table, missing_history_columns(found));
   std::vector<HistoryRow> rows;
   for (const auto& values : m_connection.query(select, {}, what()))
     rows.push_back(row_from(values));
   return rows;
 }
 
-void HistoryStore::record(const HistoryRow& row) {
+std::vector<HistoryRow> HistoryStore::read() {
+  const auto existing = columns();
+  std::vector<HistoryRow> rows;
+  if (!existing.empty()) rows = rows_of(m_table, existing);
+  if (m_progress_table.empty()) return rows;
+  const auto progress_columns = columns_of(m_progress_table);
+  if (progress_columns.empty()) return rows;
+  // A run killed between its two writes leaves a unit in both: the table itself is written
+  // last when a unit completes, so its row is the truth.
+  for (HistoryRow& row : rows_of(m_progress_table, progress_columns)) {
+    const bool known = std::any_of(rows.begin(), rows.end(),
+                                   [&](const HistoryRow& r) { return r.name == row.name; });
+    if (!known) rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+void HistoryStore::upsert(const std::string& table, const HistoryRow& row) {
   const HistorySql& sql = m_connection.history_sql();
   m_connection.query(
-      sql.upsert(m_table),
+      sql.upsert(table),
       {row.name, row.checksum, row.applied_at.empty() ? "" : sql.stored_time(row.applied_at),
        std::to_string(row.execution_ms), state_name(row.state), std::to_string(row.statements_done),
        row.statement_hashes, encode_progress(row)},
       what());
 }
 
+void HistoryStore::record(const HistoryRow& row) {
+  const bool part_way = row.state == RowState::failed || row.state == RowState::running;
+  if (m_progress_table.empty()) return upsert(m_table, row);
+  const HistorySql& sql = m_connection.history_sql();
+  if (part_way) {
+    upsert(m_progress_table, row);
+    m_connection.query(sql.erase(m_table), {row.name}, what());
+  } else {
+    upsert(m_table, row);
+    m_connection.query(sql.erase(m_progress_table), {row.name}, what());
+  }
+}
+
 void HistoryStore::erase(const std::string& name) {
   m_connection.query(m_connection.history_sql().erase(m_table), {name}, what());
+  if (!m_progress_table.empty()) {
+    m_connection.query(m_connection.history_sql().erase(m_progress_table), {name}, what());
+  }
 }
 
 }  // namespace forge::core

@@ -41,6 +41,12 @@ class HistorySql {
 
 /// The history table's logic, once for every dialect: create and upgrade it, read, write and
 /// delete rows, over the connection's HistorySql and query().
+///
+/// sequelize-cli counts every row of its table (SequelizeMeta, SequelizeData) as an applied
+/// unit. So that a unit forge left part-way (failed, or running when its run was interrupted)
+/// never looks applied to sequelize-cli, such rows of a table named `Sequelize...` are kept in a
+/// companion table `<table>_forge_progress`, and only applied units (and downs under way, whose
+/// units are still applied as far as sequelize-cli is concerned) in the table itself.
 class HistoryStore {
  public:
   HistoryStore(Connection& connection, std::string table);
@@ -64,9 +70,18 @@ class HistoryStore {
   void refuse_foreign_table(const std::vector<std::string>& names) const;
   std::string what() const { return "history table " + m_shown; }
 
+  std::vector<std::string> columns_of(const std::string& table);
+  std::vector<HistoryRow> rows_of(const std::string& table, const std::vector<std::string>& found);
+  void upsert(const std::string& table, const HistoryRow& row);
+
   Connection& m_connection;
   std::string m_shown;  // as the user named it, for messages
   std::string m_table;
+  std::string m_progress_table;  // "" unless the table is sequelize-cli's too
 };
+
+/// Whether another tool (sequelize-cli) reads `table` and counts each of its rows as applied:
+/// its unqualified name starts with "Sequelize" (in any case).
+bool shared_with_sequelize(const std::string& table);
 
 }  // namespace forge::core

@@ -35,7 +35,10 @@ std::vector<std::string> urls_in(const std::string& output) {
 
 e2e::ProcessResult checked(const e2e::ProcessSpec& spec, const std::string& what) {
   auto result = e2e::run_process(spec);
-  if (result.exit_code != 0) throw std::runtime_error(what + " failed: " + result.err + result.out);
+  if (result.exit_code != 0) {
+    throw std::runtime_error(what + " failed (exit " + std::to_string(result.exit_code) +
+                             "): " + result.err + result.out);
+  }
   return result;
 }
 

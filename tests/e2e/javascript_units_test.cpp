@@ -190,5 +190,36 @@ TEST_F(JavaScriptUnits, AChangedFileIsSeenThroughItsChecksum) {
   EXPECT_THAT(result.err, HasSubstr("20240101000001-create-users")) << result;
 }
 
+TEST_F(JavaScriptUnits, ConvertWritesADeclarativeTwinThatRunsWithoutNode) {
+  const auto converted =
+      forge_db({"migration:convert", "migrations/20240101000001-create-users.js"});
+
+  ASSERT_EQ(converted.exit_code, 0) << converted;
+  EXPECT_THAT(converted.out, HasSubstr("migrations/20240101000001-create-users.json"));
+  ASSERT_TRUE(project.exists("migrations/20240101000001-create-users.json"));
+
+  const auto migrated = forge_db({"db:migrate"}, k_no_node);
+
+  ASSERT_EQ(migrated.exit_code, 0) << migrated;
+  EXPECT_THAT(db().applied(), ElementsAre("20240101000001-create-users.js"));
+  EXPECT_EQ(db().scalar("SELECT group_concat(name, ',') FROM pragma_table_info('Users')"),
+            "id,email,active,createdAt,updatedAt");
+  ASSERT_EQ(forge_db({"db:migrate:undo"}, k_no_node).exit_code, 0);
+  EXPECT_FALSE(db().has_table("Users"));
+}
+
+TEST_F(JavaScriptUnits, ConvertRefusesAUnitThatReadsDataAndWritesNothing) {
+  project.write("migrations/20240101000002-reads.js",
+                migration("    const [rows] = await queryInterface.sequelize.query('SELECT 1 AS "
+                          "one');\n",
+                          ""));
+
+  const auto result = forge_db({"migration:convert", "migrations/20240101000002-reads.js"});
+
+  EXPECT_EQ(result.exit_code, 2) << result;
+  EXPECT_THAT(result.err, HasSubstr("20240101000002-reads.js:5: query reads data")) << result;
+  EXPECT_FALSE(project.exists("migrations/20240101000002-reads.json"));
+}
+
 }  // namespace
 }  // namespace forge::e2e

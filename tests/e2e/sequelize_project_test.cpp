@@ -96,6 +96,34 @@ TEST_F(SequelizeProject, ElsewhereASequelizeMetaBesideForgeMetaIsMentioned) {
   EXPECT_THAT(result.err, HasSubstr("pass --meta-table SequelizeMeta")) << result;
 }
 
+// sequelize-cli counts every SequelizeMeta row as applied: a unit forge left part-way is kept in
+// a companion table until it completes.
+TEST_F(SequelizeProject, AUnitLeftPartWayNeverLooksAppliedToSequelizeCli) {
+  project.write("migrations/20240101000003-part-way.sql",
+                "-- forge:up transaction:false\nCREATE TABLE v (id INTEGER);\n"
+                "INSERT INTO nosuch VALUES (1);\n-- forge:down\nDROP TABLE v;\n");
+
+  const auto failed = project.forge({"db:migrate"});
+
+  ASSERT_EQ(failed.exit_code, 1) << failed;
+  EXPECT_THAT(db().applied("SequelizeMeta"),
+              ElementsAre("20240101000001-create-t", "20240101000002-create-u"));
+  EXPECT_THAT(db().rows("SequelizeMeta_forge_progress"), HasSubstr("20240101000003-part-way"));
+  const auto status = project.forge({"db:migrate:status"});
+  EXPECT_THAT(status.out, HasSubstr("failed 20240101000003-part-way")) << status;
+
+  project.write("migrations/20240101000003-part-way.sql",
+                "-- forge:up transaction:false\nCREATE TABLE v (id INTEGER);\n"
+                "CREATE TABLE nosuch (id INTEGER);\n-- forge:down\nDROP TABLE v;\n");
+  const auto resumed = project.forge({"db:migrate"});
+
+  ASSERT_EQ(resumed.exit_code, 0) << resumed;
+  EXPECT_THAT(
+      db().applied("SequelizeMeta"),
+      ElementsAre("20240101000001-create-t", "20240101000002-create-u", "20240101000003-part-way"));
+  EXPECT_EQ(db().scalar("SELECT COUNT(*) FROM SequelizeMeta_forge_progress"), "0");
+}
+
 TEST_F(SequelizeProject, InitWritesNothingThatShadowsTheSequelizeConfig) {
   const auto result = project.forge({"init"});
 

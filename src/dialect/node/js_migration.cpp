@@ -11,7 +11,7 @@
 #include "core/errors.hpp"
 #include "core/statement_kind.hpp"
 #include "declarative/loader.hpp"
-#include "dialect/node/runner_script.hpp"
+#include "dialect/node/runner_conversation.hpp"
 #include "util/piped_child.hpp"
 #include "util/shutdown.hpp"
 
@@ -19,20 +19,7 @@ namespace forge::dialect {
 
 namespace {
 
-using json = nlohmann::ordered_json;  // a createTable's columns keep their order
-
-// Where in the module a call was made: `db/migrations/x.js:12` as the runner sends it.
-struct CallSite {
-  std::string file;
-  int line = 1;
-};
-
-CallSite parse_site(const std::string& at, const std::string& fallback) {
-  const auto colon = at.rfind(':');
-  if (colon == std::string::npos) return {at.empty() ? fallback : at, 1};
-  const int line = std::atoi(at.c_str() + colon + 1);
-  return {at.substr(0, colon), line > 0 ? line : 1};
-}
+using json = RunnerJson;
 
 json rows_reply(const core::ResultRows& rows) {
   json cells = json::array();
@@ -148,22 +135,6 @@ class Conversation {
           unit + " --applied' (or '--rolled-back').");
 }
 
-// Answers the runner until it is done (true) or gone (false); throws when the module failed.
-bool converse(util::PipedChild& node, Conversation& conversation) {
-  for (;;) {
-    const auto line = node.receive();
-    if (!line) return false;
-    const json message = json::parse(*line, nullptr, false);
-    if (message.is_discarded()) continue;  // not the runner's: never a request
-    if (message.contains("done")) {
-      node.wait();
-      return true;
-    }
-    if (message.contains("failed")) conversation.fail(message);
-    node.send(conversation.answer(message).dump());
-  }
-}
-
 }  // namespace
 
 std::string js_statement_text(const std::string& shown_path, const std::string& direction) {
@@ -199,12 +170,14 @@ void JsMigration::drive(core::Connection& connection, const core::Statement& ori
   if (const std::string why = unavailable(); !why.empty()) {
     throw UsageError(m_shown_path + ": " + why, "");
   }
-  const std::string dialect(core::dialect_name(m_renderer->dialect()));
-  util::PipedChild node({m_node->program(), "-e", k_migration_runner_js, "--", m_module_path,
-                         m_shown_path, m_direction, dialect});
+  util::PipedChild node =
+      start_runner(*m_node, m_module_path, m_shown_path, m_direction, m_renderer->dialect());
   Conversation conversation(connection, *m_renderer, run, m_shown_path);
   try {
-    if (converse(node, conversation)) return;
+    const bool done = converse(
+        node, [&](const json& request) { return conversation.answer(request); },
+        [&](const json& report) { conversation.fail(report); });
+    if (done) return;
   } catch (const StatementError& error) {
     if (connection.capabilities().transactional_ddl || conversation.writes() == 0) throw;
     refuse_after_partial_effect(error, conversation.writes(), m_shown_path);
