@@ -42,6 +42,10 @@ class LateSql {
   /// lists the rest; false when its SQL depends on the writes before it (SQLite's rebuild).
   virtual bool previewable() const { return false; }
 
+  /// Whether a run statement by statement may put it in one transaction with its history row;
+  /// false for a program that must run outside any (one that builds an index concurrently).
+  virtual bool joins_transaction() const { return true; }
+
   /// Why it cannot run on this machine ("" when it can): the runner checks every step's
   /// statements before the first step starts, so nothing runs half a plan.
   virtual std::string unavailable() const { return ""; }

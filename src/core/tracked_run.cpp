@@ -160,7 +160,8 @@ void TrackedRun::step(std::size_t i) {
     }
     return;
   }
-  if (m_connection.joins_transaction(statement)) return step_joined(i);
+  const bool late_alone = statement.late && !statement.late->joins_transaction();
+  if (!late_alone && m_connection.joins_transaction(statement)) return step_joined(i);
   step_alone(i);
 }
 

@@ -76,5 +76,26 @@ TEST_P(JavaScriptUnits, AFailureAfterWritesLeavesNothingWhereDdlRollsBackAndAsks
 
 INSTANTIATE_TEST_SUITE_P(AllDialects, JavaScriptUnits, k_all_dialects, dialect_name);
 
+// PostgreSQL refuses CREATE INDEX CONCURRENTLY in a transaction block: such a unit runs
+// outside forge's transaction, as a SQL unit with that statement does.
+class PostgresJavaScriptUnits : public JavaScriptUnits {};
+
+TEST_P(PostgresJavaScriptUnits, AConcurrentIndexIsBuiltOutsideTheTransaction) {
+  project.write("migrations/20240101000002-index.js",
+                migration("    await queryInterface.addIndex('posts', ['title'], { concurrently: "
+                          "true });\n",
+                          "    await queryInterface.removeIndex('posts', ['title']);\n"));
+
+  const auto result = forge_db({"db:migrate"});
+
+  ASSERT_EQ(result.exit_code, 0) << result;
+  EXPECT_EQ(db().scalar("SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'posts_title'"), "1");
+  ASSERT_EQ(forge_db({"db:migrate:undo"}).exit_code, 0);
+  EXPECT_EQ(db().scalar("SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'posts_title'"), "0");
+}
+
+INSTANTIATE_TEST_SUITE_P(Postgres, PostgresJavaScriptUnits, ::testing::Values("postgres"),
+                         dialect_name);
+
 }  // namespace
 }  // namespace forge::e2e

@@ -142,11 +142,13 @@ std::string js_statement_text(const std::string& shown_path, const std::string& 
 }
 
 JsMigration::JsMigration(std::string module_path, std::string shown_path, std::string direction,
+                         bool in_transaction,
                          std::shared_ptr<const declarative::SqlRenderer> renderer,
                          std::shared_ptr<const NodeRuntime> node)
     : m_module_path(std::move(module_path)),
       m_shown_path(std::move(shown_path)),
       m_direction(std::move(direction)),
+      m_in_transaction(in_transaction),
       m_renderer(std::move(renderer)),
       m_node(std::move(node)) {}
 
@@ -179,7 +181,8 @@ void JsMigration::drive(core::Connection& connection, const core::Statement& ori
         [&](const json& report) { conversation.fail(report); });
     if (done) return;
   } catch (const StatementError& error) {
-    if (connection.capabilities().transactional_ddl || conversation.writes() == 0) throw;
+    const bool rolled_back = connection.capabilities().transactional_ddl && m_in_transaction;
+    if (rolled_back || conversation.writes() == 0) throw;
     refuse_after_partial_effect(error, conversation.writes(), m_shown_path);
   }
   if (const int signal = util::stop_signal(); signal != 0) {

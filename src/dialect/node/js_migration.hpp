@@ -15,8 +15,10 @@ namespace forge::dialect {
 /// transaction and history exactly as a SQL unit's statements do. Rows go back to the module.
 class JsMigration : public core::LateSql {
  public:
+  /// `in_transaction`: whether the runner runs it inside forge's transaction (where the
+  /// database rolls DDL back, a failure then undoes all of it).
   JsMigration(std::string module_path, std::string shown_path, std::string direction,
-              std::shared_ptr<const declarative::SqlRenderer> renderer,
+              bool in_transaction, std::shared_ptr<const declarative::SqlRenderer> renderer,
               std::shared_ptr<const NodeRuntime> node);
 
   /// Not used: the SQL is decided while the module runs (see drive).
@@ -24,12 +26,14 @@ class JsMigration : public core::LateSql {
   void drive(core::Connection& connection, const core::Statement& origin,
              const core::StatementRunner& run) const override;
   bool previewable() const override { return true; }
+  bool joins_transaction() const override { return m_in_transaction; }
   std::string unavailable() const override;
 
  private:
   std::string m_module_path;  // absolute, for require()
   std::string m_shown_path;   // as the user names it
   std::string m_direction;    // "up" or "down"
+  bool m_in_transaction;
   std::shared_ptr<const declarative::SqlRenderer> m_renderer;
   std::shared_ptr<const NodeRuntime> m_node;
 };
