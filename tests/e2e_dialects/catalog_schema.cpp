@@ -9,7 +9,9 @@ namespace forge::e2e {
 
 namespace {
 
-const char* k_not_history = "NOT IN ('ForgeMeta', 'SequelizeMeta')";
+const char* k_not_history =
+    "NOT IN ('ForgeMeta', 'ForgeSeeds', 'SequelizeMeta', 'SequelizeMeta_forge_progress', "
+    "'SequelizeData', 'forge_lock')";
 
 std::vector<std::string> sqlite_schema(const CatalogProbe& db) {
   const std::string tables =

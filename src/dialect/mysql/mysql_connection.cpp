@@ -230,6 +230,9 @@ MysqlConnection::MysqlConnection(const core::DatabaseUrl& url, const SessionOpti
   m_connection = connect_session(url, m_statement_timeout);
   try {
     run_internal("SET time_zone = '+00:00'", "session setup");
+    // The collation Node's mysql2 (sequelize's driver) asks for: a view records the session's,
+    // so views forge creates match those sequelize-cli creates.
+    run_internal("SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci", "session setup");
     limit_statement_time();
   } catch (const Error&) {
     throw ConnectionError("cannot set up the session with MySQL at " + m_target, {});
