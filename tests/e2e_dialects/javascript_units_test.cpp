@@ -74,6 +74,34 @@ TEST_P(JavaScriptUnits, AFailureAfterWritesLeavesNothingWhereDdlRollsBackAndAsks
   }
 }
 
+// The calls that read the catalog and upsert answer as sequelize's do; the module checks what it
+// gets and throws (failing the unit) when an answer is wrong.
+TEST_P(JavaScriptUnits, CatalogCallsAndUpsertAnswerAsSequelizes) {
+  const std::string up = R"js(
+    const tables = await queryInterface.showAllTables();
+    if (!tables.includes('posts') || tables.some((t) => /forge/i.test(t)))
+      throw new Error('showAllTables: ' + tables);
+    const posts = await queryInterface.describeTable('posts');
+    if (posts.title.allowNull !== false || !/VAR/.test(posts.title.type) ||
+        posts.views.allowNull !== true)
+      throw new Error('describeTable: ' + JSON.stringify(posts));
+    if (!(await queryInterface.tableExists('posts'))) throw new Error('tableExists');
+    const row = { id: 1, title: 'upserted', createdAt: new Date() };
+    await queryInterface.upsert('posts', row, { title: 'upserted' }, { id: 1 }, {});
+    const title = await queryInterface.rawSelect('posts', { where: { id: 1 } }, 'title');
+    if (title !== 'upserted') throw new Error('upsert: ' + title);
+    const some = await queryInterface.select(null, 'posts',
+      { where: { views: [4, 5] }, order: [['id', 'ASC']] });
+    if (some.length !== 1 || some[0].views !== 4) throw new Error('select: ' + JSON.stringify(some));
+)js";
+  project.write("migrations/20240101000002-inspect.js", migration(up, ""));
+
+  const auto result = forge_db({"db:migrate"});
+
+  ASSERT_EQ(result.exit_code, 0) << result;
+  EXPECT_EQ(db().scalar("SELECT title FROM posts WHERE id = 1"), "upserted");
+}
+
 INSTANTIATE_TEST_SUITE_P(AllDialects, JavaScriptUnits, k_all_dialects, dialect_name);
 
 // PostgreSQL refuses CREATE INDEX CONCURRENTLY in a transaction block: such a unit runs

@@ -515,7 +515,10 @@ function splitTable(table) {
   return dot < 0 ? [null, name] : [name.slice(0, dot), name.slice(dot + 1)];
 }
 
-const FORGE_TABLES = ['SequelizeMeta', 'SequelizeData', 'ForgeMeta', 'ForgeSeeds', 'forge_lock'];
+// forge's own tables, which a migration that walks every table must not touch.
+function isForgeTable(name) {
+  return ['ForgeMeta', 'ForgeSeeds', 'forge_lock'].includes(name) || name.endsWith('_forge_progress');
+}
 
 async function showAllTables() {
   const sql = {
@@ -530,7 +533,7 @@ async function showAllTables() {
       'ORDER BY name',
   }[dialect];
   const rows = await query(sql, { type: QueryTypes.SELECT });
-  return rows.map((row) => row.name || row.NAME).filter((name) => name !== 'SequelizeMeta');
+  return rows.map((row) => row.name || row.NAME).filter((name) => !isForgeTable(name));
 }
 
 async function describeTable(table) {
@@ -553,7 +556,8 @@ async function describeTable(table) {
         : `table_schema = ${schema ? escape(schema) : 'DATABASE()'}`;
     const extra = dialect === 'mysql' ? ", extra AS extra, column_key AS ckey" : '';
     rows = await query(
-      `SELECT column_name AS name, UPPER(${dialect === 'mysql' ? 'column_type' : 'data_type'}) ` +
+      `SELECT column_name AS name, UPPER(${dialect === 'mysql' ? 'column_type'
+        : "data_type || COALESCE('(' || character_maximum_length || ')', '')"}) ` +
         `AS type, is_nullable AS nullable, column_default AS dflt${extra} FROM ` +
         `information_schema.columns WHERE ${where} AND table_name = ${escape(name)} ` +
         'ORDER BY ordinal_position',
@@ -733,9 +737,10 @@ const queryInterface = {
         ? ` ON DUPLICATE KEY UPDATE ${updates.map((k) => `${quoteName(k)} = VALUES(${quoteName(k)})`).join(', ')}`
         : '';
     } else {
+      // As sequelize: the updated columns take the values the insert proposed.
       sql += ` ON CONFLICT (${conflict.map(quoteName).join(', ')}) ` +
         (updates.length
-          ? `DO UPDATE SET ${updates.map((k) => `${quoteName(k)} = ${escape(updateValues[k])}`).join(', ')}`
+          ? `DO UPDATE SET ${updates.map((k) => `${quoteName(k)} = EXCLUDED.${quoteName(k)}`).join(', ')}`
           : 'DO NOTHING');
     }
     await query(sql);
