@@ -15,14 +15,16 @@ namespace {
 // What a late statement shows where its SQL cannot be written yet (a preview).
 std::string late_description(const Operation& operation) {
   return "-- " + std::string(declarative::operation_name(operation)) +
-         ": a table rebuild, written from the table's definition when it runs";
+         ": written from the database's schema when it runs (a table rebuild, or a clause that "
+         "depends on what the catalog holds)";
 }
 
 core::Section render_section(const std::vector<Operation>& operations, const std::string& file,
                              const declarative::SqlRenderer& renderer) {
   core::Section section;
   section.file = file;
-  if (!operations.empty()) section.first_line = declarative::origin_of(operations.front()).location.line;
+  if (!operations.empty())
+    section.first_line = declarative::origin_of(operations.front()).location.line;
   std::vector<std::string> texts;
   for (const Operation& operation : operations) {
     for (const auto& note : renderer.check(operation)) {

@@ -1,5 +1,6 @@
 #include "dialect/mysql/mysql_renderer.hpp"
 
+#include "dialect/mysql/mysql_constraint_drop.hpp"
 #include "dialect/render_checks.hpp"
 #include "dialect/sql_writer.hpp"
 #include "util/strings.hpp"
@@ -270,6 +271,14 @@ std::vector<RenderNote> MysqlRenderer::check(const Operation& operation) const {
 std::vector<std::string> MysqlRenderer::render(const Operation& operation) const {
   check(operation);
   return std::visit(Writer{}, operation);
+}
+
+std::shared_ptr<const core::LateSql> MysqlRenderer::render_later(
+    const declarative::Operation& operation) const {
+  const auto* remove = std::get_if<declarative::RemoveConstraint>(&operation);
+  if (remove == nullptr) return nullptr;
+  check(operation);
+  return late_constraint_drop(*remove);
 }
 
 }  // namespace forge::dialect::mysql

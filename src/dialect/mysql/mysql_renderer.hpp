@@ -16,6 +16,9 @@ class MysqlRenderer : public declarative::SqlRenderer {
   std::vector<declarative::RenderNote> check(
       const declarative::Operation& operation) const override;
   std::vector<std::string> render(const declarative::Operation& operation) const override;
+  /// removeConstraint: its clause depends on the constraint's kind, read from the catalog.
+  std::shared_ptr<const core::LateSql> render_later(
+      const declarative::Operation& operation) const override;
 };
 
 }  // namespace forge::dialect::mysql

@@ -74,11 +74,11 @@ class Conversation {
     }
   }
 
-  // The runner said the module failed: the error forge gave it, when that is what it threw on,
-  // else the module's own error at its line.
   /// How many statements that change something have taken effect so far.
   std::size_t writes() const { return m_writes; }
 
+  // The runner said the module failed: the error forge gave it, when that is what it threw on,
+  // else the module's own error at its line.
   [[noreturn]] void fail(const json& report) {
     if (report.value("reported", false) && m_failure) std::rethrow_exception(m_failure);
     const CallSite site = parse_site(report.value("at", ""), m_shown);
