@@ -145,21 +145,90 @@ std::vector<std::string> sequelize_sql(const std::string& dialect) {
       "INSERT INTO `owners` (`email`,`createdAt`,`updatedAt`) VALUES ('a@x',NOW(),NOW());"};
 }
 
-class SequelizeSchema : public DialectTest {};
+// The twin of the sequelize calls below, on the tables the first units made.
+const char* k_forge_change_unit = R"yaml(up:
+  - changeColumn: { table: items, column: name, type: STRING(100), defaultValue: y }
+  - changeColumn: { table: items, column: flag, type: BOOLEAN, allowNull: false, defaultValue: true }
+  - renameColumn: { table: items, from: code, to: sku }
+  - removeColumn: { table: items, column: body }
+  - addConstraint: { table: items, type: unique, name: items_sku_uk, fields: [sku] }
+  - addConstraint: { table: items, type: check, name: items_qty_check, where: { qty: { gte: 0 } } }
+  - removeIndex: { table: items, name: items_qty }
+down: []
+)yaml";
+
+// What sequelize 6.37.8 emitted for (servers only: its SQLite changeColumn reads the live table):
+//   changeColumn('items', 'name', { STRING(100), allowNull: true, defaultValue: 'y' })
+//   changeColumn('items', 'flag', { BOOLEAN, allowNull: false, defaultValue: true })
+//   renameColumn('items', 'code', 'sku'); removeColumn('items', 'body')
+//   addConstraint('items', { fields: ['sku'], type: 'unique', name: 'items_sku_uk' })
+//   addConstraint('items', { fields: ['qty'], type: 'check', where: { qty: { [Op.gte]: 0 } },
+//     name: 'items_qty_check' })
+//   removeIndex('items', 'items_qty')
+std::vector<std::string> sequelize_change_sql(const std::string& dialect) {
+  if (dialect == "postgres") {
+    return {
+        "ALTER TABLE \"items\" ALTER COLUMN \"name\" DROP NOT NULL;ALTER TABLE \"items\" ALTER "
+        "COLUMN \"name\" SET DEFAULT 'y';ALTER TABLE \"items\" ALTER COLUMN \"name\" TYPE "
+        "VARCHAR(100);",
+        "ALTER TABLE \"items\" ALTER COLUMN \"flag\" SET NOT NULL;ALTER TABLE \"items\" ALTER "
+        "COLUMN \"flag\" SET DEFAULT true;ALTER TABLE \"items\" ALTER COLUMN \"flag\" TYPE "
+        "BOOLEAN;",
+        "ALTER TABLE \"items\" RENAME COLUMN \"code\" TO \"sku\";",
+        "ALTER TABLE \"public\".\"items\" DROP COLUMN \"body\";",
+        "ALTER TABLE \"items\" ADD CONSTRAINT \"items_sku_uk\" UNIQUE (\"sku\");",
+        "ALTER TABLE \"items\" ADD CONSTRAINT \"items_qty_check\" CHECK (\"qty\" >= 0);",
+        "DROP INDEX IF EXISTS \"items_qty\""};
+  }
+  return {"ALTER TABLE `items` CHANGE `name` `name` VARCHAR(100) DEFAULT 'y';",
+          "ALTER TABLE `items` CHANGE `flag` `flag` TINYINT(1) NOT NULL DEFAULT true;",
+          "ALTER TABLE `items` CHANGE `code` `sku` CHAR(8);",
+          "ALTER TABLE `items` DROP `body`;",
+          "ALTER TABLE `items` ADD CONSTRAINT `items_sku_uk` UNIQUE (`sku`);",
+          "ALTER TABLE `items` ADD CONSTRAINT `items_qty_check` CHECK (`qty` >= 0);",
+          "DROP INDEX `items_qty` ON `items`"};
+}
+
+class SequelizeSchema : public DialectTest {
+ protected:
+  /// Migrates forge's `unit` into this test's database and runs `peer_sql` in `peer`'s.
+  void build_twins(const std::string& name, const std::string& unit,
+                   const std::vector<std::string>& peer_sql) {
+    project.write("migrations/" + name + ".yaml", unit);
+    const auto migrated = forge_db({"db:migrate"});
+    ASSERT_EQ(migrated.exit_code, 0) << migrated;
+    for (const std::string& statement : peer_sql) CatalogProbe(m_peer.url()).execute(statement);
+  }
+  void SetUp() override {
+    DialectTest::SetUp();
+    // The probe opens an SQLite file without creating it, as the sqlite3 shell would not.
+    if (dialect() == "sqlite") std::ofstream(m_peer.url().substr(std::string("sqlite:").size()));
+  }
+  CatalogProbe peer() const { return CatalogProbe(m_peer.url()); }
+
+ private:
+  forge::testing::TestDatabase m_peer{GetParam()};
+};
 
 TEST_P(SequelizeSchema, ForgeBuildsTheCatalogSequelizeBuildsForTheSameOperations) {
-  project.write("migrations/20240101000000-sequelize-twin.yaml", forge_unit(dialect()));
-  const auto migrated = forge_db({"db:migrate"});
-  ASSERT_EQ(migrated.exit_code, 0) << migrated;
-  const forge::testing::TestDatabase peer(dialect());
-  // The probe opens an SQLite file without creating it, as the sqlite3 shell would not.
-  if (dialect() == "sqlite") std::ofstream(peer.url().substr(std::string("sqlite:").size()));
-  for (const std::string& statement : sequelize_sql(dialect()))
-    CatalogProbe(peer.url()).execute(statement);
+  build_twins("20240101000000-sequelize-twin", forge_unit(dialect()), sequelize_sql(dialect()));
 
   const std::vector<std::string> forge_schema = db().schema();
   EXPECT_GT(forge_schema.size(), 20u);  // the comparison below is of something
-  EXPECT_EQ(forge_schema, CatalogProbe(peer.url()).schema());
+  EXPECT_EQ(forge_schema, peer().schema());
+}
+
+class SequelizeServerSchema : public SequelizeSchema {};
+
+TEST_P(SequelizeServerSchema, ChangesRenamesRemovalsAndConstraintsKeepTheCatalogsEqual) {
+  build_twins("20240101000000-sequelize-twin", forge_unit(dialect()), sequelize_sql(dialect()));
+  const std::vector<std::string> before = db().schema();
+  build_twins("20240101000001-sequelize-change", k_forge_change_unit,
+              sequelize_change_sql(dialect()));
+
+  const std::vector<std::string> forge_schema = db().schema();
+  EXPECT_NE(forge_schema, before);  // the second units changed something
+  EXPECT_EQ(forge_schema, peer().schema());
 }
 
 // {fn: NOW} in a row is the database's current time, never the text 'NOW' (which SQLite stored
@@ -174,6 +243,7 @@ TEST_P(SequelizeSchema, ANowFunctionInARowStoresTheCurrentTime) {
 }
 
 INSTANTIATE_TEST_SUITE_P(AllDialects, SequelizeSchema, k_all_dialects, dialect_name);
+INSTANTIATE_TEST_SUITE_P(Servers, SequelizeServerSchema, k_server_dialects, dialect_name);
 
 }  // namespace
 }  // namespace forge::e2e
