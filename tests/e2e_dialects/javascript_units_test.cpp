@@ -102,6 +102,33 @@ TEST_P(JavaScriptUnits, CatalogCallsAndUpsertAnswerAsSequelizes) {
   EXPECT_EQ(db().scalar("SELECT title FROM posts WHERE id = 1"), "upserted");
 }
 
+// removeConstraint takes each kind of constraint away again (MySQL drops a unique key with DROP
+// INDEX and a foreign key with DROP FOREIGN KEY: its DROP CONSTRAINT is for CHECK only).
+TEST_P(JavaScriptUnits, ConstraintsAddedAreRemovedAgainWhateverTheirKind) {
+  const std::string up = R"js(
+    await queryInterface.createTable('tags', {
+      id: { type: Sequelize.INTEGER, autoIncrement: true, primaryKey: true },
+      postId: { type: Sequelize.INTEGER, allowNull: false },
+      label: { type: Sequelize.STRING(40), allowNull: false }
+    });
+    await queryInterface.addConstraint('tags', { fields: ['label'], type: 'unique' });
+    await queryInterface.addConstraint('tags', { fields: ['postId'], type: 'foreign key',
+      references: { table: 'posts', field: 'id' }, onDelete: 'cascade' });
+)js";
+  const std::string down = R"js(
+    await queryInterface.removeConstraint('tags', 'tags_postId_posts_fk');
+    await queryInterface.removeConstraint('tags', 'tags_label_uk');
+    await queryInterface.dropTable('tags');
+)js";
+  project.write("migrations/20240101000002-tags.js", migration(up, down));
+  ASSERT_EQ(forge_db({"db:migrate"}).exit_code, 0);
+
+  const auto undone = forge_db({"db:migrate:undo"});
+
+  ASSERT_EQ(undone.exit_code, 0) << undone;
+  EXPECT_FALSE(db().has_table("tags"));
+}
+
 INSTANTIATE_TEST_SUITE_P(AllDialects, JavaScriptUnits, k_all_dialects, dialect_name);
 
 // PostgreSQL refuses CREATE INDEX CONCURRENTLY in a transaction block: such a unit runs
