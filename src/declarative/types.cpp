@@ -173,6 +173,11 @@ void apply_numbers(TypeSpec& type, const std::vector<int>& numbers, const std::s
 
 TypeSpec parse_type(std::string_view text, const SourceLocation& location,
                     const std::vector<std::string>& enum_values) {
+  const std::string_view trimmed = util::trim(text);
+  constexpr std::string_view k_unsigned = " UNSIGNED";
+  const bool is_unsigned = trimmed.size() > k_unsigned.size() &&
+                           upper(trimmed.substr(trimmed.size() - k_unsigned.size())) == k_unsigned;
+  if (is_unsigned) text = util::trim(trimmed.substr(0, trimmed.size() - k_unsigned.size()));
   const auto [name, arguments] = split_arguments(text, location);
   // C++17 lambdas cannot capture a structured binding (gcc allows it, clang does not).
   const auto rule = std::find_if(k_types.begin(), k_types.end(),
@@ -181,6 +186,10 @@ TypeSpec parse_type(std::string_view text, const SourceLocation& location,
   TypeSpec type;
   type.kind = rule->kind;
   type.location = location;
+  type.is_unsigned = is_unsigned;
+  if (is_unsigned && !is_integer_kind(type.kind)) {
+    fail_at(location, "UNSIGNED applies to INTEGER, BIGINT and SMALLINT only, not " + name);
+  }
   if (type.kind == TypeKind::enumeration) {
     if (arguments && !enum_values.empty()) {
       fail_at(location, "ENUM has values both in parentheses and in values:; keep one of them");
@@ -208,6 +217,7 @@ std::string_view type_name(TypeKind kind) {
 
 std::string to_string(const TypeSpec& type) {
   std::string text(type_name(type.kind));
+  if (type.is_unsigned) return text + " UNSIGNED";
   if (type.length > 0) return text + "(" + std::to_string(type.length) + ")";
   if (type.kind == TypeKind::decimal) {
     return text + "(" + std::to_string(type.precision) + "," + std::to_string(type.scale) + ")";

@@ -36,10 +36,13 @@ struct TypeSpec {
   int precision = 0;                ///< DECIMAL: total digits; 0 for the other kinds
   int scale = 0;                    ///< DECIMAL: digits after the point
   std::vector<std::string> values;  ///< ENUM: the allowed values, in order
+  bool is_unsigned = false;         ///< `INTEGER UNSIGNED`: MySQL's unsigned integers (sequelize's
+                                    ///< INTEGER.UNSIGNED); PostgreSQL has none and ignores it
   SourceLocation location;          ///< where the type string was written
 };
 
-/// Parses a type string (`STRING(50)`, `DECIMAL(10, 2)`, `ENUM('a','b')`; names in any case).
+/// Parses a type string (`STRING(50)`, `DECIMAL(10, 2)`, `ENUM('a','b')`, `BIGINT UNSIGNED`;
+/// names in any case).
 /// `enum_values` holds a separate `values:` list, which only a bare `ENUM` may take. Throws
 /// MigrationFileError at `location` for an unknown type, bad arguments, or an ENUM without
 /// values.

@@ -109,7 +109,8 @@ TEST_P(JavaScriptUnits, ConstraintsAddedAreRemovedAgainWhateverTheirKind) {
     await queryInterface.createTable('tags', {
       id: { type: Sequelize.INTEGER, autoIncrement: true, primaryKey: true },
       postId: { type: Sequelize.INTEGER, allowNull: false },
-      label: { type: Sequelize.STRING(40), allowNull: false }
+      label: { type: Sequelize.STRING(40), allowNull: false },
+      hits: { type: Sequelize.INTEGER.UNSIGNED, defaultValue: 0 }
     });
     await queryInterface.addConstraint('tags', { fields: ['label'], type: 'unique' });
     await queryInterface.addConstraint('tags', { fields: ['postId'], type: 'foreign key',
@@ -122,6 +123,12 @@ TEST_P(JavaScriptUnits, ConstraintsAddedAreRemovedAgainWhateverTheirKind) {
 )js";
   project.write("migrations/20240101000002-tags.js", migration(up, down));
   ASSERT_EQ(forge_db({"db:migrate"}).exit_code, 0);
+  if (dialect() == "mysql") {
+    EXPECT_EQ(db().scalar("SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = "
+                          "DATABASE() AND TABLE_NAME = 'tags' AND COLUMN_NAME = 'hits' AND "
+                          "COLUMN_TYPE LIKE '%unsigned'"),
+              "1");
+  }
 
   const auto undone = forge_db({"db:migrate:undo"});
 

@@ -23,6 +23,11 @@ std::string enum_sql(const TypeSpec& type) {
 }
 
 std::string type_sql(const TypeSpec& type) {
+  if (type.is_unsigned) {
+    TypeSpec plain = type;
+    plain.is_unsigned = false;
+    return type_sql(plain) + " UNSIGNED";
+  }
   switch (type.kind) {
     case TypeKind::string:
       return "VARCHAR(" + std::to_string(type.length) + ")";

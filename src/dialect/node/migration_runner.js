@@ -173,8 +173,12 @@ function typeString(type, attribute) {
   const key = type.key;
   const options = type.options || {};
   const length = options.length !== undefined ? options.length : type._length;
-  if (options.unsigned || options.zerofill) {
-    throw new UnsupportedCall(`${key}.UNSIGNED / ZEROFILL is not supported by forge`);
+  if (options.zerofill) throw new UnsupportedCall(`${key}.ZEROFILL is not supported by forge`);
+  if (options.unsigned) {
+    if (!['INTEGER', 'BIGINT', 'SMALLINT'].includes(key)) {
+      throw new UnsupportedCall(`${key}.UNSIGNED is not supported by forge`);
+    }
+    return `${key} UNSIGNED`;
   }
   switch (key) {
     case 'STRING':

@@ -25,6 +25,11 @@ std::string name(const std::string& identifier) { return quote_name(identifier, 
 // declared exactly INTEGER, which makes it the table's rowid (and lets AUTOINCREMENT apply).
 std::string type_sql(const TypeSpec& type, bool rowid_alias) {
   if (rowid_alias) return "INTEGER";
+  if (type.is_unsigned) {
+    TypeSpec plain = type;
+    plain.is_unsigned = false;
+    return type_sql(plain, false) + " UNSIGNED";
+  }
   switch (type.kind) {
     case TypeKind::string:
       return "VARCHAR(" + std::to_string(type.length) + ")";

@@ -49,6 +49,14 @@ TEST(ParseType, StringTakesALengthAndDefaultsTo255) {
   EXPECT_EQ(to_string(parse("STRING")), "STRING(255)");
 }
 
+TEST(ParseType, IntegersMayBeUnsigned) {
+  EXPECT_TRUE(parse("BIGINT UNSIGNED").is_unsigned);
+  EXPECT_EQ(parse("integer unsigned").kind, TypeKind::integer);
+  EXPECT_FALSE(parse("INTEGER").is_unsigned);
+  EXPECT_EQ(to_string(parse("smallint  Unsigned")), "SMALLINT UNSIGNED");
+  EXPECT_THAT(error_of("STRING(10) UNSIGNED"), HasSubstr("UNSIGNED applies to INTEGER"));
+}
+
 TEST(ParseType, CharTakesALengthOfAtMost255) {
   EXPECT_EQ(parse("CHAR(2)").kind, TypeKind::character);
   EXPECT_EQ(parse("CHAR(2)").length, 2);

@@ -84,6 +84,18 @@ TEST_F(MysqlRendererTest, LeavesTheIndexesOfForeignKeysToInnoDb) {
 ))"));
 }
 
+TEST_F(MysqlRendererTest, WritesUnsignedIntegers) {
+  EXPECT_THAT(sql(R"(up:
+  - createTable:
+      table: t
+      columns:
+        id: { type: INTEGER UNSIGNED, primaryKey: true, autoIncrement: true }
+        n: BIGINT UNSIGNED
+)"),
+              ElementsAre("CREATE TABLE `t` (\n  `id` INT UNSIGNED AUTO_INCREMENT PRIMARY KEY,\n"
+                          "  `n` BIGINT UNSIGNED\n)"));
+}
+
 TEST_F(MysqlRendererTest, MapsEveryPortableType) {
   EXPECT_THAT(sql(R"(up:
   - createTable:
