@@ -172,7 +172,9 @@ function typeString(type, attribute) {
   if (!type || !type.key) throw new UnsupportedCall(`a column type forge does not know: ${type}`);
   const key = type.key;
   const options = type.options || {};
-  const length = options.length !== undefined ? options.length : type._length;
+  // sequelize's own types keep an absent length as undefined or '' (DATE).
+  const given = options.length !== undefined ? options.length : type._length;
+  const length = given === '' || given === null ? undefined : given;
   if (options.zerofill) throw new UnsupportedCall(`${key}.ZEROFILL is not supported by forge`);
   if (options.unsigned) {
     if (!['INTEGER', 'BIGINT', 'SMALLINT'].includes(key)) {
@@ -186,6 +188,8 @@ function typeString(type, attribute) {
       if (options.binary) throw new UnsupportedCall(`${key}.BINARY is not supported by forge`);
       return length !== undefined ? `${key}(${length})` : key;
     case 'TEXT':
+      // TEXT('long') and the like are MySQL's other text types, which forge does not write.
+      if (length !== undefined) throw new UnsupportedCall(`TEXT('${length}') is not supported by forge`);
       return 'TEXT';
     case 'DECIMAL':
     case 'NUMERIC': {
@@ -201,11 +205,19 @@ function typeString(type, attribute) {
       return `ENUM(${values.map((v) => `'${String(v).replace(/'/g, "''")}'`).join(',')})`;
     }
     case 'DATE':
+      if (length !== undefined) {
+        throw new UnsupportedCall(`DATE(${length}) (fractional seconds) is not supported by forge`);
+      }
+      return key;
+    case 'FLOAT':
+    case 'DOUBLE':
+      if (length !== undefined || options.decimals !== undefined) {
+        throw new UnsupportedCall(`${key} with a length or decimals is not supported by forge`);
+      }
+      return key;
     case 'INTEGER':
     case 'BIGINT':
     case 'SMALLINT':
-    case 'FLOAT':
-    case 'DOUBLE':
     case 'BOOLEAN':
     case 'DATEONLY':
     case 'TIME':
