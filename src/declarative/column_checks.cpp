@@ -18,7 +18,7 @@ std::string default_mismatch(const TypeSpec& type, const Literal& literal) {
   if (std::holds_alternative<FunctionCall>(literal)) {
     // NOW and CURRENT_TIMESTAMP are timestamps: only a date or time column takes them.
     const bool temporal = type.kind == TypeKind::date_time || type.kind == TypeKind::date_only ||
-                          type.kind == TypeKind::time;
+                          type.kind == TypeKind::time || type.kind == TypeKind::native;
     return temporal ? "" : "a value of its type (fn gives a timestamp)";
   }
   switch (type.kind) {
@@ -49,6 +49,8 @@ std::string default_mismatch(const TypeSpec& type, const Literal& literal) {
     case TypeKind::date_only:
     case TypeKind::time:
       return text ? "" : "quoted text, NOW or {fn: NOW}";
+    case TypeKind::native:
+      return "";  // the database's own type: it judges the default
     default:
       return text ? "" : "text (quote it: '…')";
   }
@@ -82,7 +84,8 @@ void check_keys(const ColumnSpec& column) {
     fail_at(column.origin.of("allowNull"),
             "primary key column '" + column.name + "' cannot allow null; drop allowNull: true");
   }
-  if (column.auto_increment && !is_integer_kind(column.type.kind)) {
+  const bool native = column.type.kind == TypeKind::native;  // TINYINT, MEDIUMINT: its own
+  if (column.auto_increment && !is_integer_kind(column.type.kind) && !native) {
     fail_at(column.origin.of("autoIncrement"),
             "autoIncrement needs INTEGER, BIGINT or SMALLINT; column '" + column.name + "' is " +
                 to_string(column.type));

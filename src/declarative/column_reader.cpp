@@ -8,11 +8,31 @@ namespace forge::declarative {
 
 namespace {
 
+// `type: {postgres: INET, mysql: VARCHAR(45), sqlite: TEXT}`: each database's own type.
+TypeSpec read_native_type(const Fields& fields, const DocumentNode& type) {
+  if (fields.find("values")) {
+    fail_at(fields.find("values")->location, "values belongs to type: ENUM only");
+  }
+  std::vector<NativeSpelling> spellings;
+  for (const MapEntry& entry : type.entries) {
+    if (entry.value.kind != DocumentNode::Kind::scalar) {
+      fail_at(entry.value.location,
+              "the " + entry.key + " type must be a type name, not " + describe(entry.value));
+    }
+    spellings.push_back(NativeSpelling{entry.key, entry.value.text});
+  }
+  return native_type(std::move(spellings), type.location);
+}
+
 TypeSpec read_type(const Fields& fields) {
   const DocumentNode& type = fields.required("type");
+  if (type.kind == DocumentNode::Kind::map) return read_native_type(fields, type);
   if (type.kind != DocumentNode::Kind::scalar) {
     fail_at(type.location,
-            fields.describe_key("type") + " must be a type like STRING(50), not " + describe(type));
+            fields.describe_key("type") +
+                " must be a type like STRING(50) or one per database like {postgres: INET, "
+                "sqlite: TEXT}, not " +
+                describe(type));
   }
   std::vector<std::string> values;
   if (const DocumentNode* list = fields.find("values")) {

@@ -169,7 +169,59 @@ void apply_numbers(TypeSpec& type, const std::vector<int>& numbers, const std::s
   }
 }
 
+constexpr std::array<std::string_view, 3> k_native_dialects{"postgres", "mysql", "sqlite"};
+
+// A native spelling goes into DDL verbatim, so it may hold nothing but a type name: no quotes,
+// semicolons, comment markers or operators that could end the type and start other SQL.
+void check_native_spelling(const std::string& type, const std::string& dialect,
+                           const SourceLocation& location) {
+  const auto refuse = [&](const std::string& why) {
+    fail_at(location, "native type for " + dialect + " '" + type + "' " + why +
+                          "; write a type name such as INET, TINYINT UNSIGNED or GEOMETRY(POINT)");
+  };
+  if (type.empty() || type.size() > 100) refuse("must have 1 to 100 characters");
+  if (!std::isalpha(static_cast<unsigned char>(type.front()))) refuse("must start with a letter");
+  int depth = 0;
+  for (char c : type) {
+    const bool plain = std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == ' ' ||
+                       c == ',' || c == '.' || c == '[' || c == ']';
+    if (c == '(') ++depth;
+    if (c == ')' && --depth < 0) refuse("closes a parenthesis it never opened");
+    if (!plain && c != '(' && c != ')') refuse("holds '" + std::string(1, c) + "'");
+  }
+  if (depth != 0) refuse("leaves a parenthesis open");
+}
+
 }  // namespace
+
+TypeSpec native_type(std::vector<NativeSpelling> spellings, const SourceLocation& location) {
+  if (spellings.empty()) {
+    fail_at(location, "a type given per database needs at least one of postgres, mysql, sqlite");
+  }
+  for (NativeSpelling& spelling : spellings) {
+    if (std::find(k_native_dialects.begin(), k_native_dialects.end(), spelling.dialect) ==
+        k_native_dialects.end()) {
+      fail_at(location, "a type given per database is keyed by postgres, mysql or sqlite, not '" +
+                            spelling.dialect + "'");
+    }
+    spelling.type = std::string(util::trim(spelling.type));
+    check_native_spelling(spelling.type, spelling.dialect, location);
+  }
+  TypeSpec type;
+  type.kind = TypeKind::native;
+  type.native = std::move(spellings);
+  type.location = location;
+  return type;
+}
+
+const std::string& native_spelling(const TypeSpec& type, std::string_view dialect) {
+  for (const NativeSpelling& spelling : type.native) {
+    if (spelling.dialect == dialect) return spelling.type;
+  }
+  fail_at(type.location, "the column type " + to_string(type) + " has no spelling for " +
+                             std::string(dialect) + "; add '" + std::string(dialect) +
+                             ": <type>' to it");
+}
 
 TypeSpec parse_type(std::string_view text, const SourceLocation& location,
                     const std::vector<std::string>& enum_values) {
@@ -216,6 +268,11 @@ std::string_view type_name(TypeKind kind) {
 }
 
 std::string to_string(const TypeSpec& type) {
+  if (type.kind == TypeKind::native) {
+    std::vector<std::string> spellings;
+    for (const NativeSpelling& s : type.native) spellings.push_back(s.dialect + ": " + s.type);
+    return "{" + util::join(spellings, ", ") + "}";
+  }
   std::string text(type_name(type.kind));
   if (type.is_unsigned) return text + " UNSIGNED";
   if (type.length > 0) return text + "(" + std::to_string(type.length) + ")";

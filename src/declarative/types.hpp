@@ -27,6 +27,13 @@ enum class TypeKind {
   jsonb,             ///< JSONB
   blob,              ///< BLOB: bytes
   enumeration,       ///< ENUM('a','b'): one of `values`
+  native,            ///< a database's own type, spelt per dialect: {postgres: INET, ...}
+};
+
+/// One dialect's spelling of a native type: `postgres` → `INET`.
+struct NativeSpelling {
+  std::string dialect;  ///< postgres, mysql or sqlite
+  std::string type;     ///< a type name with arguments, never other SQL (checked when read)
 };
 
 /// A column type as parsed from its type string.
@@ -38,7 +45,8 @@ struct TypeSpec {
   std::vector<std::string> values;  ///< ENUM: the allowed values, in order
   bool is_unsigned = false;         ///< `INTEGER UNSIGNED`: MySQL's unsigned integers (sequelize's
                                     ///< INTEGER.UNSIGNED); PostgreSQL has none and ignores it
-  SourceLocation location;          ///< where the type string was written
+  std::vector<NativeSpelling> native;  ///< native: the spelling of each dialect that has one
+  SourceLocation location;             ///< where the type string was written
 };
 
 /// Parses a type string (`STRING(50)`, `DECIMAL(10, 2)`, `ENUM('a','b')`, `BIGINT UNSIGNED`;
@@ -49,7 +57,18 @@ struct TypeSpec {
 TypeSpec parse_type(std::string_view text, const SourceLocation& location,
                     const std::vector<std::string>& enum_values = {});
 
-/// The canonical type string: `STRING(50)`, `DECIMAL(10,2)`, `ENUM('a','b')`.
+/// A native type from its spellings per dialect (`{postgres: INET, sqlite: TEXT}`). Throws
+/// MigrationFileError at `location` for a dialect forge does not know, and for a spelling that
+/// is not a plain type name (letters, digits, `_`, spaces, `.`, `[]`, and balanced parentheses
+/// with numbers or names inside): it goes into DDL as written.
+TypeSpec native_type(std::vector<NativeSpelling> spellings, const SourceLocation& location);
+
+/// The native type's spelling on `dialect` (postgres, mysql, sqlite). Throws
+/// MigrationFileError at the type's location when the unit gives none for that dialect.
+const std::string& native_spelling(const TypeSpec& type, std::string_view dialect);
+
+/// The canonical type string: `STRING(50)`, `DECIMAL(10,2)`, `ENUM('a','b')`,
+/// `{postgres: INET, sqlite: TEXT}`.
 std::string to_string(const TypeSpec& type);
 
 /// The type's name as written in units: `STRING`, `DATEONLY`, `ENUM`.

@@ -64,6 +64,8 @@ std::string type_sql(const TypeSpec& type) {
       return "BLOB";
     case TypeKind::enumeration:
       return enum_sql(type);
+    case TypeKind::native:
+      return native_spelling(type, "mysql");
   }
   return "TEXT";
 }

@@ -84,7 +84,8 @@ function unsupported(name) {
 const TYPE_KEYS = [
   'STRING', 'CHAR', 'TEXT', 'INTEGER', 'BIGINT', 'SMALLINT', 'TINYINT', 'MEDIUMINT', 'FLOAT',
   'DOUBLE', 'REAL', 'DECIMAL', 'NUMERIC', 'BOOLEAN', 'DATE', 'DATEONLY', 'TIME', 'UUID', 'JSON',
-  'JSONB', 'BLOB', 'ENUM', 'CITEXT', 'INET', 'ARRAY', 'GEOMETRY', 'HSTORE', 'RANGE', 'VIRTUAL',
+  'JSONB', 'BLOB', 'ENUM', 'CITEXT', 'INET', 'CIDR', 'MACADDR', 'TSVECTOR', 'ARRAY', 'GEOMETRY',
+  'GEOGRAPHY', 'HSTORE', 'RANGE', 'VIRTUAL',
   'NOW', 'UUIDV1', 'UUIDV4',
 ];
 
@@ -114,7 +115,8 @@ function argsToOptions(key, args) {
   if (key === 'DECIMAL' || key === 'NUMERIC') return { precision: args[0], scale: args[1] };
   if (key === 'FLOAT' || key === 'DOUBLE' || key === 'REAL')
     return { length: args[0], decimals: args[1] };
-  if (key === 'ARRAY') return { type: args[0] };
+  if (key === 'ARRAY' || key === 'RANGE') return { type: args[0] };
+  if (key === 'GEOMETRY' || key === 'GEOGRAPHY') return { type: args[0], srid: args[1] };
   return args.length ? { length: args[0] } : {};
 }
 
@@ -166,69 +168,193 @@ function isLiteral(value) {
   );
 }
 
-// The type string forge's declarative units take: `STRING(100)`, `DECIMAL(10,2)`, `ENUM('a')`.
+// The type forge's declarative units take: a portable string (`STRING(100)`, `DECIMAL(10,2)`,
+// `ENUM('a')`) where the type and its options are in forge's portable set, otherwise this
+// database's own spelling, `{ <dialect>: 'LONGTEXT' }`, written as sequelize writes it here so
+// that both tools build the same column.
 function typeString(type, attribute) {
-  if (typeof type === 'string') return type;
+  // sequelize puts a type given as text into the DDL as it is.
+  if (typeof type === 'string') return native(type);
   if (!type || !type.key) throw new UnsupportedCall(`a column type forge does not know: ${type}`);
-  const key = type.key;
+  const spec = typeSpec(type, attribute);
+  const portable = portableType(spec);
+  return portable !== undefined ? portable : native(nativeType(spec));
+}
+
+function native(spelling) {
+  return { [dialect]: spelling };
+}
+
+// What a sequelize type says, whether it is forge's own DataTypes or sequelize's.
+function typeSpec(type, attribute) {
   const options = type.options || {};
-  // sequelize's own types keep an absent length as undefined or '' (DATE).
-  const given = options.length !== undefined ? options.length : type._length;
-  const length = given === '' || given === null ? undefined : given;
-  if (options.zerofill) throw new UnsupportedCall(`${key}.ZEROFILL is not supported by forge`);
-  if (options.unsigned) {
-    if (!['INTEGER', 'BIGINT', 'SMALLINT'].includes(key)) {
-      throw new UnsupportedCall(`${key}.UNSIGNED is not supported by forge`);
-    }
-    return `${key} UNSIGNED`;
-  }
+  const pick = (name, own) => {
+    const value = options[name] !== undefined ? options[name] : own;
+    return value === '' || value === null ? undefined : value;  // sequelize's "absent"
+  };
+  return {
+    key: type.key,
+    length: pick('length', type._length),
+    decimals: pick('decimals', type._decimals),
+    precision: pick('precision', type._precision),
+    scale: pick('scale', type._scale),
+    unsigned: Boolean(options.unsigned || type._unsigned),
+    zerofill: Boolean(options.zerofill || type._zerofill),
+    binary: Boolean(options.binary || type._binary),
+    values: options.values || type.values || (attribute && attribute.values) || [],
+    inner: options.type || type.type,  // ARRAY(T), RANGE(T)
+    geometry: options.type || type.type,  // GEOMETRY('POINT')
+    srid: options.srid || type.srid,
+  };
+}
+
+const INTEGERS = ['INTEGER', 'BIGINT', 'SMALLINT'];
+
+// The portable type string, or undefined when only the database's own spelling says it.
+function portableType(t) {
+  const { key, length } = t;
+  const plain = !t.unsigned && !t.zerofill && !t.binary;
   switch (key) {
     case 'STRING':
     case 'CHAR':
-      if (options.binary) throw new UnsupportedCall(`${key}.BINARY is not supported by forge`);
+      if (t.binary) return dialect === 'postgres' ? 'BLOB' : undefined;  // BYTEA
       return length !== undefined ? `${key}(${length})` : key;
     case 'TEXT':
-      // TEXT('long') and the like are MySQL's other text types, which forge does not write.
-      if (length !== undefined) throw new UnsupportedCall(`TEXT('${length}') is not supported by forge`);
-      return 'TEXT';
-    case 'DECIMAL':
-    case 'NUMERIC': {
-      const precision = options.precision !== undefined ? options.precision : type._precision;
-      const scale = options.scale !== undefined ? options.scale : type._scale;
-      if (precision === undefined) return 'DECIMAL';
-      return scale === undefined ? `DECIMAL(${precision})` : `DECIMAL(${precision},${scale})`;
-    }
-    case 'REAL':
-      return 'FLOAT';
-    case 'ENUM': {
-      const values = options.values || type.values || (attribute && attribute.values) || [];
-      return `ENUM(${values.map((v) => `'${String(v).replace(/'/g, "''")}'`).join(',')})`;
-    }
-    case 'DATE':
-      if (length !== undefined) {
-        throw new UnsupportedCall(`DATE(${length}) (fractional seconds) is not supported by forge`);
-      }
-      return key;
-    case 'FLOAT':
-    case 'DOUBLE':
-      if (length !== undefined || options.decimals !== undefined) {
-        throw new UnsupportedCall(`${key} with a length or decimals is not supported by forge`);
-      }
-      return key;
+      return length === undefined || dialect !== 'mysql' ? 'TEXT' : undefined;
+    case 'BLOB':
+      return length === undefined || dialect === 'postgres' ? 'BLOB' : undefined;
     case 'INTEGER':
     case 'BIGINT':
     case 'SMALLINT':
+      if (dialect === 'postgres') return key;  // no lengths or UNSIGNED there
+      if (dialect === 'sqlite') return length === undefined ? key : undefined;
+      if (length !== undefined || t.zerofill) return undefined;
+      return t.unsigned ? `${key} UNSIGNED` : key;
+    case 'DECIMAL':
+    case 'NUMERIC': {
+      // A bare DECIMAL means something else on each database: sequelize writes it bare.
+      if ((dialect === 'mysql' && !plain) || t.precision === undefined) return undefined;
+      return t.scale === undefined ? `DECIMAL(${t.precision})` : `DECIMAL(${t.precision},${t.scale})`;
+    }
+    case 'FLOAT':
+      if (dialect === 'postgres' && t.decimals !== undefined) return 'FLOAT';
+      return plain && length === undefined && t.decimals === undefined ? 'FLOAT' : undefined;
+    case 'DOUBLE':
+    case 'DOUBLE PRECISION':
+      if (dialect === 'postgres') return 'DOUBLE';
+      return plain && length === undefined && t.decimals === undefined ? 'DOUBLE' : undefined;
+    case 'DATE':
+      return length === undefined || dialect !== 'mysql' ? 'DATE' : undefined;
+    case 'TIME':  // sequelize writes no fractional seconds for TIME(n)
     case 'BOOLEAN':
     case 'DATEONLY':
-    case 'TIME':
     case 'UUID':
     case 'JSON':
     case 'JSONB':
-    case 'BLOB':
+      return key;
+    case 'ENUM':
+      return `ENUM(${t.values.map((v) => `'${String(v).replace(/'/g, "''")}'`).join(',')})`;
+    default:
+      return undefined;
+  }
+}
+
+const FLOAT_NAMES = { FLOAT: 'FLOAT', DOUBLE: 'DOUBLE PRECISION', 'DOUBLE PRECISION': 'DOUBLE PRECISION', REAL: 'REAL' };
+const SIZES = { tiny: 'TINY', medium: 'MEDIUM', long: 'LONG' };
+const RANGES = { INTEGER: 'int4range', BIGINT: 'int8range', DECIMAL: 'numrange', DATE: 'tstzrange', DATEONLY: 'daterange' };
+const POSTGRES_ONLY = ['ARRAY', 'RANGE', 'HSTORE', 'CITEXT', 'INET', 'CIDR', 'MACADDR', 'TSVECTOR'];
+
+// sequelize's spelling of a type outside the portable set, for this dialect.
+function nativeType(t) {
+  const { key, length } = t;
+  const args = (...values) => {
+    const given = values.filter((v) => v !== undefined);
+    return given.length ? `(${given.join(',')})` : '';
+  };
+  const flags = (dialect === 'mysql' && t.unsigned ? ' UNSIGNED' : '') +
+    (dialect === 'mysql' && t.zerofill ? ' ZEROFILL' : '');
+  if (POSTGRES_ONLY.includes(key) && dialect === 'mysql') {
+    throw new UnsupportedCall(`the column type ${key} exists on PostgreSQL only`);
+  }
+  switch (key) {
+    case 'INTEGER':
+    case 'BIGINT':
+    case 'SMALLINT':
+    case 'TINYINT':
+    case 'MEDIUMINT':
+      if (dialect === 'postgres') return key;
+      return key + args(length) + flags;
+    case 'FLOAT':
+    case 'DOUBLE':
+    case 'DOUBLE PRECISION':
+    case 'REAL': {
+      const name = FLOAT_NAMES[key];
+      if (dialect === 'postgres') return key === 'FLOAT' ? name + args(length) : name;
+      if (dialect === 'sqlite') return name + (t.unsigned ? ' UNSIGNED' : '') + args(length, t.decimals);
+      return name + args(length, t.decimals) + flags;
+    }
+    case 'DECIMAL':
+    case 'NUMERIC':
+      return 'DECIMAL' + args(t.precision, t.scale) + flags;
+    case 'STRING':
+    case 'CHAR': {
+      const name = key === 'STRING' ? 'VARCHAR' : 'CHAR';
+      const size = length !== undefined ? length : 255;
+      return dialect === 'sqlite' ? `${name} BINARY(${size})` : `${name}(${size}) BINARY`;
+    }
+    case 'TEXT':
+    case 'BLOB': {
+      const size = SIZES[String(length).toLowerCase()];
+      if (!size) throw new UnsupportedCall(`${key}('${length}'): the sizes are tiny, medium and long`);
+      return size + key;
+    }
+    case 'DATE':
+      return `DATETIME(${length})`;
+    case 'GEOMETRY':
+    case 'GEOGRAPHY': {
+      if (dialect === 'mysql') return key === 'GEOMETRY' && t.geometry ? String(t.geometry) : key;
+      if (dialect === 'sqlite') return key;
+      return key + args(t.geometry, t.srid);
+    }
+    case 'CITEXT':
+      return dialect === 'sqlite' ? 'TEXT COLLATE NOCASE' : key;
+    case 'RANGE':
+      if (dialect !== 'postgres') return key;
+      return RANGES[(t.inner && t.inner.key) || 'INTEGER'] || unsupportedType(`RANGE(${t.inner.key})`);
+    case 'ARRAY':
+      return `${elementType(t.inner)}[]`;
+    case 'INET':
+    case 'CIDR':
+    case 'MACADDR':
+    case 'TSVECTOR':
+    case 'HSTORE':
       return key;
     default:
-      throw new UnsupportedCall(`the column type ${key} is not supported by forge`);
+      return unsupportedType(key);
   }
+}
+
+function unsupportedType(name) {
+  throw new UnsupportedCall(`the column type ${name} is not supported by forge`);
+}
+
+const ELEMENT_SPELLINGS = {
+  postgres: { DATE: 'TIMESTAMP WITH TIME ZONE', DOUBLE: 'DOUBLE PRECISION', BLOB: 'BYTEA', DATEONLY: 'DATE' },
+  sqlite: { DATE: 'DATETIME', DOUBLE: 'DOUBLE PRECISION', BOOLEAN: 'TINYINT(1)', DATEONLY: 'DATE' },
+};
+
+// An ARRAY's element type as the database spells it.
+function elementType(inner) {
+  if (!inner) throw new UnsupportedCall('ARRAY needs its element type: ARRAY(DataTypes.STRING)');
+  if (typeof inner === 'string') return inner;
+  const t = typeSpec(inner);
+  if (t.key === 'ENUM') unsupportedType('ARRAY(ENUM)');
+  const portable = portableType(t);
+  if (portable === undefined) return nativeType(t);
+  const name = portable.replace(/\(.*$/, '');
+  const spelled = (ELEMENT_SPELLINGS[dialect] || {})[name];
+  if (spelled) return spelled;
+  return portable.replace(/^STRING/, 'VARCHAR');
 }
 
 const NOW_FUNCTIONS = ['NOW', 'CURRENT_TIMESTAMP', 'LOCALTIMESTAMP'];

@@ -55,6 +55,8 @@ std::string type_sql(const std::string& table, const ColumnSpec& column) {
       return "BYTEA";
     case TypeKind::enumeration:
       return name(enum_type_name(table, column.name));
+    case TypeKind::native:
+      return native_spelling(type, "postgres");
   }
   return "TEXT";
 }

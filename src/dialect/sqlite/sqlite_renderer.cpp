@@ -63,6 +63,8 @@ std::string type_sql(const TypeSpec& type, bool rowid_alias) {
       return "JSONB";
     case TypeKind::blob:
       return "BLOB";
+    case TypeKind::native:
+      return native_spelling(type, "sqlite");
     case TypeKind::text:
     case TypeKind::enumeration:  // no CHECK of the values: sequelize writes none either
       break;
@@ -88,8 +90,15 @@ std::string column_core_sql(const ColumnSpec& column, bool rowid_alias) {
   return out;
 }
 
+// An integer primary key becomes the rowid; so does a native integer type (INTEGER(11),
+// BIGINT(20)) with autoIncrement, which sequelize declares INTEGER for AUTOINCREMENT's sake.
+bool becomes_rowid(const ColumnSpec& column, bool is_primary_key) {
+  return is_primary_key && (is_integer_kind(column.type.kind) ||
+                            (column.type.kind == TypeKind::native && column.auto_increment));
+}
+
 std::string column_sql(const ColumnSpec& column) {
-  const bool rowid_alias = column.primary_key && is_integer_kind(column.type.kind);
+  const bool rowid_alias = becomes_rowid(column, column.primary_key);
   std::string out = column_core_sql(column, rowid_alias);
   if (column.primary_key)
     out += column.auto_increment ? " PRIMARY KEY AUTOINCREMENT" : " PRIMARY KEY";
@@ -128,8 +137,7 @@ std::string changed_column_sql(const TableItem& old, const ColumnSpec& column) {
                "' to be its table's INTEGER PRIMARY KEY on SQLite, and it is not",
            "Leave out autoIncrement.");
   }
-  kept.insert(kept.begin(),
-              column_core_sql(column, is_primary_key && is_integer_kind(column.type.kind)));
+  kept.insert(kept.begin(), column_core_sql(column, becomes_rowid(column, is_primary_key)));
   return util::join(kept, " ");
 }
 

@@ -78,7 +78,9 @@ TEST(LoaderErrors, NameAFieldOfTheWrongTypeAtItsValue) {
               StartsWith(at(2, 44) + "fields of addIndex must be a list of columns"));
   EXPECT_THAT(
       error_of("up:\n  - addColumn: { table: t, column: c, type: [TEXT] }\n"),
-      StartsWith(at(2, 45) + "type of addColumn must be a type like STRING(50), not a list"));
+      StartsWith(at(2, 45) +
+                 "type of addColumn must be a type like STRING(50) or one per database like "
+                 "{postgres: INET, sqlite: TEXT}, not a list"));
   EXPECT_THAT(error_of("up:\n  - addColumn: { table: t, column: c, type: TEXT, comment: [x] }\n"),
               StartsWith(at(2, 60) + "comment of addColumn must be text"));
 }

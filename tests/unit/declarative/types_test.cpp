@@ -151,5 +151,57 @@ TEST(IsIntegerKind, HoldsForTheThreeIntegerTypesOnly) {
   EXPECT_FALSE(is_integer_kind(TypeKind::decimal));
 }
 
+TEST(NativeType, KeepsEachDatabasesSpellingAndWritesThemBack) {
+  const TypeSpec type =
+      native_type({{"postgres", " INET "}, {"mysql", "VARCHAR(45)"}, {"sqlite", "TEXT"}}, k_at);
+  EXPECT_EQ(type.kind, TypeKind::native);
+  EXPECT_EQ(native_spelling(type, "postgres"), "INET");
+  EXPECT_EQ(native_spelling(type, "mysql"), "VARCHAR(45)");
+  EXPECT_EQ(to_string(type), "{postgres: INET, mysql: VARCHAR(45), sqlite: TEXT}");
+  EXPECT_EQ(native_spelling(native_type({{"postgres", "VARCHAR(40)[]"}}, k_at), "postgres"),
+            "VARCHAR(40)[]");
+  EXPECT_EQ(
+      native_spelling(native_type({{"mysql", "DECIMAL(10,2) UNSIGNED ZEROFILL"}}, k_at), "mysql"),
+      "DECIMAL(10,2) UNSIGNED ZEROFILL");
+}
+
+TEST(NativeType, NamesTheDatabaseWithoutASpellingAtTheType) {
+  const TypeSpec type = native_type({{"postgres", "INET"}}, k_at);
+  try {
+    native_spelling(type, "mysql");
+    FAIL() << "no error";
+  } catch (const MigrationFileError& e) {
+    EXPECT_THAT(e.what(), StartsWith("u.yaml:4:13: the column type {postgres: INET} has no "
+                                     "spelling for mysql; add 'mysql: <type>' to it"));
+  }
+}
+
+std::string native_error(std::vector<NativeSpelling> spellings) {
+  try {
+    native_type(std::move(spellings), k_at);
+  } catch (const MigrationFileError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+TEST(NativeType, RefusesAnUnknownDatabaseAndNone) {
+  EXPECT_THAT(native_error({{"oracle", "NUMBER"}}),
+              HasSubstr("keyed by postgres, mysql or sqlite, not 'oracle'"));
+  EXPECT_THAT(native_error({}), HasSubstr("needs at least one of postgres, mysql, sqlite"));
+}
+
+// The spelling goes into DDL as written: nothing that could end the type and start other SQL.
+TEST(NativeType, RefusesASpellingThatIsMoreThanATypeName) {
+  for (const char* hostile : {"INT; DROP TABLE users", "INT -- comment", "INT /* x */",
+                              "TEXT DEFAULT 'x'", "INT)", "NUMERIC(10", "", "   ", "1INT",
+                              "INT\nDROP", "TEXT COLLATE \"C\"", "INT`", "ENUM('a','b')"}) {
+    EXPECT_THAT(native_error({{"postgres", hostile}}), HasSubstr("native type for postgres"))
+        << hostile;
+  }
+  EXPECT_THAT(native_error({{"mysql", std::string(101, 'A')}}),
+              HasSubstr("must have 1 to 100 characters"));
+}
+
 }  // namespace
 }  // namespace forge::declarative

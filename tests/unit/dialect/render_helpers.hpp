@@ -16,6 +16,15 @@ inline std::string at(int line, int column) {
   return k_file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": ";
 }
 
+/// A table whose two columns have types given per database.
+inline const std::string k_native_types_unit = R"(up:
+  - createTable:
+      table: t
+      columns:
+        a: { type: { postgres: INET, mysql: VARCHAR(45), sqlite: TEXT } }
+        b: { type: { postgres: "VARCHAR(40)[]", mysql: LONGTEXT, sqlite: TEXT COLLATE NOCASE } }
+)";
+
 /// The up operations of the unit `yaml`.
 inline std::vector<declarative::Operation> up(const std::string& yaml) {
   return declarative::load_declarative(yaml, k_file).up;

@@ -361,5 +361,11 @@ TEST_F(MysqlRendererTest, RefusesANulCharacterInAName) {
             at(2, 18) + "a name holds a NUL character, which mysql cannot store");
 }
 
+// A type given per database is written as that database's entry says.
+TEST_F(MysqlRendererTest, WritesANativeTypeAsThisDatabasesEntrySpellsIt) {
+  EXPECT_THAT(sql(testing::k_native_types_unit),
+              ElementsAre("CREATE TABLE `t` (\n  `a` VARCHAR(45),\n  `b` LONGTEXT\n)"));
+}
+
 }  // namespace
 }  // namespace forge::dialect::mysql

@@ -492,5 +492,11 @@ TEST_F(PostgresRendererTest, RefusesKeysInChangeColumn) {
             at(2, 57) + "changeColumn keeps the column's keys, so it takes no unique");
 }
 
+// A type given per database is written as that database's entry says.
+TEST_F(PostgresRendererTest, WritesANativeTypeAsThisDatabasesEntrySpellsIt) {
+  EXPECT_THAT(sql(testing::k_native_types_unit),
+              ElementsAre("CREATE TABLE \"t\" (\n  \"a\" INET,\n  \"b\" VARCHAR(40)[]\n)"));
+}
+
 }  // namespace
 }  // namespace forge::dialect::postgres

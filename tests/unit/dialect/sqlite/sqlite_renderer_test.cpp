@@ -289,5 +289,11 @@ TEST_F(SqliteRendererTest, RefusesANulCharacterInAValue) {
             at(2, 41) + "a text value holds a NUL character, which sqlite cannot store");
 }
 
+// A type given per database is written as that database's entry says.
+TEST_F(SqliteRendererTest, WritesANativeTypeAsThisDatabasesEntrySpellsIt) {
+  EXPECT_THAT(sql(testing::k_native_types_unit),
+              ElementsAre("CREATE TABLE \"t\" (\n  \"a\" TEXT,\n  \"b\" TEXT COLLATE NOCASE\n)"));
+}
+
 }  // namespace
 }  // namespace forge::dialect::sqlite
