@@ -118,7 +118,8 @@ TEST_P(SequelizeCliPeer, TheSameUnitsLeaveTheSameCatalogAndEachToolContinuesTheO
   EXPECT_THAT(after.out, HasSubstr("down 20240305130000-create-post-counts-view.js")) << after;
 }
 
-// Types outside forge's portable set, and options on its own types, as real projects write them:
+// Types outside forge's portable set, and options on its own types, as real projects write them,
+// with createTable's uniqueKeys and a column's named `unique` (which makes nothing):
 // forge spells each as sequelize does on that database (its own types or its own spelling), so
 // the two tools build the same columns. Each database gets the types it has.
 constexpr std::string_view k_types_migration = R"js('use strict';
@@ -128,7 +129,7 @@ module.exports = {
     const T = Sequelize;
     const columns = {
       id: { type: T.INTEGER(11), primaryKey: true, autoIncrement: true },
-      counter: T.INTEGER.UNSIGNED,
+      counter: { type: T.INTEGER.UNSIGNED, unique: 'pair' },  // no constraint, as sequelize
       small: T.SMALLINT.UNSIGNED,
       big: T.BIGINT(20),
       ratio: T.FLOAT(8),
@@ -165,7 +166,9 @@ module.exports = {
     }
     if (dialect !== 'mysql') columns.email = T.CITEXT;
     if (dialect === 'mysql') columns.spot = T.GEOMETRY('POINT');
-    await queryInterface.createTable('gadgets', columns);
+    await queryInterface.createTable('gadgets', columns, {
+      uniqueKeys: { gadgets_small_big: { fields: ['small', 'big'] } },
+    });
     await queryInterface.addColumn('gadgets', 'weight', T.DOUBLE(6, 1));
     // sequelize rebuilds a SQLite table for changeColumn and loses AUTOINCREMENT on the way.
     if (dialect !== 'sqlite') {

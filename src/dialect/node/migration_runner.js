@@ -46,6 +46,11 @@ function send(message) {
 
 class UnsupportedCall extends Error {}
 
+// A warning on forge's standard error, naming the migration's line.
+function warn(text) {
+  process.stderr.write(`warning: ${callSite()}: ${text}\n`);
+}
+
 // Where in the migration the call was made: `db/migrations/x.js:12`.
 function callSite() {
   const stack = new Error().stack.split('\n');
@@ -418,11 +423,13 @@ function column(attribute) {
   if (attribute.allowNull === false) out.allowNull = false;
   if (attribute.primaryKey) out.primaryKey = true;
   if (attribute.autoIncrement) out.autoIncrement = true;
-  if (attribute.unique) {
-    if (typeof attribute.unique === 'string' || typeof attribute.unique === 'object') {
-      throw new UnsupportedCall('a named or composite `unique` on a column: use addConstraint');
-    }
+  if (attribute.unique === true) {
     out.unique = true;
+  } else if (attribute.unique) {
+    // sequelize's queryInterface writes no constraint for a named or composite `unique` (only
+    // a model's sync does): neither does forge, but it says so.
+    warn(`unique: ${JSON.stringify(attribute.unique)} on a column makes no constraint here, as ` +
+      "under sequelize-cli; use addConstraint(..., { type: 'unique' }) for one");
   }
   const value = defaultValue(attribute.defaultValue);
   if (value !== undefined) out.defaultValue = value;
@@ -771,8 +778,17 @@ const queryInterface = {
   createTable(table, attributes, options = {}) {
     const columns = {};
     for (const [name, attribute] of Object.entries(attributes)) columns[name] = column(attribute);
-    if (options.uniqueKeys) unsupported('createTable uniqueKeys (use addConstraint)');
-    return operation('createTable', { table: tableName(table), columns });
+    const body = { table: tableName(table), columns };
+    // uniqueKeys: table constraints, named as sequelize names them (on MySQL only).
+    const uniqueKeys = Object.entries(options.uniqueKeys || {});
+    if (uniqueKeys.length) {
+      body.constraints = uniqueKeys.map(([name, key]) => {
+        const constraint = { type: 'unique', fields: key.fields.map(fieldName) };
+        if (dialect === 'mysql') constraint.name = name;
+        return constraint;
+      });
+    }
+    return operation('createTable', body);
   },
   dropTable: (table) => operation('dropTable', { table: tableName(table) }),
   renameTable: (from, to) => operation('renameTable', { from: tableName(from), to: tableName(to) }),
