@@ -1,4 +1,5 @@
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -52,5 +53,8 @@ const char* state_name(RowState state);
 RowState parse_state(const std::string& text);
 /// Comma-separated SHA-256 of each statement text, as kept in `statement_hashes`.
 std::string hash_statements(const std::vector<std::string>& texts);
+
+/// The first `count` of the statement hashes `hashes` (as hash_statements writes them).
+std::string first_hashes(const std::string& hashes, std::size_t count);
 
 }  // namespace forge::core

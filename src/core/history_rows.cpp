@@ -43,6 +43,11 @@ HistoryRow RowFactory::applied(std::chrono::steady_clock::duration elapsed) cons
 HistoryRow RowFactory::running(std::size_t done, std::size_t in_flight,
                                std::chrono::steady_clock::duration elapsed) const {
   if (done == m_section.statements.size() && in_flight == 0) return applied(elapsed);
+  return progress(done, in_flight, elapsed);
+}
+
+HistoryRow RowFactory::progress(std::size_t done, std::size_t in_flight,
+                                std::chrono::steady_clock::duration elapsed) const {
   HistoryRow row = base(elapsed);
   row.state = RowState::running;
   row.statements_done = static_cast<int>(done);

@@ -20,6 +20,10 @@ class RowFactory {
   /// none) was sent. With every statement done and none in flight, the applied row.
   HistoryRow running(std::size_t done, std::size_t in_flight,
                      std::chrono::steady_clock::duration elapsed) const;
+  /// Like running(), but never the applied row: for a program whose statements are known only
+  /// as it sends them, where having done every statement so far is not the end.
+  HistoryRow progress(std::size_t done, std::size_t in_flight,
+                      std::chrono::steady_clock::duration elapsed) const;
   /// A down run statement by statement: `done` of its statements took effect, `in_flight` sent.
   HistoryRow reverting(std::size_t done, std::size_t in_flight,
                        std::chrono::steady_clock::duration elapsed) const;

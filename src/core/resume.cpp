@@ -50,8 +50,10 @@ std::size_t checked_resume(const Entry& failed, const Section& up) {
   // The statement in flight is hashed too: the catalog is asked about that very statement.
   const auto in_flight = static_cast<std::size_t>(failed.row->in_flight);
   const std::size_t hashed = std::max(done, in_flight);
-  if (hashed > up.statements.size() || done_hashes(up, hashed) != failed.row->statement_hashes ||
-      (in_flight != 0 && in_flight != done + 1)) {
+  // A program's statements are known only as it sends them: the run compares each with its hash.
+  const bool changed = !is_program(up) && (hashed > up.statements.size() ||
+                                           done_hashes(up, hashed) != failed.row->statement_hashes);
+  if (changed || (in_flight != 0 && in_flight != done + 1)) {
     throw refuse_failed_unit(failed, "the statements that took effect (" + std::to_string(done) +
                                          ") have changed in " + up.file +
                                          " since, so forge cannot tell where to resume");

@@ -63,7 +63,11 @@ class StepRunner {
     const Section& section = section_for(step);
     stop_if_asked(step, "it was not started");
     m_reporter.step_started(*step.entry, step.direction);
-    if (step.resume_from > 0) {
+    if (step.resume_from > 0 && is_program(section)) {
+      spdlog::info("{}: resuming at the statement {} it sends ({} took effect on an earlier run)",
+                   step.entry->name, step.resume_from + 1,
+                   statements_text(static_cast<int>(step.resume_from)));
+    } else if (step.resume_from > 0) {
       spdlog::info("{}: resuming at statement {} ({} took effect on an earlier run)",
                    step.entry->name, step.resume_from + 1,
                    describe_done(section, step.resume_from));
@@ -126,7 +130,10 @@ class StepRunner {
 
   void run_tracked(const Step& step) {
     const TrackedRunSettings settings{m_settings.history_table, m_settings.lock_wait};
-    TrackedRun(m_connection, step, settings, [this](const Statement& s) { execute(s); }).run();
+    TrackedRun(
+        m_connection, step, settings, [this](const Statement& s) { execute(s); },
+        [this](const Statement& s) { return fetch_now(s); })
+        .run();
   }
 
   void execute(const Statement& statement) {
@@ -352,6 +359,11 @@ HistoryRow settled_statement(const Entry& entry, const ResolveRequest& request) 
   }
   const std::size_t done =
       request.resolution == Resolution::statement_took_effect ? expected : expected - 1;
+  if (is_program(entry.unit->up)) {  // the statements it sent are known from the row only
+    HistoryRow row = RowFactory(entry, entry.unit->up, "").progress(done, 0, {});
+    row.statement_hashes = first_hashes(entry.row->statement_hashes, done);
+    return row;
+  }
   return RowFactory(entry, entry.unit->up, "").running(done, 0, {});
 }
 

@@ -46,6 +46,12 @@ class LateSql {
   /// false for a program that must run outside any (one that builds an index concurrently).
   virtual bool joins_transaction() const { return true; }
 
+  /// Whether it is a program that decides each statement from the rows of the ones before (a
+  /// JavaScript migration). Run statement by statement, each statement it sends is tracked in
+  /// the history row like a SQL unit's; a resumed run drives it again from the start and does
+  /// not send again the statements that took effect, after checking they are the same.
+  virtual bool is_program() const { return false; }
+
   /// Why it cannot run on this machine ("" when it can): the runner checks every step's
   /// statements before the first step starts, so nothing runs half a plan.
   virtual std::string unavailable() const { return ""; }

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "core/errors.hpp"
+#include "core/history.hpp"
 #include "core/resume.hpp"
 #include "core/statement_kind.hpp"
 #include "util/shutdown.hpp"
@@ -33,44 +34,114 @@ bool ends_with_commit(const Statement& statement) {
   return word == "commit" || word == "end";
 }
 
+const Section& section_of(const Step& step) {
+  return step.direction == Direction::up ? step.entry->unit->up : *step.entry->unit->down;
+}
+
+// A program's section before it runs: the section without its one statement.
+Section without_statements(const Section& section) {
+  Section copy = section;
+  copy.statements.clear();
+  return copy;
+}
+
 }  // namespace
 
 TrackedRun::TrackedRun(Connection& connection, const Step& step, const TrackedRunSettings& settings,
-                       Execute execute)
+                       Execute execute, Fetch fetch)
     : m_connection(connection),
       m_step(step),
-      m_section(step.direction == Direction::up ? step.entry->unit->up : *step.entry->unit->down),
+      m_program_statement(is_program(section_of(step)) ? &section_of(step).statements.front()
+                                                       : nullptr),
+      m_program(without_statements(section_of(step))),
+      m_section(m_program_statement != nullptr ? m_program : section_of(step)),
       m_settings(settings),
       m_execute(std::move(execute)),
+      m_fetch(std::move(fetch)),
       m_rows(*step.entry, m_section, connection.session_tag()),
       m_started(Clock::now()),
       m_row_exists(step.entry->row != nullptr) {}
 
 void TrackedRun::run() {
+  if (m_program_statement != nullptr) return run_program();
   std::size_t i = settle_in_flight();
   replay_session_settings(i);
-  for (; i < m_section.statements.size(); ++i) {
-    if (util::stop_signal() != 0) {
-      // Inside the file's own transaction, what it did since its BEGIN is rolled back.
-      const std::size_t resume_at = m_in_user_transaction ? m_user_transaction_start : i;
-      if (m_in_user_transaction) roll_back_user_transaction();
-      stop(resume_at, "");
-    }
-    try {
-      step(i);
-    } catch (const InterruptedError&) {
-      throw;
-    } catch (const NotWritableError& error) {
-      // Refused at forge's own progress write before the statement: name the statement.
-      const Statement& statement = m_section.statements[i];
-      throw NotWritableError(WriteRefusal{error.reason(), error.hint()}, error.server_message(),
-                             error.server_code(), statement.file, statement.line);
-    } catch (const Error& error) {
-      if (util::stop_signal() == 0) throw;
-      throw interrupted_during(i, error);  // the cancel hit forge's own write
-    }
-  }
+  for (; i < m_section.statements.size(); ++i) run_one(i);
   if (!m_finished) write(m_section.statements.size(), 0);
+}
+
+void TrackedRun::run_one(std::size_t i) {
+  if (util::stop_signal() != 0) {
+    // Inside the file's own transaction, what it did since its BEGIN is rolled back.
+    const std::size_t resume_at = m_in_user_transaction ? m_user_transaction_start : i;
+    if (m_in_user_transaction) roll_back_user_transaction();
+    stop(resume_at, "");
+  }
+  try {
+    step(i);
+  } catch (const InterruptedError&) {
+    throw;
+  } catch (const NotWritableError& error) {
+    // Refused at forge's own progress write before the statement: name the statement.
+    const Statement& statement = m_section.statements[i];
+    throw NotWritableError(WriteRefusal{error.reason(), error.hint()}, error.server_message(),
+                           error.server_code(), statement.file, statement.line);
+  } catch (const Error& error) {
+    if (util::stop_signal() == 0) throw;
+    throw interrupted_during(i, error);  // the cancel hit forge's own write
+  }
+}
+
+// ---- a program's statements ----
+
+void TrackedRun::run_program() {
+  if (m_step.in_flight != 0) wait_for_session_end();
+  m_program_open = true;
+  m_program_statement->late->drive(m_connection, *m_program_statement,
+                                   [this](const Statement& sent) { return program_step(sent); });
+  m_program_open = false;
+  const std::size_t recorded = std::max(m_step.resume_from, m_step.in_flight);
+  if (m_program.statements.size() < recorded) {
+    throw refuse_failed_unit(*m_step.entry,
+                             "it now sends " + std::to_string(m_program.statements.size()) +
+                                 " statements, fewer than the " + std::to_string(recorded) +
+                                 " the earlier run recorded, so forge cannot tell what is left");
+  }
+  write(m_section.statements.size(), 0);
+}
+
+ResultRows TrackedRun::program_step(const Statement& statement) {
+  const std::size_t i = m_program.statements.size();
+  m_program.statements.push_back(statement);
+  if (i < std::max(m_step.resume_from, m_step.in_flight)) {
+    check_replayed(i);
+    if (i < m_step.resume_from) return replay(i);
+    if (settle(i) > i) return {};  // the statement in flight took effect: recorded as done
+  }
+  m_last_rows = {};
+  run_one(i);
+  return std::move(m_last_rows);
+}
+
+// The earlier run's statement i must be the one the program sends now, or where to resume is
+// unknown (a migration whose SQL depends on the time or on data it changed).
+void TrackedRun::check_replayed(std::size_t i) const {
+  std::vector<std::string> texts;
+  for (std::size_t k = 0; k <= i; ++k) texts.push_back(m_program.statements[k].text);
+  if (hash_statements(texts) == first_hashes(m_step.entry->row->statement_hashes, i + 1)) return;
+  throw refuse_failed_unit(*m_step.entry,
+                           where(i) + " it sends now is not the one the earlier run sent, so " +
+                               "forge cannot tell where to resume");
+}
+
+// Statement i took effect on the earlier run: it is not sent again. A read is (the program
+// needs its rows, and it changes nothing), and so is a session setting (the session is new).
+ResultRows TrackedRun::replay(std::size_t i) {
+  const Statement& statement = m_program.statements[i];
+  if (only_reads(statement) || is_session_setting(statement)) return m_fetch(statement);
+  spdlog::info("{}: {} took effect on an earlier run; not sending it again", m_step.entry->name,
+               where(i));
+  return {};
 }
 
 std::string TrackedRun::where(std::size_t i) const {
@@ -95,8 +166,12 @@ void TrackedRun::replay_session_settings(std::size_t resume_at) {
 
 std::size_t TrackedRun::settle_in_flight() {
   if (m_step.in_flight == 0) return m_step.resume_from;
-  const std::size_t index = m_step.in_flight - 1;
   wait_for_session_end();
+  return settle(m_step.in_flight - 1);
+}
+
+// Statement `index` was in flight when the earlier run died: the index to go on at.
+std::size_t TrackedRun::settle(std::size_t index) {
   const std::string name = m_step.entry->name;
   switch (m_connection.effect_of(m_section.statements[index])) {
     case Effect::took_effect:
@@ -150,7 +225,7 @@ void TrackedRun::step(std::size_t i) {
   if (m_in_user_transaction) return step_in_user_transaction(i);
   if (is_transaction_control(statement)) {
     try {
-      m_execute(statement);
+      send(i);
     } catch (const StatementError& error) {
       fail(i, error);
     }
@@ -169,7 +244,7 @@ void TrackedRun::step(std::size_t i) {
 void TrackedRun::step_joined(std::size_t i) {
   auto transaction = m_connection.begin();
   try {
-    m_execute(m_section.statements[i]);
+    send(i);
   } catch (const StatementError& error) {
     transaction.reset();  // rolls the statement back
     fail(i, error);
@@ -183,7 +258,7 @@ void TrackedRun::step_joined(std::size_t i) {
 void TrackedRun::step_alone(std::size_t i) {
   write(i, i + 1);
   try {
-    m_execute(m_section.statements[i]);
+    send(i);
   } catch (const StatementError& error) {
     fail(i, error);  // refused: it did not take effect (DDL is atomic on current servers)
   }
@@ -201,7 +276,7 @@ void TrackedRun::step_in_user_transaction(std::size_t i) {
   if (ends_with_commit(statement)) write(i + 1, 0);
   if (implicit_commit) write(i, i + 1);
   try {
-    m_execute(statement);
+    send(i);
   } catch (const StatementError& error) {
     roll_back_user_transaction();
     fail(m_user_transaction_start, error);
@@ -223,16 +298,27 @@ void TrackedRun::roll_back_user_transaction() {
   m_in_user_transaction = false;
 }
 
+// A program's statement goes through fetch, its rows kept for the program.
+void TrackedRun::send(std::size_t i) {
+  if (m_program_statement != nullptr) {
+    m_last_rows = m_fetch(m_section.statements[i]);
+  } else {
+    m_execute(m_section.statements[i]);
+  }
+}
+
 // ---- the row ----
 
 // The row that says `done` statements took effect and `in_flight` was sent; once a down is
 // done, no row.
 void TrackedRun::write(std::size_t done, std::size_t in_flight) {
   const auto elapsed = Clock::now() - m_started;
-  m_finished = done == m_section.statements.size() && in_flight == 0;
+  m_finished = !m_program_open && done == m_section.statements.size() && in_flight == 0;
   m_wrote = true;
   if (m_step.direction == Direction::up) {
-    m_connection.record(m_settings.history_table, m_rows.running(done, in_flight, elapsed));
+    m_connection.record(m_settings.history_table, m_program_open
+                                                      ? m_rows.progress(done, in_flight, elapsed)
+                                                      : m_rows.running(done, in_flight, elapsed));
     m_row_exists = true;
   } else if (m_finished) {
     m_connection.erase(m_settings.history_table, m_step.entry->stored_name());

@@ -1,10 +1,14 @@
 // sequelize-cli's JavaScript migrations on every dialect: forge runs them through Node, inside
 // its transaction where the database has one for DDL, and records them under their file names.
+#include <filesystem>
+
 #include "dialect_test.hpp"
 
 namespace forge::e2e {
 namespace {
 
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
 using ::testing::HasSubstr;
 
 std::string migration(const std::string& up, const std::string& down) {
@@ -52,26 +56,78 @@ TEST_P(JavaScriptUnits, AMigrationThatReadsDataRunsAndUndoes) {
   EXPECT_FALSE(db().has_table("posts"));
 }
 
-TEST_P(JavaScriptUnits, AFailureAfterWritesLeavesNothingWhereDdlRollsBackAndAsksOtherwise) {
-  project.write("migrations/20240101000002-half.js",
-                migration("    await queryInterface.addColumn('posts', 'body', Sequelize.TEXT);\n"
-                          "    await queryInterface.sequelize.query('SELEC 1');\n",
-                          ""));
+TEST_P(JavaScriptUnits, AFailureAfterWritesLeavesNothingOrResumesAfterWhatTookEffect) {
+  const std::string half = "migrations/20240101000002-half.js";
+  const auto write_half = [&](const std::string& query) {
+    project.write(half,
+                  migration("    await queryInterface.addColumn('posts', 'body', Sequelize.TEXT);\n"
+                            "    await queryInterface.sequelize.query('" +
+                                query + "');\n",
+                            ""));
+  };
+  write_half("SELEC 1");
 
   const auto result = forge_db({"db:migrate"});
 
+  EXPECT_EQ(result.exit_code, 1) << result;
   EXPECT_THAT(result.err, HasSubstr("20240101000002-half.js:5")) << result;
   if (dialect() == "mysql") {
-    // MySQL committed the ADD COLUMN: a rerun must not repeat it; a person settles the unit.
-    EXPECT_EQ(result.exit_code, 5) << result;
+    // MySQL committed the ADD COLUMN: the row records it, and the fixed unit resumes after it.
     EXPECT_TRUE(db().has_column("posts", "body"));
-    const auto again = forge_db({"db:migrate"});
-    EXPECT_EQ(again.exit_code, 5) << again;
-    EXPECT_THAT(again.err, HasSubstr("db:migrate:resolve")) << again;
+    EXPECT_EQ(db().state("20240101000002-half.js"), "failed");
+    EXPECT_THAT(result.err, HasSubstr("statement 1 (line 4) of " + half +
+                                      " had already taken "
+                                      "effect and stay; the unit is recorded as failed"))
+        << result;
   } else {
-    EXPECT_EQ(result.exit_code, 1) << result;
     EXPECT_FALSE(db().has_column("posts", "body"));
   }
+
+  write_half("SELECT 1");
+  const auto fixed = forge_db({"db:migrate", "--verbose"});
+
+  ASSERT_EQ(fixed.exit_code, 0) << fixed;
+  EXPECT_TRUE(db().has_column("posts", "body"));
+  EXPECT_EQ(db().state("20240101000002-half.js"), "applied");
+  if (dialect() == "mysql") {
+    EXPECT_THAT(fixed.err, HasSubstr("took effect on an earlier run; not sending it again"))
+        << fixed;
+  }
+}
+
+// Killed between two of its statements, a JavaScript unit is taken up again by the next run:
+// where DDL rolls back nothing of it stayed; on MySQL the statements that took effect are not
+// sent again, whatever their kind, and the ones after them are.
+TEST_P(JavaScriptUnits, AUnitKilledPartWayRunsEachStatementExactlyOnce) {
+  project.write("pause", "");
+  project.write(
+      "migrations/20240101000002-steps.js",
+      migration("    const fs = require('fs');\n"
+                "    const path = require('path');\n"
+                "    await queryInterface.createTable('steps', { n: Sequelize.INTEGER });\n"
+                "    await queryInterface.bulkInsert('steps', [{ n: 1 }]);\n"
+                "    await queryInterface.addColumn('steps', 'note', Sequelize.STRING(20));\n"
+                "    const seen = await queryInterface.sequelize.query(\n"
+                "      'SELECT COUNT(*) AS c FROM steps', { type: Sequelize.QueryTypes.SELECT });\n"
+                "    if (fs.existsSync(path.join(__dirname, '..', 'pause'))) {\n"
+                "      fs.writeFileSync(path.join(__dirname, '..', 'reached'), '');\n"
+                "      await new Promise((resolve) => setTimeout(resolve, 60000));\n"
+                "    }\n"
+                "    await queryInterface.bulkInsert('steps', [{ n: 1 + Number(seen[0].c) }]);\n",
+                "    await queryInterface.dropTable('steps');\n"));
+  auto running = project.start_forge({"db:migrate", "--url", url()});
+  ASSERT_TRUE(eventually([&] { return fs::exists(project.path("reached")); }, 30s));
+  running.reset();  // SIGKILL
+  fs::remove(project.path("pause"));
+
+  const auto rerun = forge_db({"db:migrate", "--lock-timeout", "20"});
+
+  ASSERT_EQ(rerun.exit_code, 0) << rerun;
+  EXPECT_EQ(db().count("steps WHERE n = 1"), 1);
+  EXPECT_EQ(db().count("steps WHERE n = 2"), 1);
+  EXPECT_EQ(db().count("steps"), 2);
+  EXPECT_TRUE(db().has_column("steps", "note"));
+  EXPECT_EQ(db().state("20240101000002-steps.js"), "applied");
 }
 
 // The calls that read the catalog and upsert answer as sequelize's do; the module checks what it
@@ -158,6 +214,33 @@ TEST_P(PostgresJavaScriptUnits, AConcurrentIndexIsBuiltOutsideTheTransaction) {
 
 INSTANTIATE_TEST_SUITE_P(Postgres, PostgresJavaScriptUnits, ::testing::Values("postgres"),
                          dialect_name);
+
+// Where DDL commits on its own, a JavaScript unit can stop part-way.
+class MysqlJavaScriptUnits : public JavaScriptUnits {};
+
+// A unit whose statements differ on the rerun (a time in them) cannot be resumed: forge stops
+// and says what to check, sending nothing.
+TEST_P(MysqlJavaScriptUnits, AResumedUnitThatSendsOtherStatementsIsRefused) {
+  const std::string half = "migrations/20240101000002-half.js";
+  project.write(half, migration("    await queryInterface.addColumn('posts', 'body', "
+                                "Sequelize.TEXT);\n"
+                                "    await queryInterface.sequelize.query('SELEC 1');\n",
+                                ""));
+  ASSERT_EQ(forge_db({"db:migrate"}).exit_code, 1);
+  project.write(half, migration("    await queryInterface.addColumn('posts', 'summary', "
+                                "Sequelize.TEXT);\n"
+                                "    await queryInterface.sequelize.query('SELECT 1');\n",
+                                ""));
+
+  const auto rerun = forge_db({"db:migrate"});
+
+  EXPECT_EQ(rerun.exit_code, 5) << rerun;
+  EXPECT_THAT(rerun.err, HasSubstr("it sends now is not the one the earlier run sent")) << rerun;
+  EXPECT_THAT(rerun.err, HasSubstr("db:migrate:resolve")) << rerun;
+  EXPECT_FALSE(db().has_column("posts", "summary"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Mysql, MysqlJavaScriptUnits, ::testing::Values("mysql"), dialect_name);
 
 }  // namespace
 }  // namespace forge::e2e

@@ -4,12 +4,10 @@
 
 #include <cstdlib>
 #include <exception>
-#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "core/adapter.hpp"
 #include "core/errors.hpp"
-#include "core/statement_kind.hpp"
 #include "declarative/loader.hpp"
 #include "dialect/node/runner_conversation.hpp"
 #include "util/piped_child.hpp"
@@ -74,9 +72,6 @@ class Conversation {
     }
   }
 
-  /// How many statements that change something have taken effect so far.
-  std::size_t writes() const { return m_writes; }
-
   // The runner said the module failed: the error forge gave it, when that is what it threw on,
   // else the module's own error at its line.
   [[noreturn]] void fail(const json& report) {
@@ -87,11 +82,7 @@ class Conversation {
   }
 
  private:
-  core::ResultRows run(const core::Statement& statement) {
-    core::ResultRows rows = m_run(statement);
-    if (!core::only_reads(statement)) ++m_writes;
-    return rows;
-  }
+  core::ResultRows run(const core::Statement& statement) { return m_run(statement); }
 
   // The SQL of one declarative operation, checked and rendered as a YAML unit's would be.
   std::vector<std::string> statements_for(const json& operation, const CallSite& site,
@@ -117,23 +108,7 @@ class Conversation {
   const core::StatementRunner& m_run;
   std::string m_shown;
   std::exception_ptr m_failure;  // the last error a request met, as the module saw it
-  std::size_t m_writes = 0;
 };
-
-// Where DDL commits on its own (MySQL), a JavaScript unit that fails after some of its writes
-// took effect cannot be rolled back, and running it again would repeat them: a person decides.
-[[noreturn]] void refuse_after_partial_effect(const StatementError& error, std::size_t writes,
-                                              const std::string& unit_file) {
-  const std::string unit = std::filesystem::path(unit_file).stem().string();
-  throw RefusedError(
-      "migration " + unit + " failed: " + error.what() + "; " + std::to_string(writes) +
-          " statement(s) of this JavaScript unit took effect before it, and this database "
-          "cannot roll them back",
-      "Check what " + unit_file +
-          " changed (--verbose lists each statement), complete or undo it by hand, then record "
-          "the outcome with 'forge db:migrate:resolve " +
-          unit + " --applied' (or '--rolled-back').");
-}
 
 }  // namespace
 
@@ -174,17 +149,13 @@ void JsMigration::drive(core::Connection& connection, const core::Statement& ori
   }
   util::PipedChild node =
       start_runner(*m_node, m_module_path, m_shown_path, m_direction, m_renderer->dialect());
+  // Outside a transaction, the runner's tracked run records each statement that took effect
+  // (is_program), so a failure here needs no more than its own error.
   Conversation conversation(connection, *m_renderer, run, m_shown_path);
-  try {
-    const bool done = converse(
-        node, [&](const json& request) { return conversation.answer(request); },
-        [&](const json& report) { conversation.fail(report); });
-    if (done) return;
-  } catch (const StatementError& error) {
-    const bool rolled_back = connection.capabilities().transactional_ddl && m_in_transaction;
-    if (rolled_back || conversation.writes() == 0) throw;
-    refuse_after_partial_effect(error, conversation.writes(), m_shown_path);
-  }
+  const bool done = converse(
+      node, [&](const json& request) { return conversation.answer(request); },
+      [&](const json& report) { conversation.fail(report); });
+  if (done) return;
   if (const int signal = util::stop_signal(); signal != 0) {
     throw InterruptedError(signal, " while running " + m_shown_path, "Run the command again.");
   }

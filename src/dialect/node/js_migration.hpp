@@ -27,6 +27,7 @@ class JsMigration : public core::LateSql {
              const core::StatementRunner& run) const override;
   bool previewable() const override { return true; }
   bool joins_transaction() const override { return m_in_transaction; }
+  bool is_program() const override { return true; }
   std::string unavailable() const override;
 
  private:

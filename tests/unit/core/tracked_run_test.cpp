@@ -5,7 +5,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <csignal>
+#include <memory>
 
 #include "core/errors.hpp"
 #include "support/runner_fixture.hpp"
@@ -280,6 +282,114 @@ TEST_F(TrackedUndoTest, ADownRefusedAtItsFirstStatementLeavesTheUnitApplied) {
   EXPECT_THROW(undo({unit}), StatementError);
   ASSERT_EQ(m_connection.rows.size(), 1u);
   EXPECT_EQ(m_connection.rows[0].state, RowState::applied);
+}
+
+// ---- programs: statements known only as the unit runs (JavaScript migrations) ----
+
+class TrackedProgramTest : public TrackedRunTest {
+ protected:
+  static Unit program_unit(std::vector<std::string> texts) {
+    Unit unit = make_unit("2_p", true);
+    unit.up.statements = {Statement{"-- JavaScript: up() of 2_p.js", "2_p.js", 1,
+                                    std::make_shared<testing::FakeProgram>(std::move(texts))}};
+    return unit;
+  }
+  static std::vector<std::string> three() {
+    return {"CREATE TABLE a (x)", "INSERT INTO a VALUES (1)", "CREATE TABLE b (x)"};
+  }
+  // The row an earlier run left: `done` of `texts` took effect, `in_flight` was sent.
+  static HistoryRow earlier_row(const Unit& unit, const std::vector<std::string>& texts,
+                                std::size_t done, std::size_t in_flight) {
+    HistoryRow row;
+    row.name = "2_p";
+    row.checksum = unit.checksum;
+    row.state = in_flight != 0 ? RowState::running : RowState::failed;
+    row.statements_done = static_cast<int>(done);
+    row.in_flight = static_cast<int>(in_flight);
+    row.statement_hashes = hash_statements(
+        std::vector<std::string>(texts.begin(), texts.begin() + std::max(done, in_flight)));
+    return row;
+  }
+  long executions_of(const std::string& text) const {
+    return std::count(m_log.begin(), m_log.end(), "execute " + text);
+  }
+};
+
+TEST_F(TrackedProgramTest, EachStatementItSendsIsTrackedAndOnlyTheEndIsApplied) {
+  migrate({program_unit(three())});
+
+  const auto& rows = m_connection.recorded;
+  ASSERT_EQ(rows.size(), 6u);  // the last statement done, then the end of the program
+  for (std::size_t i = 0; i + 1 < rows.size(); ++i) {
+    EXPECT_EQ(rows[i].state, RowState::running) << i;  // never applied before the program ends
+  }
+  EXPECT_EQ(rows[0].in_flight, 1);
+  EXPECT_EQ(rows[2].statements_done, 2);  // committed with the INSERT itself
+  EXPECT_EQ(rows[2].statement_hashes, hash_statements({three()[0], three()[1]}));
+  EXPECT_EQ(rows[4].statements_done, 3);
+  EXPECT_EQ(rows[5].state, RowState::applied);
+}
+
+TEST_F(TrackedProgramTest, AFailureRecordsWhatTookEffectAndTheFixedProgramResumesAfterIt) {
+  m_connection.fail_on = "INSERT INTO a VALUES (1)";
+  EXPECT_THROW(migrate({program_unit(three())}), StatementError);
+  ASSERT_EQ(m_connection.rows.size(), 1u);
+  EXPECT_EQ(m_connection.rows[0].state, RowState::failed);
+  EXPECT_EQ(m_connection.rows[0].statements_done, 1);
+
+  m_connection.fail_on.clear();
+  m_log.clear();
+  migrate({program_unit(three())});
+
+  EXPECT_EQ(executions_of("CREATE TABLE a (x)"), 0);  // took effect on the earlier run
+  EXPECT_EQ(executions_of("INSERT INTO a VALUES (1)"), 1);
+  EXPECT_EQ(executions_of("CREATE TABLE b (x)"), 1);
+  EXPECT_EQ(m_connection.rows[0].state, RowState::applied);
+}
+
+TEST_F(TrackedProgramTest, TheStatementLeftInFlightIsSettledWhenTheProgramSendsItAgain) {
+  const Unit unit = program_unit(three());
+  m_connection.rows = {earlier_row(unit, three(), 2, 3)};
+  m_connection.effect = Effect::took_effect;
+
+  migrate({unit});
+
+  EXPECT_THAT(m_log, Contains("effect_of CREATE TABLE b (x)"));
+  EXPECT_EQ(executions_of("CREATE TABLE a (x)") + executions_of("INSERT INTO a VALUES (1)") +
+                executions_of("CREATE TABLE b (x)"),
+            0);
+  EXPECT_EQ(m_connection.rows[0].state, RowState::applied);
+}
+
+TEST_F(TrackedProgramTest, AProgramThatSendsOtherStatementsOnTheRerunIsRefusedSendingNothing) {
+  const Unit unit = program_unit(three());
+  m_connection.rows = {
+      earlier_row(unit, {"CREATE TABLE other (x)", "INSERT INTO a VALUES (1)"}, 1, 0)};
+
+  try {
+    migrate({unit});
+    FAIL() << "no error";
+  } catch (const RefusedError& error) {
+    EXPECT_THAT(error.what(), HasSubstr("it sends now is not the one the earlier run sent"));
+  }
+  EXPECT_EQ(executions_of("CREATE TABLE a (x)") + executions_of("INSERT INTO a VALUES (1)"), 0);
+  EXPECT_EQ(m_connection.rows[0].statements_done, 1);  // the row as it was
+}
+
+TEST_F(TrackedProgramTest, AProgramThatSendsFewerStatementsThanRecordedIsRefused) {
+  const Unit recorded = program_unit(three());
+  m_connection.rows = {earlier_row(recorded, three(), 2, 0)};
+
+  EXPECT_THROW(migrate({program_unit({"CREATE TABLE a (x)"})}), RefusedError);
+}
+
+TEST(FirstHashes, KeepsTheFirstCountOfTheRecordedHashes) {
+  const std::string all = hash_statements({"a", "b", "c"});
+  EXPECT_EQ(first_hashes(all, 0), "");
+  EXPECT_EQ(first_hashes(all, 1), hash_statements({"a"}));
+  EXPECT_EQ(first_hashes(all, 2), hash_statements({"a", "b"}));
+  EXPECT_EQ(first_hashes(all, 3), all);
+  EXPECT_EQ(first_hashes(all, 7), all);
 }
 
 }  // namespace

@@ -159,6 +159,24 @@ class FakeLateSql : public core::LateSql {
   std::vector<std::string> m_texts;
 };
 
+/// A program (like a JavaScript migration) that sends `texts` one by one through the runner's
+/// `run`, each at the origin's file and line.
+class FakeProgram : public core::LateSql {
+ public:
+  explicit FakeProgram(std::vector<std::string> texts) : m_texts(std::move(texts)) {}
+  std::vector<std::string> write(core::Connection&) const override { return {}; }
+  void drive(core::Connection&, const core::Statement& origin,
+             const core::StatementRunner& run) const override {
+    for (const std::string& text : m_texts) {
+      run(core::Statement{text, origin.file, origin.line, nullptr});
+    }
+  }
+  bool is_program() const override { return true; }
+
+ private:
+  std::vector<std::string> m_texts;
+};
+
 /// Logs each step as "migrating <unit>" / "migrated <unit>" (or reverting/reverted); with
 /// `log_statements`, each statement too, as "statement <file>:<line> <text>" (plus " (late)"
 /// when the statement still carries late SQL).
