@@ -53,7 +53,7 @@ class TrackedRun {
  private:
   void run_program();
   ResultRows program_step(const Statement& statement);
-  void check_replayed(std::size_t i) const;
+  void check_replayed(std::size_t i);
   ResultRows replay(std::size_t i);
   void run_one(std::size_t i);
   std::size_t settle_in_flight();
@@ -81,8 +81,9 @@ class TrackedRun {
   const TrackedRunSettings& m_settings;
   Execute m_execute;
   Fetch m_fetch;
-  bool m_program_open = false;  ///< a program runs: having done every statement is not the end
-  ResultRows m_last_rows;       ///< what the program's last statement returned
+  bool m_program_open = false;    ///< a program runs: having done every statement is not the end
+  ResultRows m_last_rows;         ///< what the program's last statement returned
+  std::string m_replayed_hashes;  ///< the hashes of the statements it sent again so far
   RowFactory m_rows;
   std::chrono::steady_clock::time_point m_started;
   bool m_row_exists = false;  ///< the history has a row for the unit
