@@ -25,6 +25,8 @@ void add_wait_command(CLI::App& app, const GlobalOptions& options, Action& chose
 void add_seed_commands(CLI::App& app, const GlobalOptions& options, Action& chosen);
 /// `db:create`, `db:drop`.
 void add_database_commands(CLI::App& app, const GlobalOptions& options, Action& chosen);
+/// `db:schema:dump`, `db:schema:load`.
+void add_schema_commands(CLI::App& app, const GlobalOptions& options, Action& chosen);
 /// `completion bash`: a bash completion script for every command and option on `app`, read when
 /// it runs (so it includes commands registered after it).
 void add_completion_command(CLI::App& app, const GlobalOptions& options, Action& chosen);

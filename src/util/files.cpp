@@ -35,6 +35,25 @@ std::string read_file(const std::filesystem::path& path, std::size_t max_bytes) 
   return content;
 }
 
+void replace_file(const std::filesystem::path& path, const std::string& content) {
+  std::filesystem::path temporary = path;
+  temporary += ".forge-tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << content;
+    out.flush();
+    if (!out) {
+      throw std::runtime_error("cannot write " + path.string() + ": " + std::strerror(errno));
+    }
+  }
+  std::error_code error;
+  std::filesystem::rename(temporary, path, error);
+  if (error) {
+    std::filesystem::remove(temporary, error);
+    throw std::runtime_error("cannot write " + path.string() + ": " + error.message());
+  }
+}
+
 bool write_new_file(const std::filesystem::path& path, const std::string& content) {
   // O_EXCL makes "refuse to overwrite" atomic, even against a concurrent writer.
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);

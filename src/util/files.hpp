@@ -9,6 +9,11 @@ namespace forge::util {
 /// not with the memory exhausted).
 std::string read_file(const std::filesystem::path& path, std::size_t max_bytes = std::size_t(1)
                                                                                  << 30);
+/// Writes `content` to `path`, replacing the file whole: readers see the old or the new text,
+/// never a part (a temporary file beside it, renamed over it). Throws std::runtime_error naming
+/// the path when it cannot be written.
+void replace_file(const std::filesystem::path& path, const std::string& content);
+
 /// Creates `path` with `content`; returns false (writing nothing) when it already exists.
 /// Throws std::runtime_error naming the path on any other failure.
 bool write_new_file(const std::filesystem::path& path, const std::string& content);

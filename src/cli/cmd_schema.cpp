@@ -1,0 +1,83 @@
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "core/errors.hpp"
+#include "core/schema_yaml.hpp"
+#include "core/sql_splitter.hpp"
+#include "dialect/schema_io.hpp"
+#include "util/files.hpp"
+
+namespace forge::cli {
+
+namespace {
+
+// The history tables of both tools, whatever this project calls its own: a dump shows the
+// application's schema, never a tool's bookkeeping.
+std::vector<std::string> history_tables(const Target& target) {
+  return {target.run.history_table,
+          target.settings.meta_table,
+          target.settings.seed_table,
+          "ForgeMeta",
+          "ForgeSeeds",
+          "SequelizeMeta",
+          "SequelizeData",
+          "forge_lock"};
+}
+
+struct DumpOptions {
+  std::string format = "sql";
+  std::string out;
+};
+
+void run_dump(const GlobalOptions& options, const DumpOptions& dump) {
+  Target target = open_target(options, Session::reading);
+  const core::Schema schema = dialect::read_schema(*target.connection, history_tables(target));
+  const std::string text =
+      dump.format == "yaml" ? core::schema_yaml(schema) : dialect::schema_sql(schema);
+  if (dump.out.empty()) {
+    std::cout << text << std::flush;
+    return;
+  }
+  util::replace_file(dump.out, text);
+  std::cerr << "Wrote the schema to " << dump.out << "\n";
+}
+
+void run_load(const GlobalOptions& options, const std::string& file) {
+  const std::string text = util::read_file(file);
+  Target target = open_target(options);
+  const core::Schema present = dialect::read_schema(*target.connection, history_tables(target));
+  if (!present.tables.empty() || !present.objects.empty()) {
+    throw UsageError("the database is not empty (it has " + std::to_string(present.tables.size()) +
+                         " table(s)); db:schema:load builds a schema in an empty database",
+                     "Load into a new database (forge db:create), or drop this one first.");
+  }
+  const auto lock = target.connection->lock(target.run.lock_wait);
+  for (const core::Statement& statement :
+       core::split_sql(text, core::SqlOrigin{file, 1}, target.connection->dialect())) {
+    target.connection->execute(statement);
+  }
+  std::cerr << "Loaded " << file << "\n";
+}
+
+}  // namespace
+
+void add_schema_commands(CLI::App& app, const GlobalOptions& options, Action& chosen) {
+  auto dump = std::make_shared<DumpOptions>();
+  auto* dump_command = app.add_subcommand("db-schema-dump", "Print the database's schema");
+  dump_command->name("db:schema:dump");
+  dump_command->add_option("--format", dump->format, "sql (default) or yaml")
+      ->check(CLI::IsMember({"sql", "yaml"}));
+  dump_command->add_option("--out", dump->out, "Write it to this file instead of the output");
+  dump_command->callback([&, dump] { chosen = [&, dump] { run_dump(options, *dump); }; });
+
+  auto file = std::make_shared<std::string>("schema.sql");
+  auto* load_command =
+      app.add_subcommand("db-schema-load", "Build a dumped schema in an empty database");
+  load_command->name("db:schema:load");
+  load_command->add_option("file", *file, "The SQL dump (default: schema.sql)");
+  load_command->callback([&, file] { chosen = [&, file] { run_load(options, *file); }; });
+}
+
+}  // namespace forge::cli
