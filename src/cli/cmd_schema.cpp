@@ -3,8 +3,8 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/schema_file.hpp"
 #include "core/errors.hpp"
-#include "core/schema_yaml.hpp"
 #include "core/sql_splitter.hpp"
 #include "dialect/schema_io.hpp"
 #include "util/files.hpp"
@@ -13,19 +13,6 @@ namespace forge::cli {
 
 namespace {
 
-// The history tables of both tools, whatever this project calls its own: a dump shows the
-// application's schema, never a tool's bookkeeping.
-std::vector<std::string> history_tables(const Target& target) {
-  return {target.run.history_table,
-          target.settings.meta_table,
-          target.settings.seed_table,
-          "ForgeMeta",
-          "ForgeSeeds",
-          "SequelizeMeta",
-          "SequelizeData",
-          "forge_lock"};
-}
-
 struct DumpOptions {
   std::string format = "sql";
   std::string out;
@@ -33,9 +20,7 @@ struct DumpOptions {
 
 void run_dump(const GlobalOptions& options, const DumpOptions& dump) {
   Target target = open_target(options, Session::reading);
-  const core::Schema schema = dialect::read_schema(*target.connection, history_tables(target));
-  const std::string text =
-      dump.format == "yaml" ? core::schema_yaml(schema) : dialect::schema_sql(schema);
+  const std::string text = schema_text(target, dump.format);
   if (dump.out.empty()) {
     std::cout << text << std::flush;
     return;

@@ -8,6 +8,7 @@
 
 #include "cli/json_report.hpp"
 #include "cli/output.hpp"
+#include "cli/schema_file.hpp"
 #include "core/errors.hpp"
 #include "util/shutdown.hpp"
 #include "util/utc_clock.hpp"
@@ -52,6 +53,7 @@ void carry_out_once(const GlobalOptions& options, const RunFlags& flags, const R
   const bool listing = flags.dry_run && !target.rehearsal;
   const std::size_t count = (listing ? command.preview : command.run)(
       *target.connection, target.units, reporter, target.run);
+  if (!flags.dry_run && command.units == UnitSet::migrations) refresh_schema_file(target);
   if (json != nullptr) {
     json->print_success();
   } else if (flags.dry_run) {

@@ -282,6 +282,10 @@ Settings resolve_settings(const ConfigFlags& flags, const Getenv& getenv, const 
       {getenv("FORGE_STRICT"), pick(settings.section, in_section, {"strict"}, {Type::boolean})});
   settings.strict = strict && (*strict == "true" || *strict == "1");
   settings.statement_timeout = resolve_statement_timeout(flags, getenv, rc, settings);
+  settings.schema_file =
+      first_of({getenv("FORGE_SCHEMA_FILE"), pick(rc, in_rc, {"schema-file", "schemaFile"}),
+                pick(settings.section, in_section, {"schemaFile"})})
+          .value_or("");
   if (flags.url && !flags.url->empty()) {
     settings.url = flags.url;
     settings.url_origin = "--url";

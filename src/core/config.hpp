@@ -40,6 +40,10 @@ struct Settings {
   /// --statement-timeout, FORGE_STATEMENT_TIMEOUT, .forgerc or the environment's
   /// "statementTimeout".
   double statement_timeout = 0;
+  /// Where to dump the schema after every successful migrate or undo (dbmate's habit), from
+  /// FORGE_SCHEMA_FILE, .forgerc's `schema-file` or the environment's `schemaFile`; a `.yaml` /
+  /// `.yml` file gets the YAML dump, any other the SQL one. Empty: no dump.
+  std::string schema_file;
 };
 
 /// Resolves the settings from flags, the environment, `<cwd>/.forgerc`, `<cwd>/.sequelizerc`
