@@ -69,6 +69,19 @@ END;
 $$;
 CREATE TRIGGER users_touch BEFORE INSERT ON "Users" FOR EACH ROW EXECUTE FUNCTION touch_created();
 CREATE FUNCTION billing.add(a integer, b integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT a + b';
+CREATE TABLE events (id bigint NOT NULL, at date NOT NULL, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE INDEX events_at ON events (at NULLS FIRST);
+CREATE UNIQUE INDEX users_name_scored ON "Users" (name COLLATE "POSIX", created DESC NULLS LAST) WHERE score > 0;
+CREATE VIEW billing.open_invoices AS SELECT s.email FROM big_spenders s;
+CREATE PROCEDURE billing.settle(IN invoice integer) LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE billing.invoices SET state = 'paid' WHERE id = invoice;
+END
+$$;
+CREATE TRIGGER invoices_touch BEFORE UPDATE ON billing.invoices FOR EACH ROW EXECUTE FUNCTION touch_created();
+ALTER TABLE orders SET (fillfactor = 80);
+COMMENT ON VIEW big_orders IS 'orders over 100';
 ALTER TABLE orders ENABLE ROW LEVEL SECURITY;
 CREATE POLICY own_orders ON orders USING (user_id > 0);
 CREATE TABLE "ForgeMeta" (name varchar(255) PRIMARY KEY);
@@ -108,14 +121,14 @@ TEST_F(PostgresSchema, ReadsEveryKindOfObject) {
                              "'anon'::character varying"))
       << sql;
   EXPECT_THAT(sql, HasSubstr("\"id\" bigint NOT NULL GENERATED ALWAYS AS IDENTITY")) << sql;
-  EXPECT_THAT(sql, HasSubstr("\"total\" numeric GENERATED ALWAYS AS ((qty::numeric * price)) "
+  EXPECT_THAT(sql, HasSubstr("\"total\" numeric GENERATED ALWAYS AS (((qty)::numeric * price)) "
                              "STORED"))
       << sql;
   EXPECT_THAT(sql, HasSubstr("REFERENCES \"Users\" (\"id\") ON UPDATE SET NULL ON DELETE CASCADE "
                              "DEFERRABLE INITIALLY DEFERRED;"))
       << sql;
   EXPECT_THAT(sql, HasSubstr("CREATE INDEX \"orders_open\" ON \"orders\" (user_id, price DESC) "
-                             "WHERE qty > 0;"))
+                             "WHERE (qty > 0);"))
       << sql;
   EXPECT_THAT(sql, HasSubstr("CREATE INDEX \"users_lower_email\" ON \"Users\" ((lower(email)));"))
       << sql;
@@ -127,6 +140,24 @@ TEST_F(PostgresSchema, ReadsEveryKindOfObject) {
   EXPECT_THAT(sql, HasSubstr("CREATE TRIGGER users_touch BEFORE INSERT ON \"Users\"")) << sql;
   EXPECT_THAT(sql, HasSubstr("COMMENT ON COLUMN \"Users\".\"email\" IS 'login, it''s unique';"))
       << sql;
+  EXPECT_THAT(sql, HasSubstr("\n) PARTITION BY RANGE (at);")) << sql;
+  EXPECT_THAT(sql, HasSubstr("\n) WITH (fillfactor=80);")) << sql;
+  EXPECT_THAT(sql, HasSubstr("ON \"events\" (at NULLS FIRST);")) << sql;
+  EXPECT_THAT(sql, HasSubstr("CREATE UNIQUE INDEX \"users_name_scored\" ON \"Users\" (name COLLATE "
+                             "\"POSIX\", created DESC NULLS LAST) WHERE (score > (0)::numeric);"))
+      << sql;
+  EXPECT_THAT(sql, HasSubstr("CREATE OR REPLACE PROCEDURE billing.settle(IN invoice integer)"))
+      << sql;
+  EXPECT_LT(sql.find("CREATE VIEW big_spenders"), sql.find("CREATE VIEW billing.open_invoices"));
+  EXPECT_THAT(schema.objects, Contains(core::SchemaObject{
+                                  "trigger", "invoices_touch on billing.invoices",
+                                  "CREATE TRIGGER invoices_touch BEFORE UPDATE ON billing.invoices "
+                                  "FOR EACH ROW EXECUTE FUNCTION touch_created()"}));
+  EXPECT_THAT(schema.objects, Contains(::testing::Field(&core::SchemaObject::name,
+                                                        "billing.add(integer, integer)")));
+  EXPECT_THAT(schema.unmodeled, Contains("PostgreSQL partition events_2024 of events FOR VALUES "
+                                         "FROM ('2024-01-01') TO ('2025-01-01')"));
+  EXPECT_THAT(schema.unmodeled, Contains("PostgreSQL comment on view public.big_orders"));
   EXPECT_THAT(schema.unmodeled, Contains("PostgreSQL policy own_orders on orders"));
   EXPECT_THAT(schema.unmodeled, Contains("PostgreSQL row level security on orders"));
 }

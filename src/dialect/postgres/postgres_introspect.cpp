@@ -120,13 +120,17 @@ class Reader {
   }
 
   void read_tables() {
-    const Rows found = rows("SELECT t.*, coalesce(obj_description(t.oid, 'pg_class'), '') FROM (" +
-                            relations_sql("'r', 'p'") + ") t ORDER BY 2");
+    const Rows found = rows(
+        "SELECT t.*, coalesce(obj_description(t.oid, 'pg_class'), ''), concat_ws(' ', 'PARTITION "
+        "BY ' || pg_get_partkeydef(t.oid), 'WITH (' || array_to_string(c.reloptions, ', ') || "
+        "')') FROM (" +
+        relations_sql("'r', 'p'") + ") t JOIN pg_class c ON c.oid = t.oid ORDER BY 2");
     for (const auto& row : found) {
       if (skipped(row[2], row[3], row[4] == "t")) continue;
       core::SchemaTable table;
       table.name = row[1];
       table.comment = row[6];
+      table.options = row[7];
       m_tables[row[0]] = m_schema.tables.size();
       m_relation_names[row[0]] = row[1];
       m_schema.tables.push_back(std::move(table));
@@ -336,7 +340,7 @@ ORDER BY i.indexrelid, k)");
   void read_functions() {
     const Rows found =
         rows("SELECT " + name_sql("p.proname") +
-             " || '(' || pg_get_function_identity_arguments(p.oid) || ')', p.prokind, CASE WHEN "
+             " || '(' || oidvectortypes(p.proargtypes) || ')', p.prokind, CASE WHEN "
              "p.prokind IN ('f', 'p') THEN pg_get_functiondef(p.oid) ELSE '' END FROM pg_proc p "
              "JOIN pg_namespace n ON n.oid = p.pronamespace WHERE " +
              std::string(k_user_namespace) + " AND " + not_extension_sql("pg_proc", "p.oid"));
@@ -384,8 +388,9 @@ ORDER BY i.indexrelid, k)");
     unmodeled_on("PostgreSQL unlogged table",
                  "SELECT oid, '' FROM pg_class WHERE "
                  "relpersistence = 'u' AND relkind IN ('r', 'p')");
-    unmodeled_on("PostgreSQL partitioning ",
-                 "SELECT partrelid, pg_get_partkeydef(partrelid) FROM pg_partitioned_table");
+    unmodeled_on("PostgreSQL view options ",
+                 "SELECT oid, array_to_string(reloptions, ', ') FROM pg_class WHERE relkind IN "
+                 "('v', 'm') AND reloptions IS NOT NULL");
     unmodeled_on("PostgreSQL inheritance from ",
                  "SELECT i.inhrelid, i.inhparent::regclass::text FROM pg_inherits i JOIN "
                  "pg_class c ON c.oid = i.inhrelid WHERE NOT c.relispartition");
@@ -418,6 +423,14 @@ ORDER BY i.indexrelid, k)");
                       " FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace "
                       "WHERE true" +
                       user + " AND " + not_extension_sql("pg_collation", "c.oid"));
+    unmodeled_all("PostgreSQL comment on ",
+                  "SELECT o.type || ' ' || o.identity FROM pg_description d CROSS JOIN LATERAL "
+                  "pg_identify_object(d.classoid, d.objoid, d.objsubid) o LEFT JOIN pg_class c "
+                  "ON d.classoid = 'pg_class'::regclass AND c.oid = d.objoid JOIN pg_namespace "
+                  "n ON n.nspname = o.schema WHERE coalesce(c.relkind NOT IN ('r', 'p'), true)" +
+                      user +
+                      " AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = d.classoid "
+                      "AND e.objid = d.objoid AND e.deptype = 'e')");
     unmodeled_all("PostgreSQL foreign server ", "SELECT srvname FROM pg_foreign_server");
     unmodeled_all("PostgreSQL event trigger ", "SELECT evtname FROM pg_event_trigger");
   }

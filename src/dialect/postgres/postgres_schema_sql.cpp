@@ -174,7 +174,7 @@ class Writer {
     std::string body;
     for (const std::string& line : lines) body += (body.empty() ? "" : ",\n") + line;
     block("CREATE TABLE " + name_sql(table.name) + " (\n" + body + (body.empty() ? "" : "\n") +
-          ")");
+          ")" + (table.options.empty() ? "" : " " + table.options));
     for (const auto& [sequence, column] : owned)
       block("ALTER SEQUENCE " + sequence + " OWNED BY " + name_sql(table.name) + "." +
             quoted(column));
