@@ -197,5 +197,34 @@ TEST_F(PostgresSchema, TheDumpLoadedDumpsTheSame) {
   EXPECT_EQ(dialect::schema_sql(schema_of(second)), again);
 }
 
+// Names that need quoting, a serial outside the current schema, a table without columns.
+TEST_F(PostgresSchema, NamesThatNeedQuotingLoadBack) {
+  forge::testing::TestDatabase odd("postgres");
+  load(odd, R"sql(
+CREATE SCHEMA "Sales";
+CREATE TYPE "Sales"."Mood" AS ENUM ('it''s fine', 'Meh');
+CREATE TABLE "Sales"."Order Items" (
+  "Id" serial PRIMARY KEY,
+  "the mood" "Sales"."Mood",
+  "a.b" text UNIQUE DEFERRABLE,
+  CONSTRAINT "Odd ""check""" CHECK ("a.b" <> '')
+);
+CREATE INDEX "By Mood" ON "Sales"."Order Items" ("the mood", upper("a.b"));
+CREATE TABLE "Sales"."Empty" ();
+CREATE VIEW "Sales"."Order View" AS SELECT "Id" FROM "Sales"."Order Items";
+CREATE VIEW "Top" AS SELECT * FROM "Sales"."Order View";
+COMMENT ON TABLE "Sales"."Empty" IS 'nothing';
+)sql");
+  core::Schema original = schema_of(odd);
+  forge::testing::TestDatabase copy("postgres");
+
+  load(copy, dialect::schema_sql(original));
+
+  EXPECT_THAT(original.unmodeled,
+              Contains(HasSubstr("deferrable constraint \"Order Items_a.b_key\"")));
+  original.unmodeled.clear();
+  EXPECT_EQ(dialect::schema_sql(schema_of(copy)), dialect::schema_sql(original));
+}
+
 }  // namespace
 }  // namespace forge::e2e

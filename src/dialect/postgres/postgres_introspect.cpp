@@ -192,7 +192,15 @@ SELECT con.conrelid, con.contype, con.conname,
        array_to_string(ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
          JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord), chr(31)),
        con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred,
-       pg_get_constraintdef(con.oid)
+       pg_get_constraintdef(con.oid),
+       CASE WHEN con.contype IN ('p', 'u') AND con.condeferrable THEN 'deferrable'
+            WHEN NOT con.convalidated THEN 'not valid'
+            WHEN con.contype = 'c' AND con.connoinherit THEN 'no inherit'
+            WHEN con.contype = 'f' AND con.confmatchtype <> 's' THEN 'match full'
+            WHEN con.contype = 'f' AND pg_get_constraintdef(con.oid) ~ 'ON DELETE SET (NULL|DEFAULT) \('
+              THEN 'set columns'
+            WHEN con.contype = 'u' AND pg_get_constraintdef(con.oid) LIKE 'UNIQUE NULLS NOT DISTINCT%'
+              THEN 'nulls not distinct' ELSE '' END
 FROM pg_constraint con
 LEFT JOIN pg_class rc ON rc.oid = con.confrelid
 LEFT JOIN pg_namespace n ON n.oid = rc.relnamespace
@@ -202,6 +210,9 @@ ORDER BY con.conrelid, con.conname)");
       core::SchemaTable* owner = table(row[0]);
       if (!owner) continue;
       const std::string& type = row[1];
+      if (!row[12].empty())
+        unmodeled("PostgreSQL " + row[12] + " constraint \"" + row[2] + "\" on " + owner->name +
+                  ": " + row[11]);
       core::SchemaConstraint constraint{row[2], split_list(row[3]), row[4]};
       if (type == "p") {
         owner->primary_key = std::move(constraint);
