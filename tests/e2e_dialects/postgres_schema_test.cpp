@@ -80,6 +80,12 @@ BEGIN
 END
 $$;
 CREATE TRIGGER invoices_touch BEFORE UPDATE ON billing.invoices FOR EACH ROW EXECUTE FUNCTION touch_created();
+CREATE FUNCTION orders_of(u integer) RETURNS SETOF orders LANGUAGE sql STABLE
+  AS $$ SELECT * FROM orders WHERE user_id = u $$;
+CREATE FUNCTION order_count() RETURNS bigint LANGUAGE sql STABLE
+BEGIN ATOMIC
+  SELECT count(*) FROM orders;
+END;
 ALTER TABLE orders SET (fillfactor = 80);
 COMMENT ON VIEW big_orders IS 'orders over 100';
 ALTER TABLE orders ENABLE ROW LEVEL SECURITY;

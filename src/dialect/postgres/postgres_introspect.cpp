@@ -45,6 +45,14 @@ std::string relations_sql(const std::string& kinds) {
          not_extension_sql("pg_class", "c.oid");
 }
 
+/// The oids of the tables in the user's schemas, as a subquery.
+std::string user_tables_sql() {
+  return std::string(
+             "(SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = "
+             "c.relnamespace WHERE c.relkind IN ('r', 'p') AND ") +
+         k_user_namespace + ")";
+}
+
 /// `text` split at the unit separator (chr(31)); none for "".
 std::vector<std::string> split_list(const std::string& text) {
   std::vector<std::string> items;
@@ -151,8 +159,8 @@ LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 LEFT JOIN pg_collation co ON co.oid = a.attcollation
 LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
 WHERE a.attnum > 0 AND NOT a.attisdropped
-  AND a.attrelid IN (SELECT c.oid FROM pg_class c WHERE c.relkind IN ('r', 'p'))
-ORDER BY a.attrelid, a.attnum)");
+  AND a.attrelid IN )" + user_tables_sql() +
+                            " ORDER BY a.attrelid, a.attnum");
     for (const auto& row : found) {
       core::SchemaTable* owner = table(row[0]);
       if (!owner) continue;
@@ -204,8 +212,8 @@ SELECT con.conrelid, con.contype, con.conname,
 FROM pg_constraint con
 LEFT JOIN pg_class rc ON rc.oid = con.confrelid
 LEFT JOIN pg_namespace n ON n.oid = rc.relnamespace
-WHERE con.conrelid <> 0 AND con.contype IN ('p', 'u', 'c', 'f', 'x')
-ORDER BY con.conrelid, con.conname)");
+WHERE con.contype IN ('p', 'u', 'c', 'f', 'x') AND con.conrelid IN )" +
+                            user_tables_sql() + " ORDER BY con.conrelid, con.conname");
     for (const auto& row : found) {
       core::SchemaTable* owner = table(row[0]);
       if (!owner) continue;
@@ -237,7 +245,8 @@ SELECT i.indrelid, ic.relname, i.indisunique, CASE WHEN am.amname = 'btree' THEN
        coalesce(pg_get_expr(i.indpred, i.indrelid), ''), i.indexrelid, i.indnatts > i.indnkeyatts,
        pg_get_indexdef(i.indexrelid)
 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam
-JOIN pg_class c ON c.oid = i.indrelid AND c.relkind IN ('r', 'p')
+JOIN pg_class c ON c.oid = i.indrelid AND c.oid IN )" +
+                            user_tables_sql() + R"(
 WHERE NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid
                   AND con.contype IN ('p', 'u', 'x'))
 ORDER BY i.indrelid, ic.relname)");
@@ -264,7 +273,8 @@ SELECT i.indexrelid, pg_get_indexdef(i.indexrelid, k, true), i.indkey[k - 1] = 0
        CASE WHEN i.indcollation[k - 1] <> 0 AND i.indcollation[k - 1] <> coalesce(a.attcollation, 100)
             THEN quote_ident(co.collname) ELSE '' END
 FROM pg_index i CROSS JOIN LATERAL generate_series(1, i.indnkeyatts) k
-JOIN pg_class c ON c.oid = i.indrelid AND c.relkind IN ('r', 'p')
+JOIN pg_class c ON c.oid = i.indrelid AND c.oid IN )" +
+                            user_tables_sql() + R"(
 JOIN pg_opclass opc ON opc.oid = i.indclass[k - 1]
 JOIN pg_namespace on_ ON on_.oid = opc.opcnamespace
 LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]
@@ -302,10 +312,13 @@ ORDER BY i.indexrelid, k)");
   }
 
   void read_extensions() {
-    for (const auto& row :
-         rows("SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' ORDER BY 1"))
+    const Rows found = rows(
+        "SELECT x.extname, CASE WHEN n.nspname = current_schema() THEN '' ELSE ' SCHEMA ' || "
+        "quote_ident(n.nspname) END FROM pg_extension x JOIN pg_namespace n ON n.oid = "
+        "x.extnamespace WHERE x.extname <> 'plpgsql' ORDER BY 1");
+    for (const auto& row : found)
       m_schema.objects.push_back(
-          {"extension", row[0], "CREATE EXTENSION IF NOT EXISTS \"" + row[0] + "\""});
+          {"extension", row[0], "CREATE EXTENSION IF NOT EXISTS \"" + row[0] + "\"" + row[1]});
   }
 
   void read_enums() {

@@ -60,10 +60,10 @@ class Writer {
     objects("extension");
     objects("enum");
     objects("sequence");
-    objects("function");
-    objects("procedure");
+    write_functions(false);
     for (const core::SchemaTable& table : m_schema.tables) write_table(table);
     for (const core::SchemaTable& table : m_schema.tables) write_foreign_keys(table);
+    write_functions(true);
     for (const core::SchemaTable& table : m_schema.tables) write_indexes(table);
     write_views();
     objects("trigger");
@@ -78,6 +78,23 @@ class Writer {
   void objects(const std::string& kind) {
     for (const core::SchemaObject& object : m_schema.objects)
       if (object.kind == kind) block(object.definition);
+  }
+
+  /// The functions and procedures that need the tables (`late`: a table's row type in their
+  /// signature, or a SQL-standard body, which is parsed when made), or the others.
+  void write_functions(bool late) {
+    for (const core::SchemaObject& object : m_schema.objects)
+      if ((object.kind == "function" || object.kind == "procedure") && needs_tables(object) == late)
+        block(object.definition);
+  }
+
+  bool needs_tables(const core::SchemaObject& function) const {
+    const std::string& text = function.definition;
+    if (text.find("\nBEGIN ATOMIC") != std::string::npos) return true;
+    const std::string header = text.substr(0, text.find("\nAS "));
+    for (const core::SchemaTable& table : m_schema.tables)
+      if (mentions(header, bare_name(table.name))) return true;
+    return false;
   }
 
   /// `name` as SQL writes it: `"schema"."name"` when it starts with one of the schemas.

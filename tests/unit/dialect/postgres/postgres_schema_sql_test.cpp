@@ -161,6 +161,25 @@ TEST(PostgresSchemaSql, OrdersTheKindsSoTheyLoad) {
   EXPECT_THAT(sql, HasSubstr("$function$;\n"));
 }
 
+// A function with a table's row type in its signature, or a body parsed when made, comes after
+// the tables; the others before them, for the defaults and checks that call them.
+TEST(PostgresSchemaSql, WritesAFunctionThatNeedsATableAfterTheTables) {
+  core::Schema schema = shop();
+  schema.objects.push_back({"function", "users_named(text)",
+                            "CREATE OR REPLACE FUNCTION public.users_named(n text)\n RETURNS "
+                            "SETOF \"Users\"\n LANGUAGE sql\nAS $function$ SELECT 1 $function$"});
+  schema.objects.push_back({"function", "user_count()",
+                            "CREATE OR REPLACE FUNCTION public.user_count()\n RETURNS bigint\n "
+                            "LANGUAGE sql\nBEGIN ATOMIC\n SELECT count(*) FROM \"Users\";\nEND"});
+  core::canonicalize(schema);
+
+  const std::string sql = schema_sql(schema);
+
+  EXPECT_GT(at(sql, "FUNCTION public.users_named"), at(sql, "CREATE TABLE \"Users\""));
+  EXPECT_GT(at(sql, "FUNCTION public.user_count"), at(sql, "CREATE TABLE \"Users\""));
+  EXPECT_LT(at(sql, "FUNCTION public.f()"), at(sql, "CREATE TABLE"));
+}
+
 TEST(PostgresSchemaSql, WritesCommentsWithQuotesDoubled) {
   const std::string sql = schema_sql(shop());
 
