@@ -82,6 +82,10 @@ CREATE TRIGGER posts_touch BEFORE UPDATE ON posts FOR EACH ROW SET NEW.title = T
 CREATE PROCEDURE touch_author(IN aid INT)
   UPDATE authors SET updated_at = NOW() WHERE id = aid;
 CREATE VIEW doubled AS SELECT double_it(id) AS twice FROM authors;
+CREATE TRIGGER posts_a_default BEFORE INSERT ON posts FOR EACH ROW FOLLOWS posts_title_trim
+  SET NEW.body = COALESCE(NEW.body, '');
+CREATE SEQUENCE order_numbers START WITH 10;
+CREATE EVENT nightly ON SCHEDULE EVERY 1 DAY DO DELETE FROM comments WHERE note = 'spam';
 )sql";
 
 const std::vector<std::string> k_skip = {"forge_history"};
@@ -120,6 +124,8 @@ TEST_P(MysqlSchema, ReadsWhatTheStatementsBuilt) {
   const std::string sql = dialect::schema_sql(schema);
 
   EXPECT_THAT(schema.unmodeled, Contains("MySQL partitioning of table logs"));
+  EXPECT_THAT(schema.unmodeled, Contains("MySQL sequence order_numbers"));
+  EXPECT_THAT(schema.unmodeled, Contains("MySQL event nightly"));
   EXPECT_THAT(sql, Not(HasSubstr("forge_history")));
   EXPECT_THAT(sql, Not(HasSubstr("DEFINER")));
   EXPECT_THAT(sql, Not(HasSubstr("AUTO_INCREMENT=")));
@@ -146,6 +152,18 @@ TEST_P(MysqlSchema, ReadsWhatTheStatementsBuilt) {
   EXPECT_LT(sql.find("CREATE FUNCTION `double_it`"), sql.find("CREATE VIEW `doubled`"));
   EXPECT_THAT(sql, HasSubstr("CREATE TRIGGER `posts_title_trim` BEFORE INSERT ON `posts`"));
   EXPECT_THAT(sql, HasSubstr("CREATE PROCEDURE `touch_author`"));
+  EXPECT_THAT(sql, HasSubstr("FOR EACH ROW FOLLOWS `posts_title_trim` SET"));
+  EXPECT_LT(sql.find("CREATE TRIGGER `posts_title_trim`"), sql.find("CREATE TRIGGER `posts_a_"));
+}
+
+TEST_P(MysqlSchema, LeavesOutAHistoryTableNamedWithItsDatabase) {
+  const std::string database = m_connection->query("SELECT DATABASE()", {}, "database").at(0).at(0);
+
+  const core::Schema schema = dialect::read_schema(*m_connection, {database + ".forge_history"});
+
+  EXPECT_TRUE(schema == read());
+  EXPECT_THAT(dialect::schema_sql(dialect::read_schema(*m_connection, {})),
+              HasSubstr("CREATE TABLE `forge_history_forge_progress`"));
 }
 
 TEST_P(MysqlSchema, TwoDatabasesBuiltAlikeDumpAlike) {
