@@ -27,6 +27,8 @@ void add_seed_commands(CLI::App& app, const GlobalOptions& options, Action& chos
 void add_database_commands(CLI::App& app, const GlobalOptions& options, Action& chosen);
 /// `db:schema:dump`, `db:schema:load`.
 void add_schema_commands(CLI::App& app, const GlobalOptions& options, Action& chosen);
+/// `db:schema:diff FROM TO`.
+void add_schema_diff_command(CLI::App& app, const GlobalOptions& options, Action& chosen);
 /// `completion bash`: a bash completion script for every command and option on `app`, read when
 /// it runs (so it includes commands registered after it).
 void add_completion_command(CLI::App& app, const GlobalOptions& options, Action& chosen);

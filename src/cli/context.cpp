@@ -50,8 +50,6 @@ std::chrono::milliseconds wait_patience(const GlobalOptions& options) {
   return to_millis(options.wait_seconds.value_or(0));
 }
 
-namespace {
-// Every unit in `folder`, SQL and declarative, for `dialect`.
 std::vector<core::Unit> load_units_for(const std::filesystem::path& folder, core::Dialect dialect) {
   const std::shared_ptr<const declarative::SqlRenderer> renderer = dialect::renderer_for(dialect);
   const dialect::RenderingReader reader(*renderer);
@@ -62,6 +60,7 @@ std::vector<core::Unit> load_units_for(const std::filesystem::path& folder, core
   return units;
 }
 
+namespace {
 // The seeders folder is checked here: the loader's own message speaks of migrations.
 const std::filesystem::path& seeders_folder(const core::Settings& settings) {
   std::error_code error;

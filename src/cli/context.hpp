@@ -57,6 +57,9 @@ dialect::SessionOptions session_options(const core::Settings& settings);
 /// --wait as a duration (zero when not given).
 std::chrono::milliseconds wait_patience(const GlobalOptions& options);
 
+/// Every unit in `folder` (SQL, declarative and JavaScript) for `dialect`.
+std::vector<core::Unit> load_units_for(const std::filesystem::path& folder, core::Dialect dialect);
+
 /// Resolves the settings and URL, loads every unit (so file errors come before any database
 /// work), then connects.
 Target open_target(const GlobalOptions& options, Session session = Session::live,

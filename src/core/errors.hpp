@@ -9,6 +9,7 @@ namespace forge {
 enum class ExitCode : int {
   ok = 0,
   unit_failed = 1,    ///< a migration unit's statement failed
+  differ = 1,         ///< `db:schema:diff --exit-code` or `db:migrate:verify` found differences
   usage = 2,          ///< bad flags, configuration or migration files
   connection = 3,     ///< the database cannot be reached or opened
   lock_timeout = 4,   ///< another forge held the migration lock for too long
@@ -84,6 +85,13 @@ class RefusedError : public Error {
 };
 
 /// `db:migrate:status --fail-on-pending` found pending units: a CI gate, not a failure of forge.
+/// Two schemas that should be the same are not (drift, or a down that does not undo its up).
+class DriftError : public Error {
+ public:
+  using Error::Error;
+  ExitCode exit_code() const noexcept override { return ExitCode::differ; }
+};
+
 class PendingError : public Error {
  public:
   using Error::Error;

@@ -1,0 +1,115 @@
+#include "cli/schema_source.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
+#include "cli/schema_file.hpp"
+#include "core/errors.hpp"
+#include "core/runner.hpp"
+#include "core/sql_splitter.hpp"
+#include "dialect/registry.hpp"
+#include "dialect/schema_io.hpp"
+#include "dialect/scratch_database.hpp"
+#include "util/files.hpp"
+#include "util/strings.hpp"
+
+namespace forge::cli {
+
+namespace {
+
+// Runs units without a word: the comparison is the output.
+class SilentReporter : public core::Reporter {
+ public:
+  void step_started(const core::Entry&, core::Direction) override {}
+  void step_finished(const core::Entry&, core::Direction, std::chrono::duration<double>) override {}
+  void nothing_to_do(core::Direction) override {}
+  void warning(const std::string&) override {}
+};
+
+core::Schema read_from(core::Connection& connection, const Target& target) {
+  return dialect::read_schema(connection, history_tables(target));
+}
+
+bool is_name(const std::string& text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+  });
+}
+
+// A MySQL table's options name its character set and collation, which a new table takes from
+// its database: the scratch database gets the target's, so equal tables compare equal.
+void match_database_defaults(core::Connection& target, core::Connection& scratch) {
+  if (target.dialect() != core::Dialect::mysql) return;
+  const auto rows = target.query(
+      "SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA "
+      "WHERE SCHEMA_NAME = DATABASE()",
+      {}, "the database's character set");
+  if (rows.empty() || !is_name(rows[0][0]) || !is_name(rows[0][1])) return;
+  scratch.execute(core::Statement{
+      "ALTER DATABASE CHARACTER SET " + rows[0][0] + " COLLATE " + rows[0][1], "<scratch>", 1,
+      nullptr});
+}
+
+core::Schema loaded_schema(const std::string& file, const Target& target,
+                           const core::DatabaseUrl& server) {
+  const std::string text = util::read_file(file);
+  const dialect::ScratchDatabase scratch(server);
+  const auto connection = scratch.connect();
+  match_database_defaults(*target.connection, *connection);
+  for (const core::Statement& statement :
+       core::split_sql(text, core::SqlOrigin{file, 1}, connection->dialect())) {
+    connection->execute(statement);
+  }
+  return read_from(*connection, target);
+}
+
+}  // namespace
+
+bool is_database_url(const std::string& side) {
+  return side.find("://") != std::string::npos || util::starts_with(side, "sqlite:");
+}
+
+core::DatabaseUrl scratch_server(const Target& target, const std::optional<std::string>& dev_url) {
+  if (!dev_url) return target.url;
+  core::DatabaseUrl server = core::parse_database_url(*dev_url);
+  if (server.dialect != target.url.dialect) {
+    throw UsageError("--dev-url is a " + std::string(core::dialect_name(server.dialect)) +
+                         " database, and the target is " +
+                         std::string(core::dialect_name(target.url.dialect)),
+                     "Give a --dev-url of the target's kind.");
+  }
+  return server;
+}
+
+core::Schema replayed_schema(const std::vector<core::Unit>& units, const Target& target,
+                             const core::DatabaseUrl& server) {
+  const dialect::ScratchDatabase scratch(server);
+  const auto connection = scratch.connect();
+  match_database_defaults(*target.connection, *connection);
+  SilentReporter reporter;
+  core::run_migrate(*connection, units, core::MigrateRequest{}, reporter, target.run);
+  return read_from(*connection, target);
+}
+
+core::Schema schema_of(const std::string& side, const Target& target,
+                       const core::DatabaseUrl& server) {
+  if (is_database_url(side)) {
+    const auto connection = dialect::connect(core::parse_database_url(side));
+    return read_from(*connection, target);
+  }
+  std::error_code error;
+  if (std::filesystem::is_directory(side, error)) {
+    const bool configured =
+        std::filesystem::equivalent(side, target.settings.migrations_dir, error);
+    return replayed_schema(configured ? target.units : load_units_for(side, target.url.dialect),
+                           target, server);
+  }
+  if (util::ends_with(side, ".sql")) return loaded_schema(side, target, server);
+  throw UsageError(
+      "'" + side + "' is neither a database URL, a .sql schema dump, nor a folder of units",
+      "Give a URL (postgres://..., mysql://..., sqlite:file.db), a file written by "
+      "'forge db:schema:dump', or the migrations folder.");
+}
+
+}  // namespace forge::cli

@@ -1,0 +1,28 @@
+#pragma once
+#include <optional>
+#include <string>
+
+#include "cli/context.hpp"
+#include "core/schema.hpp"
+
+namespace forge::cli {
+
+/// True when `side` is written as a database URL (`postgres://...`, `sqlite:x.db`).
+bool is_database_url(const std::string& side);
+
+/// Where scratch databases are made: `--dev-url`'s server, else the target's.
+core::DatabaseUrl scratch_server(const Target& target, const std::optional<std::string>& dev_url);
+
+/// The schema one side of a comparison names: a database URL (`postgres://...`, `sqlite:x.db`),
+/// a SQL dump (a file ending `.sql`, loaded into a scratch database on `server`), or a folder
+/// of units (`migrations`, replayed into a scratch database on `server`). Throws UsageError for
+/// anything else.
+core::Schema schema_of(const std::string& side, const Target& target,
+                       const core::DatabaseUrl& server);
+
+/// The schema the units leave when every one is applied, in order, to an empty database on
+/// `server`.
+core::Schema replayed_schema(const std::vector<core::Unit>& units, const Target& target,
+                             const core::DatabaseUrl& server);
+
+}  // namespace forge::cli
