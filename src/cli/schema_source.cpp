@@ -18,15 +18,6 @@ namespace forge::cli {
 
 namespace {
 
-// Runs units without a word: the comparison is the output.
-class SilentReporter : public core::Reporter {
- public:
-  void step_started(const core::Entry&, core::Direction) override {}
-  void step_finished(const core::Entry&, core::Direction, std::chrono::duration<double>) override {}
-  void nothing_to_do(core::Direction) override {}
-  void warning(const std::string&) override {}
-};
-
 core::Schema read_from(core::Connection& connection, const Target& target) {
   return dialect::read_schema(connection, history_tables(target));
 }
@@ -46,9 +37,9 @@ void match_database_defaults(core::Connection& target, core::Connection& scratch
       "WHERE SCHEMA_NAME = DATABASE()",
       {}, "the database's character set");
   if (rows.empty() || !is_name(rows[0][0]) || !is_name(rows[0][1])) return;
-  scratch.execute(core::Statement{
-      "ALTER DATABASE CHARACTER SET " + rows[0][0] + " COLLATE " + rows[0][1], "<scratch>", 1,
-      nullptr});
+  scratch.execute(
+      core::Statement{"ALTER DATABASE CHARACTER SET " + rows[0][0] + " COLLATE " + rows[0][1],
+                      "<scratch>", 1, nullptr});
 }
 
 core::Schema loaded_schema(const std::string& file, const Target& target,

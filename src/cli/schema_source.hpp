@@ -3,9 +3,20 @@
 #include <string>
 
 #include "cli/context.hpp"
+#include "core/runner.hpp"
 #include "core/schema.hpp"
 
 namespace forge::cli {
+
+/// Runs units without a word, for commands whose output is what they compare.
+class SilentReporter : public core::Reporter {
+ public:
+  void step_started(const core::Entry&, core::Direction) override {}
+  void step_finished(const core::Entry&, core::Direction, std::chrono::duration<double>) override {
+  }
+  void nothing_to_do(core::Direction) override {}
+  void warning(const std::string&) override {}
+};
 
 /// True when `side` is written as a database URL (`postgres://...`, `sqlite:x.db`).
 bool is_database_url(const std::string& side);
