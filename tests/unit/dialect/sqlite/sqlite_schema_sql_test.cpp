@@ -52,8 +52,25 @@ TEST(SqliteSchemaSql, DeclaresAnAutoincrementKeyOnItsColumn) {
                 "\n"
                 "CREATE TABLE \"users\" (\n"
                 "  \"id\" INTEGER PRIMARY KEY AUTOINCREMENT,\n"
-                "  \"email\" TEXT NOT NULL DEFAULT '' COLLATE NOCASE\n"
+                "  \"email\" TEXT NOT NULL DEFAULT ('') COLLATE NOCASE\n"
                 ");\n");
+}
+
+TEST(SqliteSchemaSql, WritesEveryDefaultInParenthesesSoAnExpressionLoads) {
+  core::SchemaTable table;
+  table.name = "t";
+  core::SchemaColumn at = column("at", "TEXT");
+  at.default_sql = "datetime('now')";
+  core::SchemaColumn n = column("n", "INTEGER");
+  n.default_sql = "-1";
+  table.columns = {at, n};
+
+  EXPECT_EQ(schema_sql(schema_of(table)), k_header +
+                                              "\n"
+                                              "CREATE TABLE \"t\" (\n"
+                                              "  \"at\" TEXT DEFAULT (datetime('now')),\n"
+                                              "  \"n\" INTEGER DEFAULT (-1)\n"
+                                              ");\n");
 }
 
 TEST(SqliteSchemaSql, WritesAKeyWithoutAutoincrementAsATableConstraint) {
