@@ -210,10 +210,17 @@ core::Schema read_schema(core::Connection& connection, const std::vector<std::st
       fetch(connection,
             "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
             "ORDER BY name");
+  // A virtual table's shadow tables (fts5's `docs_data`, ...) are its storage, made with it:
+  // not tables of the schema. (Before SQLite 3.37 the pragma is unknown and returns nothing.)
+  std::vector<std::string> shadows;
+  for (const Row& row : fetch(connection, "PRAGMA main.table_list").rows) {
+    if (text(row, 2) == "shadow") shadows.push_back(text(row, 1));
+  }
   std::map<std::string, core::SchemaTable*> tables;
   for (const Row& row : master.rows) {
     const std::string type = text(row, 0), name = text(row, 1), sql = text(row, 3);
     if (type != "table" || skipped(name, skip)) continue;
+    if (std::find(shadows.begin(), shadows.end(), name) != shadows.end()) continue;
     if (util::starts_with_nocase(sql, "CREATE VIRTUAL TABLE")) {
       schema.unmodeled.push_back("SQLite virtual table " + name + ": " + sql);
       continue;

@@ -25,7 +25,9 @@ std::string column_sql(const core::SchemaTable& table, const core::SchemaColumn&
   if (!column.type.empty()) out += " " + column.type;
   if (!column.nullable) out += " NOT NULL";
   if (key_on_column(table, column)) out += " PRIMARY KEY AUTOINCREMENT";
-  if (column.default_sql) out += " DEFAULT " + *column.default_sql;
+  // The catalog gives `DEFAULT (datetime('now'))` back without its parentheses, which SQLite
+  // requires around anything but a literal; around a literal they are allowed and dropped.
+  if (column.default_sql) out += " DEFAULT (" + *column.default_sql + ")";
   if (column.generated) {
     out += " GENERATED ALWAYS AS (" + *column.generated + ")" +
            (column.generated_stored ? " STORED" : " VIRTUAL");
