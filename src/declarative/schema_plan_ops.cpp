@@ -171,7 +171,9 @@ std::string rename_column(const std::string& table, const std::string& from,
 
 std::string add_index(const std::string& table, const core::SchemaIndex& index,
                       core::Dialect dialect) {
-  bool plain = index.where.empty() && !index.keys.empty();
+  // SQLite's catalog keeps an index's keys as its CREATE INDEX spells them (`"email"` and
+  // `email` read differently): written as the catalog gives them, they read back the same.
+  bool plain = dialect != core::Dialect::sqlite && index.where.empty() && !index.keys.empty();
   for (const std::string& key : index.keys) plain = plain && is_plain_key(key);
   if (!plain) return sql_step(dialect, create_index_sql(table, index, dialect));
   std::string out = "  - addIndex: { table: " + quoted(table) + ", name: " + quoted(index.name) +
