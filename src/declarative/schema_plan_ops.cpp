@@ -30,9 +30,14 @@ std::string dialect_key(core::Dialect dialect) { return std::string(core::dialec
 // `{ type: { sqlite: "INTEGER" }, allowNull: false, ... }`.
 std::string column_attributes(const core::SchemaColumn& column, core::Dialect dialect,
                               bool primary_key) {
-  std::vector<std::string> parts{"type: { " + dialect_key(dialect) + ": " + quoted(column.type) +
-                                 " }"};
-  if (!column.nullable) parts.push_back("allowNull: false");
+  // SQLite's `id INTEGER PRIMARY KEY` is the rowid, nullable in the catalog: the portable
+  // INTEGER key is written just so, where a native type's key would be NOT NULL.
+  const bool rowid = dialect == core::Dialect::sqlite && primary_key && column.nullable &&
+                     upper(column.type) == "INTEGER";
+  std::vector<std::string> parts{rowid ? "type: INTEGER"
+                                       : "type: { " + dialect_key(dialect) + ": " +
+                                             quoted(column.type) + " }"};
+  if (!column.nullable && !primary_key) parts.push_back("allowNull: false");
   if (column.default_sql)
     parts.push_back("defaultValue: { literal: " + quoted(*column.default_sql) + " }");
   if (primary_key) parts.push_back("primaryKey: true");

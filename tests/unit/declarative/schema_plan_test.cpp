@@ -72,8 +72,8 @@ TEST(SchemaPlan, ANewTableIsCreatedWithNativeTypesAndDroppedInTheDown) {
   const SchemaPlan plan = plan_schema_change(schema({users()}), schema({users(), posts}), {});
 
   EXPECT_THAT(up_of(plan), HasSubstr("  - createTable:\n      table: \"posts\"\n      columns:\n"
-                                     "        \"id\": { type: { postgres: \"bigint\" }, allowNull: "
-                                     "false, primaryKey: true }\n"
+                                     "        \"id\": { type: { postgres: \"bigint\" }, "
+                                     "primaryKey: true }\n"
                                      "        \"body\": { type: { postgres: \"text\" }, "
                                      "defaultValue: { literal: \"'none'::text\" } }\n"));
   EXPECT_THAT(up_of(plan), HasSubstr("{ type: \"foreign key\", name: \"posts_user_fk\", fields: "
@@ -82,6 +82,15 @@ TEST(SchemaPlan, ANewTableIsCreatedWithNativeTypesAndDroppedInTheDown) {
   EXPECT_THAT(down_of(plan), HasSubstr("# DESTRUCTIVE: drops table posts and its rows\n"
                                        "  - dropTable: { table: \"posts\" }\n"));
   EXPECT_THAT(plan.destructive, IsEmpty());
+  expect_loads(plan);
+}
+
+TEST(SchemaPlan, SqlitesNullableIntegerKeyIsThePortableRowid) {
+  const core::SchemaTable t = table("t", {column("id", "INTEGER"), column("x", "INTEGER", false)});
+  const SchemaPlan plan =
+      plan_schema_change(schema({}, core::Dialect::sqlite), schema({t}, core::Dialect::sqlite), {});
+  EXPECT_THAT(up_of(plan), HasSubstr("\"id\": { type: INTEGER, primaryKey: true }\n"));
+  EXPECT_THAT(up_of(plan), HasSubstr("\"x\": { type: { sqlite: \"INTEGER\" }, allowNull: false }"));
   expect_loads(plan);
 }
 
