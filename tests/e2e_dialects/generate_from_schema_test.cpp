@@ -71,6 +71,46 @@ TEST_P(GenerateFromSchemaOnDialects, GenerateMigrateDiffIsEmptyAndUndoReturns) {
   expect_same("before.yaml");
 }
 
+TEST_P(GenerateFromSchemaOnDialects, RenamesAForeignKeyAndAViewRoundTrip) {
+  ASSERT_EQ(forge_db({"db:migrate"}).exit_code, 0);
+  ASSERT_EQ(forge_db({"db:schema:dump", "--format", "yaml", "--out", "before.yaml"}).exit_code, 0);
+  execute("ALTER TABLE items RENAME TO goods");
+  execute("ALTER TABLE goods RENAME COLUMN qty TO amount");
+  execute(
+      "CREATE TABLE owners (id INTEGER PRIMARY KEY, good_id INTEGER, CONSTRAINT owners_good "
+      "FOREIGN KEY (good_id) REFERENCES goods (id) ON DELETE CASCADE)");
+  execute("CREATE UNIQUE INDEX goods_name ON goods (name)");
+  execute("CREATE VIEW big_goods AS SELECT id, name FROM goods WHERE amount > 10");
+  ASSERT_EQ(forge_db({"db:schema:dump", "--format", "yaml", "--out", "want.yaml"}).exit_code, 0);
+  execute("DROP VIEW big_goods");
+  execute(dialect() == "mysql" ? "DROP INDEX goods_name ON goods" : "DROP INDEX goods_name");
+  execute("DROP TABLE owners");
+  execute("ALTER TABLE goods RENAME COLUMN amount TO qty");
+  execute("ALTER TABLE goods RENAME TO items");
+  expect_same("before.yaml");
+
+  const auto generate =
+      forge_db({"migration:generate", "--name", "renames", "--from-schema", "want.yaml", "--rename",
+                "items=goods", "--rename", "goods.qty=goods.amount"});
+  ASSERT_EQ(generate.exit_code, 0) << generate;
+  EXPECT_THAT(generate.err, ::testing::Not(HasSubstr("destructive"))) << generate;
+  const std::string unit = project.read(generate.out.substr(0, generate.out.find('\n')));
+  EXPECT_THAT(unit, HasSubstr("  - renameTable: { from: \"items\", to: \"goods\" }\n"
+                              "  - renameColumn: { table: \"goods\", from: \"qty\", to: "
+                              "\"amount\" }\n"));
+  EXPECT_THAT(unit, HasSubstr("type: \"foreign key\""));
+  EXPECT_THAT(unit, HasSubstr("big_goods"));
+  EXPECT_THAT(unit, ::testing::Not(HasSubstr("dropTable: { table: \"items\"")));
+
+  const auto migrate = forge_db({"db:migrate"});
+  ASSERT_EQ(migrate.exit_code, 0) << migrate << unit;
+  expect_same("want.yaml");
+  const auto undo = forge_db({"db:migrate:undo"});
+  ASSERT_EQ(undo.exit_code, 0) << undo << unit;
+  expect_same("before.yaml");
+  if (HasFailure()) std::cerr << unit;
+}
+
 INSTANTIATE_TEST_SUITE_P(AllDialects, GenerateFromSchemaOnDialects, k_all_dialects, dialect_name);
 
 }  // namespace
