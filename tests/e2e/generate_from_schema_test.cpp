@@ -85,6 +85,31 @@ TEST_F(GenerateFromSchema, GenerateMigrateDiffIsEmptyAndUndoReturns) {
   EXPECT_EQ(project.read("db/after.yaml"), project.read("db/before.yaml"));
 }
 
+TEST_F(GenerateFromSchema, ASqlDumpIsADesiredSchemaToo) {
+  write_desired(
+      "CREATE TABLE authors (id INTEGER PRIMARY KEY, name TEXT NOT NULL, legacy TEXT, "
+      "born INTEGER);\n");
+  ASSERT_EQ(
+      project.forge({"db:schema:dump", "--out", "db/want.sql", "--url", k_want_url}).exit_code, 0);
+
+  const auto generate =
+      forge_db({"migration:generate", "--name", "born", "--from-schema", "db/want.sql"});
+
+  ASSERT_EQ(generate.exit_code, 0) << generate;
+  EXPECT_THAT(generate.err, Not(HasSubstr("destructive")));
+  EXPECT_THAT(project.read(printed_path(generate)),
+              HasSubstr("up:\n  - addColumn: { table: \"authors\", column: \"born\", type: { "
+                        "sqlite: \"INTEGER\" } }\ndown:\n"));
+  ASSERT_EQ(forge_db({"db:migrate"}).exit_code, 0);
+  expect_same_as_desired();
+}
+
+TEST_F(GenerateFromSchema, RenameWithoutFromSchemaIsAUsageError) {
+  const auto result = forge_db({"migration:generate", "--name", "x", "--rename", "a=b"});
+  EXPECT_EQ(result.exit_code, 2) << result;
+  EXPECT_THAT(result.err, HasSubstr("--rename and --dev-url go with --from-schema")) << result;
+}
+
 TEST_F(GenerateFromSchema, EqualSchemasWriteNothing) {
   const auto result =
       forge_db({"migration:generate", "--name", "nothing", "--from-schema", "db/before.yaml"});
