@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/generate_from_schema.hpp"
 #include "cli/unit_writer.hpp"
 
 namespace forge::cli {
@@ -68,7 +69,7 @@ void add_generate_command(CLI::App& app, const GlobalOptions& options, Action& c
   add_generator_command(app, options, chosen,
                         {"migration:generate", "migration:create",
                          "Write a new timestamped migration unit and print its path", k_templates,
-                         &core::Settings::migrations_dir});
+                         &core::Settings::migrations_dir, &generate_from_schema});
 }
 
 }  // namespace forge::cli

@@ -8,6 +8,7 @@
 #include "core/errors.hpp"
 #include "core/runner.hpp"
 #include "core/sql_splitter.hpp"
+#include "declarative/schema_reader.hpp"
 #include "dialect/registry.hpp"
 #include "dialect/schema_io.hpp"
 #include "dialect/scratch_database.hpp"
@@ -97,8 +98,12 @@ core::Schema schema_of(const std::string& side, const Target& target,
                            target, server);
   }
   if (util::ends_with(side, ".sql")) return loaded_schema(side, target, server);
+  if (util::ends_with(side, ".yaml") || util::ends_with(side, ".yml")) {
+    return declarative::read_schema_yaml(util::read_file(side), side);
+  }
   throw UsageError(
-      "'" + side + "' is neither a database URL, a .sql schema dump, nor a folder of units",
+      "'" + side +
+          "' is neither a database URL, a .sql or .yaml schema dump, nor a folder of units",
       "Give a URL (postgres://..., mysql://..., sqlite:file.db), a file written by "
       "'forge db:schema:dump', or the migrations folder.");
 }

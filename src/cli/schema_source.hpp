@@ -12,8 +12,7 @@ namespace forge::cli {
 class SilentReporter : public core::Reporter {
  public:
   void step_started(const core::Entry&, core::Direction) override {}
-  void step_finished(const core::Entry&, core::Direction, std::chrono::duration<double>) override {
-  }
+  void step_finished(const core::Entry&, core::Direction, std::chrono::duration<double>) override {}
   void nothing_to_do(core::Direction) override {}
   void warning(const std::string&) override {}
 };
@@ -25,7 +24,8 @@ bool is_database_url(const std::string& side);
 core::DatabaseUrl scratch_server(const Target& target, const std::optional<std::string>& dev_url);
 
 /// The schema one side of a comparison names: a database URL (`postgres://...`, `sqlite:x.db`),
-/// a SQL dump (a file ending `.sql`, loaded into a scratch database on `server`), or a folder
+/// a SQL dump (a file ending `.sql`, loaded into a scratch database on `server`), a YAML dump
+/// (`.yaml`/`.yml`, as `db:schema:dump --format yaml` writes it), or a folder
 /// of units (`migrations`, replayed into a scratch database on `server`). Throws UsageError for
 /// anything else.
 core::Schema schema_of(const std::string& side, const Target& target,

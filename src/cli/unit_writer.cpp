@@ -125,8 +125,23 @@ void add_generator_command(CLI::App& app, const GlobalOptions& options, Action& 
       ->add_option("--format", request->format,
                    "sql (default), or yaml/json for a declarative unit")
       ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+  if (spec.from_schema) {
+    command->add_option("--from-schema", request->from_schema,
+                        "Write the unit that takes the units' schema to this one (a YAML or SQL "
+                        "schema dump)");
+    command->add_option("--rename", request->renames,
+                        "A rename, never guessed: old=new (a table), table.old=table.new (a "
+                        "column); repeatable");
+    command->add_option("--dev-url", request->dev_url,
+                        "With --from-schema: make scratch databases on this server");
+  }
   command->callback([&options, &chosen, request, spec] {
     chosen = [&options, request, spec] {
+      if (request->from_schema) return spec.from_schema(options, *request, spec);
+      if (!request->renames.empty() || request->dev_url) {
+        throw UsageError("--rename and --dev-url go with --from-schema",
+                         "Add --from-schema FILE, or leave them out.");
+      }
       const fs::path folder = load_settings(options).*spec.folder;
       print_line(write_new_unit(folder, *request, spec.templates).string(), false);
     };
@@ -135,9 +150,15 @@ void add_generator_command(CLI::App& app, const GlobalOptions& options, Action& 
 
 fs::path write_new_unit(const fs::path& folder, const GenerateRequest& request,
                         const UnitTemplates& templates) {
-  check_name(request.name, templates.kind);
-  check_length(request.name, templates.kind);
-  make_folder(folder, templates.kind);
+  return write_unit_text(folder, request, templates.kind,
+                         template_for(request.format, templates).text);
+}
+
+fs::path write_unit_text(const fs::path& folder, const GenerateRequest& request, const char* kind,
+                         const std::string& text) {
+  check_name(request.name, kind);
+  check_length(request.name, kind);
+  make_folder(folder, kind);
   std::string version = util::version_stamp(std::chrono::system_clock::now());
   const std::string newest = newest_version(folder);
   // Two units made within one second (or a clock behind the newest unit) still get distinct,
@@ -146,11 +167,11 @@ fs::path write_new_unit(const fs::path& folder, const GenerateRequest& request,
   if (!newest.empty() && core::compare_versions(version, newest) <= 0) {
     version = next_version(newest.substr(0, newest.find('.')));
   }
-  const Template chosen = template_for(request.format, templates);
+  const Template chosen = template_for(request.format, UnitTemplates{kind, "", "", ""});
   const std::string file_name = version + "-" + request.name + chosen.extension;
-  check_read_back(file_name, version, request.name, templates.kind);
+  check_read_back(file_name, version, request.name, kind);
   const fs::path path = folder / file_name;
-  if (!util::write_new_file(path, chosen.text)) {
+  if (!util::write_new_file(path, text)) {
     throw UsageError(path.string() + " already exists", "Pick another name.");
   }
   return path;

@@ -1,0 +1,236 @@
+#include "declarative/schema_plan_ops.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+
+namespace forge::declarative::plan_ops {
+
+namespace {
+
+std::string join(const std::vector<std::string>& items, const std::string& separator) {
+  std::string out;
+  for (const std::string& item : items) out += (out.empty() ? "" : separator) + item;
+  return out;
+}
+
+std::string quoted_list(const std::vector<std::string>& items) {
+  std::vector<std::string> parts;
+  for (const std::string& item : items) parts.push_back(quoted(item));
+  return "[" + join(parts, ", ") + "]";
+}
+
+std::string upper(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return text;
+}
+
+std::string dialect_key(core::Dialect dialect) { return std::string(core::dialect_name(dialect)); }
+
+// `{ type: { sqlite: "INTEGER" }, allowNull: false, ... }`.
+std::string column_attributes(const core::SchemaColumn& column, core::Dialect dialect,
+                              bool primary_key) {
+  // SQLite's `id INTEGER PRIMARY KEY` is the rowid, nullable in the catalog: the portable
+  // INTEGER key is written just so, where a native type's key would be NOT NULL.
+  const bool rowid = dialect == core::Dialect::sqlite && primary_key && column.nullable &&
+                     upper(column.type) == "INTEGER";
+  std::vector<std::string> parts{rowid ? "type: INTEGER"
+                                       : "type: { " + dialect_key(dialect) + ": " +
+                                             quoted(column.type) + " }"};
+  if (!column.nullable && !primary_key) parts.push_back("allowNull: false");
+  if (column.default_sql)
+    parts.push_back("defaultValue: { literal: " + quoted(*column.default_sql) + " }");
+  if (primary_key) parts.push_back("primaryKey: true");
+  if (!column.identity.empty()) parts.push_back("autoIncrement: true");
+  if (!column.comment.empty()) parts.push_back("comment: " + quoted(column.comment));
+  return "{ " + join(parts, ", ") + " }";
+}
+
+std::string sql_step(core::Dialect dialect, const std::string& sql) {
+  return "  - sql: { " + dialect_key(dialect) + ": " + quoted(sql) + " }\n";
+}
+
+std::string references(const core::SchemaForeignKey& key) {
+  std::string out = "references: { table: " + quoted(key.ref_table) + ", ";
+  out += key.ref_columns.size() == 1 ? "column: " + quoted(key.ref_columns[0])
+                                     : "columns: " + quoted_list(key.ref_columns);
+  out += " }";
+  if (key.on_delete != "NO ACTION") out += ", onDelete: " + quoted(key.on_delete);
+  if (key.on_update != "NO ACTION") out += ", onUpdate: " + quoted(key.on_update);
+  return out;
+}
+
+std::string name_part(const std::string& name) {
+  return name.empty() ? "" : "name: " + quoted(name) + ", ";
+}
+
+// A key addIndex can take as it is: a column name. Anything else (` DESC`, an expression, a
+// prefix length) goes into a `sql` step as the catalog spells it, so it reads back the same.
+bool is_plain_key(const std::string& key) {
+  return std::all_of(key.begin(), key.end(),
+                     [](unsigned char c) { return std::isalnum(c) || c == '_'; });
+}
+
+std::string create_index_sql(const std::string& table, const core::SchemaIndex& index,
+                             core::Dialect dialect) {
+  std::string sql = std::string("CREATE ") + (index.unique ? "UNIQUE " : "") + "INDEX " +
+                    sql_name(dialect, index.name) + " ON " + sql_name(dialect, table);
+  if (!index.method.empty() && dialect == core::Dialect::postgres) sql += " USING " + index.method;
+  sql += " (" + join(index.keys, ", ") + ")";
+  if (!index.method.empty() && dialect == core::Dialect::mysql) sql += " USING " + index.method;
+  if (!index.where.empty()) sql += " WHERE " + index.where;
+  return sql;
+}
+
+}  // namespace
+
+std::string quoted(const std::string& text) {
+  std::string out = "\"";
+  for (unsigned char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20) {
+      char buffer[8];
+      std::snprintf(buffer, sizeof buffer, "\\x%02x", c);
+      out += buffer;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+std::string sql_name(core::Dialect dialect, const std::string& name) {
+  const char quote = dialect == core::Dialect::mysql ? '`' : '"';
+  std::string out(1, quote);
+  for (char c : name) {
+    out += c;
+    if (c == quote) out += c;
+  }
+  return out + quote;
+}
+
+std::string create_table(const core::SchemaTable& table, core::Dialect dialect) {
+  const bool single_key = table.primary_key && table.primary_key->columns.size() == 1;
+  std::string out = "  - createTable:\n      table: " + quoted(table.name) + "\n      columns:\n";
+  for (const core::SchemaColumn& column : table.columns) {
+    const bool key = single_key && table.primary_key->columns[0] == column.name;
+    out += "        " + quoted(column.name) + ": " + column_attributes(column, dialect, key) + "\n";
+  }
+  std::vector<std::string> constraints;
+  if (table.primary_key && !single_key) {
+    constraints.push_back("{ type: \"primary key\", " + name_part(table.primary_key->name) +
+                          "fields: " + quoted_list(table.primary_key->columns) + " }");
+  }
+  for (const core::SchemaConstraint& unique : table.uniques) {
+    constraints.push_back("{ type: unique, " + name_part(unique.name) +
+                          "fields: " + quoted_list(unique.columns) + " }");
+  }
+  for (const core::SchemaForeignKey& key : table.foreign_keys) {
+    constraints.push_back("{ type: \"foreign key\", " + name_part(key.name) +
+                          "fields: " + quoted_list(key.columns) + ", " + references(key) + " }");
+  }
+  if (!constraints.empty()) {
+    out += "      constraints:\n";
+    for (const std::string& constraint : constraints) out += "        - " + constraint + "\n";
+  }
+  return out;
+}
+
+std::string drop_table(const std::string& table) {
+  return "  - dropTable: { table: " + quoted(table) + " }\n";
+}
+
+std::string rename_table(const std::string& from, const std::string& to) {
+  return "  - renameTable: { from: " + quoted(from) + ", to: " + quoted(to) + " }\n";
+}
+
+std::string add_column(const std::string& table, const core::SchemaColumn& column,
+                       core::Dialect dialect) {
+  std::string attributes = column_attributes(column, dialect, false);
+  return "  - addColumn: { table: " + quoted(table) + ", column: " + quoted(column.name) + ", " +
+         attributes.substr(2) + "\n";
+}
+
+std::string remove_column(const std::string& table, const std::string& column) {
+  return "  - removeColumn: { table: " + quoted(table) + ", column: " + quoted(column) + " }\n";
+}
+
+std::string change_column(const std::string& table, const core::SchemaColumn& column,
+                          core::Dialect dialect) {
+  std::string attributes = column_attributes(column, dialect, false);
+  return "  - changeColumn: { table: " + quoted(table) + ", column: " + quoted(column.name) + ", " +
+         attributes.substr(2) + "\n";
+}
+
+std::string rename_column(const std::string& table, const std::string& from,
+                          const std::string& to) {
+  return "  - renameColumn: { table: " + quoted(table) + ", from: " + quoted(from) +
+         ", to: " + quoted(to) + " }\n";
+}
+
+std::string add_index(const std::string& table, const core::SchemaIndex& index,
+                      core::Dialect dialect) {
+  // SQLite's catalog keeps an index's keys as its CREATE INDEX spells them (`"email"` and
+  // `email` read differently): written as the catalog gives them, they read back the same.
+  bool plain = dialect != core::Dialect::sqlite && index.where.empty() && !index.keys.empty();
+  for (const std::string& key : index.keys) plain = plain && is_plain_key(key);
+  if (!plain) return sql_step(dialect, create_index_sql(table, index, dialect));
+  std::string out = "  - addIndex: { table: " + quoted(table) + ", name: " + quoted(index.name) +
+                    ", fields: " + quoted_list(index.keys);
+  if (index.unique) out += ", unique: true";
+  if (!index.method.empty()) out += ", using: " + quoted(upper(index.method));
+  return out + " }\n";
+}
+
+std::string remove_index(const std::string& table, const core::SchemaIndex& index, core::Dialect) {
+  return "  - removeIndex: { table: " + quoted(table) + ", name: " + quoted(index.name) + " }\n";
+}
+
+std::string add_unique(const std::string& table, const core::SchemaConstraint& unique) {
+  return "  - addConstraint: { table: " + quoted(table) + ", type: unique, " +
+         name_part(unique.name) + "fields: " + quoted_list(unique.columns) + " }\n";
+}
+
+std::string add_foreign_key(const std::string& table, const core::SchemaForeignKey& key) {
+  return "  - addConstraint: { table: " + quoted(table) + ", type: \"foreign key\", " +
+         name_part(key.name) + "fields: " + quoted_list(key.columns) + ", " + references(key) +
+         " }\n";
+}
+
+std::string remove_constraint(const std::string& table, const std::string& name) {
+  return "  - removeConstraint: { table: " + quoted(table) + ", name: " + quoted(name) + " }\n";
+}
+
+std::string add_check(const std::string& table, const core::SchemaConstraint& check,
+                      core::Dialect dialect) {
+  return sql_step(dialect, "ALTER TABLE " + sql_name(dialect, table) + " ADD CONSTRAINT " +
+                               sql_name(dialect, check.name) + " CHECK (" + check.check + ")");
+}
+
+std::string drop_check(const std::string& table, const core::SchemaConstraint& check,
+                       core::Dialect dialect) {
+  const char* what = dialect == core::Dialect::mysql ? " DROP CHECK " : " DROP CONSTRAINT ";
+  return sql_step(dialect,
+                  "ALTER TABLE " + sql_name(dialect, table) + what + sql_name(dialect, check.name));
+}
+
+std::string create_object(const core::SchemaObject& object, core::Dialect dialect) {
+  std::string sql = object.definition;
+  if (upper(sql.substr(0, 6)) != "CREATE") {
+    sql = "CREATE " + upper(object.kind) + " " + object.name + " AS " + sql;
+  }
+  return sql_step(dialect, sql);
+}
+
+std::string drop_object(const core::SchemaObject& object, core::Dialect dialect) {
+  const std::string kind = object.kind == "enum" ? "TYPE" : upper(object.kind);
+  return sql_step(dialect, "DROP " + kind + " " + object.name);
+}
+
+}  // namespace forge::declarative::plan_ops
