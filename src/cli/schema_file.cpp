@@ -4,6 +4,7 @@
 
 #include <exception>
 
+#include "core/history_store.hpp"
 #include "core/schema_yaml.hpp"
 #include "dialect/schema_io.hpp"
 #include "util/files.hpp"
@@ -12,14 +13,15 @@
 namespace forge::cli {
 
 std::vector<std::string> history_tables(const Target& target) {
-  return {target.run.history_table,
-          target.settings.meta_table,
-          target.settings.seed_table,
-          "ForgeMeta",
-          "ForgeSeeds",
-          "SequelizeMeta",
-          "SequelizeData",
-          "forge_lock"};
+  std::vector<std::string> tables;
+  for (const std::string& table :
+       {target.run.history_table, target.settings.meta_table, target.settings.seed_table,
+        std::string("ForgeMeta"), std::string("ForgeSeeds"), std::string("SequelizeMeta"),
+        std::string("SequelizeData")}) {
+    tables.push_back(table);
+    tables.push_back(core::progress_table_of(table));
+  }
+  return tables;
 }
 
 std::string schema_text(const Target& target, const std::string& format) {

@@ -6,8 +6,8 @@
 
 namespace forge::cli {
 
-/// The history tables of both tools, whatever this project calls its own: a dump shows the
-/// application's schema, never a tool's bookkeeping.
+/// The history tables of both tools, whatever this project calls its own, and their progress
+/// companions: a dump shows the application's schema, never a tool's bookkeeping.
 std::vector<std::string> history_tables(const Target& target);
 
 /// The target database's schema as `format` (`sql` or `yaml`) writes it.

@@ -1,7 +1,5 @@
 #include "cli/schema_source.hpp"
 
-#include <algorithm>
-#include <cctype>
 #include <filesystem>
 
 #include "cli/schema_file.hpp"
@@ -23,32 +21,11 @@ core::Schema read_from(core::Connection& connection, const Target& target) {
   return dialect::read_schema(connection, history_tables(target));
 }
 
-bool is_name(const std::string& text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
-  });
-}
-
-// A MySQL table's options name its character set and collation, which a new table takes from
-// its database: the scratch database gets the target's, so equal tables compare equal.
-void match_database_defaults(core::Connection& target, core::Connection& scratch) {
-  if (target.dialect() != core::Dialect::mysql) return;
-  const auto rows = target.query(
-      "SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA "
-      "WHERE SCHEMA_NAME = DATABASE()",
-      {}, "the database's character set");
-  if (rows.empty() || !is_name(rows[0][0]) || !is_name(rows[0][1])) return;
-  scratch.execute(
-      core::Statement{"ALTER DATABASE CHARACTER SET " + rows[0][0] + " COLLATE " + rows[0][1],
-                      "<scratch>", 1, nullptr});
-}
-
 core::Schema loaded_schema(const std::string& file, const Target& target,
                            const core::DatabaseUrl& server) {
   const std::string text = util::read_file(file);
-  const dialect::ScratchDatabase scratch(server);
+  const dialect::ScratchDatabase scratch(server, target.connection.get());
   const auto connection = scratch.connect();
-  match_database_defaults(*target.connection, *connection);
   for (const core::Statement& statement :
        core::split_sql(text, core::SqlOrigin{file, 1}, connection->dialect())) {
     connection->execute(statement);
@@ -76,9 +53,8 @@ core::DatabaseUrl scratch_server(const Target& target, const std::optional<std::
 
 core::Schema replayed_schema(const std::vector<core::Unit>& units, const Target& target,
                              const core::DatabaseUrl& server) {
-  const dialect::ScratchDatabase scratch(server);
+  const dialect::ScratchDatabase scratch(server, target.connection.get());
   const auto connection = scratch.connect();
-  match_database_defaults(*target.connection, *connection);
   SilentReporter reporter;
   core::run_migrate(*connection, units, core::MigrateRequest{}, reporter, target.run);
   return read_from(*connection, target);

@@ -46,9 +46,11 @@ bool shared_with_sequelize(const std::string& table) {
   return util::starts_with(name, "sequelize");
 }
 
+std::string progress_table_of(const std::string& table) { return table + "_forge_progress"; }
+
 HistoryStore::HistoryStore(Connection& connection, std::string table)
     : m_connection(connection), m_shown(table), m_table(connection.pinned_history_table(table)) {
-  if (shared_with_sequelize(m_table)) m_progress_table = m_table + "_forge_progress";
+  if (shared_with_sequelize(m_table)) m_progress_table = progress_table_of(m_table);
 }
 
 std::vector<std::string> HistoryStore::columns() { return columns_of(m_table); }

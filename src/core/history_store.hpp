@@ -84,4 +84,8 @@ class HistoryStore {
 /// its unqualified name starts with "Sequelize" (in any case).
 bool shared_with_sequelize(const std::string& table);
 
+/// The companion table where forge keeps the failed and running rows of a history table shared
+/// with sequelize-cli: `<table>_forge_progress`.
+std::string progress_table_of(const std::string& table);
+
 }  // namespace forge::core

@@ -12,8 +12,10 @@ namespace forge::dialect {
 /// when it goes out of scope; the destructor never throws.
 class ScratchDatabase {
  public:
-  /// Creates it; throws ConnectionError / DatabaseCommandError as create_database does.
-  explicit ScratchDatabase(const core::DatabaseUrl& server);
+  /// Creates it; throws ConnectionError / DatabaseCommandError as create_database does. With
+  /// `like`, it takes that database's defaults that tables inherit (MySQL: character set and
+  /// collation), so that tables built the same way in both compare equal.
+  explicit ScratchDatabase(const core::DatabaseUrl& server, core::Connection* like = nullptr);
   ~ScratchDatabase();
   ScratchDatabase(const ScratchDatabase&) = delete;
   ScratchDatabase& operator=(const ScratchDatabase&) = delete;

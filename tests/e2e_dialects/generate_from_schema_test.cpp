@@ -2,31 +2,18 @@
 // from a database changed by hand; the generated unit makes it (diff empty after migrate), and
 // its down returns to the earlier dump.
 #include "dialect_test.hpp"
+#include "items_unit.hpp"
 
 namespace forge::e2e {
 namespace {
 
 using ::testing::HasSubstr;
 
-constexpr std::string_view k_base = R"yaml(up:
-  - createTable:
-      table: items
-      columns:
-        id: { type: INTEGER, primaryKey: true, autoIncrement: true }
-        name: { type: STRING(40) }
-        qty: { type: INTEGER }
-down:
-  - dropTable: { table: items }
-)yaml";
-
 class GenerateFromSchemaOnDialects : public DialectTest {
  protected:
   void SetUp() override {
     DialectTest::SetUp();
-    project.write("migrations/20240101000000-items.yaml", k_base);
-  }
-  void execute(const std::string& sql) const {
-    connect()->execute(core::Statement{sql, "test", 1, nullptr});
+    project.write(k_items_unit_file, k_items_unit);
   }
   std::string drop_index(const std::string& index) const {
     return "DROP INDEX " + index + (dialect() == "mysql" ? " ON items" : "");
@@ -42,15 +29,15 @@ TEST_P(GenerateFromSchemaOnDialects, GenerateMigrateDiffIsEmptyAndUndoReturns) {
   ASSERT_EQ(forge_db({"db:migrate"}).exit_code, 0);
   ASSERT_EQ(forge_db({"db:schema:dump", "--format", "yaml", "--out", "before.yaml"}).exit_code, 0);
   // The desired schema: made by hand, dumped, then taken back by hand.
-  execute("ALTER TABLE items ADD COLUMN note VARCHAR(30) DEFAULT 'n'");
-  execute("CREATE INDEX items_note ON items (note)");
-  execute("ALTER TABLE items DROP COLUMN qty");
-  execute("CREATE TABLE tags (id INTEGER PRIMARY KEY, label VARCHAR(20) NOT NULL)");
+  db().execute("ALTER TABLE items ADD COLUMN note VARCHAR(30) DEFAULT 'n'");
+  db().execute("CREATE INDEX items_note ON items (note)");
+  db().execute("ALTER TABLE items DROP COLUMN qty");
+  db().execute("CREATE TABLE tags (id INTEGER PRIMARY KEY, label VARCHAR(20) NOT NULL)");
   ASSERT_EQ(forge_db({"db:schema:dump", "--format", "yaml", "--out", "want.yaml"}).exit_code, 0);
-  execute("DROP TABLE tags");
-  execute("ALTER TABLE items ADD COLUMN qty INTEGER");
-  execute(drop_index("items_note"));
-  execute("ALTER TABLE items DROP COLUMN note");
+  db().execute("DROP TABLE tags");
+  db().execute("ALTER TABLE items ADD COLUMN qty INTEGER");
+  db().execute(drop_index("items_note"));
+  db().execute("ALTER TABLE items DROP COLUMN note");
   expect_same("before.yaml");
 
   const auto generate =
@@ -74,19 +61,19 @@ TEST_P(GenerateFromSchemaOnDialects, GenerateMigrateDiffIsEmptyAndUndoReturns) {
 TEST_P(GenerateFromSchemaOnDialects, RenamesAForeignKeyAndAViewRoundTrip) {
   ASSERT_EQ(forge_db({"db:migrate"}).exit_code, 0);
   ASSERT_EQ(forge_db({"db:schema:dump", "--format", "yaml", "--out", "before.yaml"}).exit_code, 0);
-  execute("ALTER TABLE items RENAME TO goods");
-  execute("ALTER TABLE goods RENAME COLUMN qty TO amount");
-  execute(
+  db().execute("ALTER TABLE items RENAME TO goods");
+  db().execute("ALTER TABLE goods RENAME COLUMN qty TO amount");
+  db().execute(
       "CREATE TABLE owners (id INTEGER PRIMARY KEY, good_id INTEGER, CONSTRAINT owners_good "
       "FOREIGN KEY (good_id) REFERENCES goods (id) ON DELETE CASCADE)");
-  execute("CREATE UNIQUE INDEX goods_name ON goods (name)");
-  execute("CREATE VIEW big_goods AS SELECT id, name FROM goods WHERE amount > 10");
+  db().execute("CREATE UNIQUE INDEX goods_name ON goods (name)");
+  db().execute("CREATE VIEW big_goods AS SELECT id, name FROM goods WHERE amount > 10");
   ASSERT_EQ(forge_db({"db:schema:dump", "--format", "yaml", "--out", "want.yaml"}).exit_code, 0);
-  execute("DROP VIEW big_goods");
-  execute(dialect() == "mysql" ? "DROP INDEX goods_name ON goods" : "DROP INDEX goods_name");
-  execute("DROP TABLE owners");
-  execute("ALTER TABLE goods RENAME COLUMN amount TO qty");
-  execute("ALTER TABLE goods RENAME TO items");
+  db().execute("DROP VIEW big_goods");
+  db().execute(dialect() == "mysql" ? "DROP INDEX goods_name ON goods" : "DROP INDEX goods_name");
+  db().execute("DROP TABLE owners");
+  db().execute("ALTER TABLE goods RENAME COLUMN amount TO qty");
+  db().execute("ALTER TABLE goods RENAME TO items");
   expect_same("before.yaml");
 
   const auto generate =

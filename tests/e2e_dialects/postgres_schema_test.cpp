@@ -105,7 +105,7 @@ void load(const forge::testing::TestDatabase& database, const std::string& sql) 
 /// `database`'s schema, the history table `ForgeMeta` left out.
 core::Schema schema_of(const forge::testing::TestDatabase& database) {
   const auto connection = database.connect();
-  return dialect::read_schema(*connection, {"public.ForgeMeta"});
+  return dialect::read_schema(*connection, {"public.ForgeMeta", "public.ForgeMeta_forge_progress"});
 }
 
 class PostgresSchema : public ::testing::Test {

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dialect_test.hpp"
+#include "items_unit.hpp"
 
 namespace forge::e2e {
 namespace {
@@ -11,25 +12,11 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-constexpr std::string_view k_base = R"yaml(up:
-  - createTable:
-      table: items
-      columns:
-        id: { type: INTEGER, primaryKey: true, autoIncrement: true }
-        name: { type: STRING(40) }
-        qty: { type: INTEGER }
-down:
-  - dropTable: { table: items }
-)yaml";
-
 class SchemaCompare : public DialectTest {
  protected:
   void SetUp() override {
     DialectTest::SetUp();
-    project.write("migrations/20240101000000-items.yaml", k_base);
-  }
-  void execute(const std::string& sql) const {
-    connect()->execute(core::Statement{sql, "test", 1, nullptr});
+    project.write(k_items_unit_file, k_items_unit);
   }
 };
 
@@ -39,8 +26,8 @@ TEST_P(SchemaCompare, DiffFindsWhatWasChangedByHandAgainstTheMigrations) {
   EXPECT_EQ(clean.exit_code, 0) << clean;
   EXPECT_THAT(clean.out, HasSubstr("The schemas are the same.")) << clean;
 
-  execute("ALTER TABLE items ADD COLUMN extra INTEGER");
-  execute("CREATE INDEX items_qty ON items (qty)");
+  db().execute("ALTER TABLE items ADD COLUMN extra INTEGER");
+  db().execute("CREATE INDEX items_qty ON items (qty)");
   const auto drift = forge_db({"db:schema:diff", "migrations", url(), "--exit-code", "--json"});
 
   EXPECT_EQ(drift.exit_code, 1) << drift;

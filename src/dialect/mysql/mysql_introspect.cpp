@@ -60,7 +60,7 @@ bool contains_nocase(const std::string& text, const std::string& needle) {
   return util::to_lower(text).find(needle) != std::string::npos;
 }
 
-/// The tables left out: history tables (bare or `db.table`) and their progress companions.
+/// The tables left out: history tables (bare or `db.table`) and forge's Galera lease table.
 class SkipList {
  public:
   SkipList(const std::vector<std::string>& skip, const std::string& database) {
@@ -69,8 +69,8 @@ class SkipList {
       if (dot != std::string::npos && unquoted(entry.substr(0, dot)) != database) continue;
       const std::string bare = unquoted(dot == std::string::npos ? entry : entry.substr(dot + 1));
       m_names.insert(bare);
-      m_names.insert(bare + "_forge_progress");
     }
+    m_names.insert("forge_lock");  // the Galera lease lock's table (galera_lease_lock.cpp)
   }
   /// Whether table `name` of the current database is left out.
   bool skipped(const std::string& name) const { return m_names.count(name) > 0; }

@@ -207,8 +207,7 @@ function typeSpec(type, attribute) {
     zerofill: Boolean(options.zerofill || type._zerofill),
     binary: Boolean(options.binary || type._binary),
     values: options.values || type.values || (attribute && attribute.values) || [],
-    inner: options.type || type.type,  // ARRAY(T), RANGE(T)
-    geometry: options.type || type.type,  // GEOMETRY('POINT')
+    inner: options.type || type.type,  // ARRAY(T) and RANGE(T): a type; GEOMETRY('POINT'): a shape
     srid: options.srid || type.srid,
   };
 }
@@ -317,9 +316,9 @@ function nativeType(t) {
       return `DATETIME(${length})`;
     case 'GEOMETRY':
     case 'GEOGRAPHY': {
-      if (dialect === 'mysql') return key === 'GEOMETRY' && t.geometry ? String(t.geometry) : key;
+      if (dialect === 'mysql') return key === 'GEOMETRY' && t.inner ? String(t.inner) : key;
       if (dialect === 'sqlite') return key;
-      return key + args(t.geometry, t.srid);
+      return key + args(t.inner, t.srid);
     }
     case 'CITEXT':
       return dialect === 'sqlite' ? 'TEXT COLLATE NOCASE' : key;

@@ -104,16 +104,9 @@ class Reader {
  private:
   Rows rows(const std::string& sql) { return m_connection.query(sql, {}, "the schema catalog"); }
 
-  /// Whether the table `relname` of schema `nspname` is a history table or its companion.
+  /// Whether the table `relname` of schema `nspname` is one to leave out (a history table).
   bool skipped(const std::string& nspname, const std::string& relname, bool current) const {
-    const std::string suffix = "_forge_progress";
-    std::vector<std::string> names{relname};
-    if (relname.size() > suffix.size() &&
-        relname.compare(relname.size() - suffix.size(), suffix.size(), suffix) == 0)
-      names.push_back(relname.substr(0, relname.size() - suffix.size()));
-    for (const std::string& name : names)
-      if ((current && m_skip.count(name)) || m_skip.count(nspname + "." + name)) return true;
-    return false;
+    return (current && m_skip.count(relname)) || m_skip.count(nspname + "." + relname);
   }
 
   core::SchemaTable* table(const std::string& oid) {

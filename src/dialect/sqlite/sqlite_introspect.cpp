@@ -182,7 +182,7 @@ bool skipped(const std::string& name, const std::vector<std::string>& skip) {
   for (const std::string& table : skip) {
     const std::string bare =
         table.substr(table.rfind('.') == std::string::npos ? 0 : table.rfind('.') + 1);
-    if (name == bare || name == bare + "_forge_progress") return true;
+    if (name == bare) return true;
   }
   return false;
 }

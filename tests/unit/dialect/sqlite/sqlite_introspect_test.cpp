@@ -26,7 +26,7 @@ using ::testing::Optional;
 using forge::testing::sqlite_url;
 using forge::testing::TempFolder;
 
-const std::vector<std::string> k_skip = {"ForgeMeta"};
+const std::vector<std::string> k_skip = {"ForgeMeta", "ForgeMeta_forge_progress"};
 
 const std::string k_schema = R"sql(
 CREATE TABLE teams (
