@@ -76,7 +76,7 @@ TEST(SchemaReader, RefusesMalformedInputWhereItIsWritten) {
   EXPECT_THAT(error_of("dialect: sqlite\ntables:\n  t:\n    columns:\n      id: { typ: x }\n"),
               HasSubstr("want.yaml:5:"));
   EXPECT_THAT(error_of("dialect: sqlite\ntables:\n  t:\n    columns:\n      id: { typ: x }\n"),
-              HasSubstr("no field 'typ'"));
+              HasSubstr("has no option 'typ' (did you mean 'type'?)"));
   EXPECT_THAT(error_of("dialect: oracle\n"), HasSubstr("want.yaml:1:10: unknown dialect 'oracle'"));
   EXPECT_THAT(error_of("tables: {}\n"), HasSubstr("needs 'dialect'"));
   EXPECT_THAT(error_of("dialect: sqlite\ntables: [1]\n"),
