@@ -63,7 +63,8 @@ class Planner {
     for (const SchemaRename& rename : renames) {
       if (!rename.table.empty()) rename_column(rename);
     }
-    drop_objects();
+    drop_dependents();
+    replace_types();
     for (const core::SchemaTable& table : m_current.tables) {
       if (const auto* wanted = find_named(m_desired.tables, table.name)) drop_keys(table, *wanted);
     }
@@ -75,7 +76,8 @@ class Planner {
       }
     }
     drop_tables();
-    create_objects();
+    drop_types();
+    create_dependents();
     return finish();
   }
 
@@ -130,20 +132,68 @@ class Planner {
         ops::rename_column(rename.table, rename.to, rename.from));
   }
 
-  void drop_objects() {
-    for (const core::SchemaObject& object : m_current.objects) {
-      const auto* wanted = find_named(m_desired.objects, object.name);
-      if (wanted && *wanted == object) continue;
-      add(ops::drop_object(object, m_dialect), ops::create_object(object, m_dialect),
-          wanted ? "" : "drops " + object.kind + " " + object.name);
+  // Types and namespaces (extensions, schemas, enums, sequences) are made before the tables that
+  // use them and dropped after; functions, views and triggers, which use tables, the other way.
+  static int rank(const std::string& kind) {
+    static const char* const k_order[] = {"extension", "schema",    "enum", "sequence",
+                                          "function",  "procedure", "view", "materialized view",
+                                          "trigger"};
+    for (int i = 0; i < 9; ++i) {
+      if (kind == k_order[i]) return i;
+    }
+    return 9;
+  }
+  static bool is_type(const core::SchemaObject& object) { return rank(object.kind) < 4; }
+
+  // The objects of `from` that `to` lacks or defines otherwise, of one phase, in making order.
+  static std::vector<const core::SchemaObject*> changed(const core::Schema& from,
+                                                        const core::Schema& to, bool types) {
+    std::vector<const core::SchemaObject*> found;
+    for (const core::SchemaObject& object : from.objects) {
+      const auto* other = find_named(to.objects, object.name);
+      if (is_type(object) == types && !(other && *other == object)) found.push_back(&object);
+    }
+    std::stable_sort(found.begin(), found.end(),
+                     [](const auto* a, const auto* b) { return rank(a->kind) < rank(b->kind); });
+    return found;
+  }
+
+  void drop_dependents() {
+    auto gone = changed(m_current, m_desired, false);
+    for (auto object = gone.rbegin(); object != gone.rend(); ++object) {
+      const bool kept = find_named(m_desired.objects, (*object)->name) != nullptr;
+      add(ops::drop_object(**object, m_dialect), ops::create_object(**object, m_dialect),
+          kept ? "" : "drops " + (*object)->kind + " " + (*object)->name);
     }
   }
 
-  void create_objects() {
-    for (const core::SchemaObject& object : m_desired.objects) {
-      const auto* had = find_named(m_current.objects, object.name);
-      if (had && *had == object) continue;
-      add(ops::create_object(object, m_dialect), ops::drop_object(object, m_dialect));
+  void create_dependents() {
+    for (const core::SchemaObject* object : changed(m_desired, m_current, false))
+      add(ops::create_object(*object, m_dialect), ops::drop_object(*object, m_dialect));
+  }
+
+  // New types, and changed ones replaced (an enum given more labels gains them in place).
+  void replace_types() {
+    for (const core::SchemaObject* object : changed(m_desired, m_current, true)) {
+      const auto* had = find_named(m_current.objects, object->name);
+      const std::string added = had ? ops::add_enum_values(*had, *object, m_dialect) : "";
+      if (!added.empty()) {
+        m_plan.unsupported.push_back("removing the labels added to enum " + object->name +
+                                     " in the down (PostgreSQL cannot remove enum labels)");
+        add(added, "");
+        continue;
+      }
+      if (had) add(ops::drop_object(*had, m_dialect), ops::create_object(*had, m_dialect));
+      add(ops::create_object(*object, m_dialect), ops::drop_object(*object, m_dialect));
+    }
+  }
+
+  void drop_types() {
+    auto gone = changed(m_current, m_desired, true);
+    for (auto object = gone.rbegin(); object != gone.rend(); ++object) {
+      if (find_named(m_desired.objects, (*object)->name)) continue;  // replaced before the tables
+      add(ops::drop_object(**object, m_dialect), ops::create_object(**object, m_dialect),
+          "drops " + (*object)->kind + " " + (*object)->name);
     }
   }
 
@@ -182,12 +232,24 @@ class Planner {
       if (contains(wanted.indexes, index)) continue;
       add(ops::remove_index(t, index, m_dialect), ops::add_index(t, index, m_dialect));
     }
+    if (table.primary_key && !sqlite() && !(table.primary_key == wanted.primary_key)) {
+      drop_constraint(t, table.primary_key->name,
+                      ops::remove_constraint(t, table.primary_key->name),
+                      ops::add_primary_key(t, *table.primary_key), "primary key");
+    }
   }
 
   void add_keys(const core::SchemaTable& table, const core::SchemaTable& wanted) {
     const std::string& t = wanted.name;
     if (!(table.primary_key == wanted.primary_key)) {
-      m_plan.unsupported.push_back("changing the primary key of " + t);
+      if (sqlite()) {
+        m_plan.unsupported.push_back("changing the primary key of " + t +
+                                     " (SQLite rebuilds the table for it)");
+      } else if (wanted.primary_key) {
+        const std::string name = wanted.primary_key->name;
+        add(ops::add_primary_key(t, *wanted.primary_key),
+            ops::remove_constraint(t, name.empty() ? "PRIMARY" : name));
+      }
     }
     for (const auto& unique : wanted.uniques) {
       if (contains(table.uniques, unique)) continue;
@@ -315,6 +377,14 @@ class Planner {
         back = "changes the type of " + name + " back to " + had.type + " (may lose data)";
       }
     }
+    if (had.nullable && !column.nullable) {
+      why += std::string(why.empty() ? "" : "; ") + "makes " + name +
+             " NOT NULL (fails while a row holds NULL there)";
+    }
+    if (!had.nullable && column.nullable) {
+      back += std::string(back.empty() ? "" : "; ") + "makes " + name +
+              " NOT NULL again (fails while a row holds NULL there)";
+    }
     add(ops::change_column(t, column, m_dialect), ops::change_column(t, had, m_dialect), why, back);
   }
 
@@ -334,7 +404,9 @@ class Planner {
       }
       text += step.up;
     }
-    text += "down:\n";
+    const bool no_down = std::all_of(m_steps.begin(), m_steps.end(),
+                                     [](const Step& step) { return step.down.empty(); });
+    text += no_down ? "down: []\n" : "down:\n";
     for (auto step = m_steps.rbegin(); step != m_steps.rend(); ++step) {
       if (!step->down_destructive.empty())
         text += "  # DESTRUCTIVE: " + step->down_destructive + "\n";

@@ -115,6 +115,48 @@ std::string sql_name(core::Dialect dialect, const std::string& name) {
   return out + quote;
 }
 
+namespace {
+
+// `schema.name` (as the catalog readers write names outside the current schema), each part
+// quoted.
+std::string dotted_name(core::Dialect dialect, const std::string& name) {
+  std::string out;
+  std::size_t start = 0;
+  for (auto dot = name.find('.'); dot != std::string::npos; dot = name.find('.', start)) {
+    out += sql_name(dialect, name.substr(start, dot - start)) + ".";
+    start = dot + 1;
+  }
+  return out + sql_name(dialect, name.substr(start));
+}
+
+std::string sql_literal(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) {
+    out += c;
+    if (c == '\'') out += c;
+  }
+  return out + "'";
+}
+
+}  // namespace
+
+std::vector<std::string> enum_labels(const core::SchemaObject& object) {
+  std::vector<std::string> labels;
+  const std::string& text = object.definition;
+  auto at = upper(text).find("ENUM (");
+  if (object.kind != "enum" || at == std::string::npos) return labels;
+  for (at = text.find('\'', at); at != std::string::npos; at = text.find('\'', at + 1)) {
+    std::string label;
+    for (++at; at < text.size(); ++at) {
+      if (text[at] == '\'' && (at + 1 == text.size() || text[at + 1] != '\'')) break;
+      if (text[at] == '\'') ++at;  // a doubled quote stands for one
+      label += text[at];
+    }
+    labels.push_back(label);
+  }
+  return labels;
+}
+
 std::string create_table(const core::SchemaTable& table, core::Dialect dialect) {
   const bool single_key = table.primary_key && table.primary_key->columns.size() == 1;
   std::string out = "  - createTable:\n      table: " + quoted(table.name) + "\n      columns:\n";
@@ -197,6 +239,14 @@ std::string add_unique(const std::string& table, const core::SchemaConstraint& u
          name_part(unique.name) + "fields: " + quoted_list(unique.columns) + " }\n";
 }
 
+std::string add_primary_key(const std::string& table, const core::SchemaConstraint& key) {
+  // MySQL names every primary key PRIMARY, refuses that name in ADD CONSTRAINT and ignores any
+  // other: the unit says the name PostgreSQL would give.
+  const std::string name = key.name.empty() || key.name == "PRIMARY" ? table + "_pkey" : key.name;
+  return "  - addConstraint: { table: " + quoted(table) + ", type: \"primary key\", " +
+         name_part(name) + "fields: " + quoted_list(key.columns) + " }\n";
+}
+
 std::string add_foreign_key(const std::string& table, const core::SchemaForeignKey& key) {
   return "  - addConstraint: { table: " + quoted(table) + ", type: \"foreign key\", " +
          name_part(key.name) + "fields: " + quoted_list(key.columns) + ", " + references(key) +
@@ -228,9 +278,50 @@ std::string create_object(const core::SchemaObject& object, core::Dialect dialec
   return sql_step(dialect, sql);
 }
 
+namespace {
+
+// The object's name as DROP / ALTER want it: `"f"(integer)`, `"t" ON "tbl"`.
+std::string object_reference(const core::SchemaObject& object, core::Dialect dialect) {
+  std::string name = object.name;
+  std::string rest;
+  const auto on = name.find(" on ");
+  const auto paren = name.find('(');
+  if (object.kind == "trigger" && on != std::string::npos) {
+    rest = " ON " + dotted_name(dialect, name.substr(on + 4));
+    name.erase(on);
+  } else if ((object.kind == "function" || object.kind == "procedure") &&
+             paren != std::string::npos) {
+    rest = name.substr(paren);
+    name.erase(paren);
+  }
+  return dotted_name(dialect, name) + rest;
+}
+
+}  // namespace
+
 std::string drop_object(const core::SchemaObject& object, core::Dialect dialect) {
   const std::string kind = object.kind == "enum" ? "TYPE" : upper(object.kind);
-  return sql_step(dialect, "DROP " + kind + " " + object.name);
+  return sql_step(dialect, "DROP " + kind + " " + object_reference(object, dialect));
+}
+
+std::string add_enum_values(const core::SchemaObject& had, const core::SchemaObject& wanted,
+                            core::Dialect dialect) {
+  const std::vector<std::string> old_labels = enum_labels(had);
+  const std::vector<std::string> labels = enum_labels(wanted);
+  if (old_labels.empty() || labels.size() <= old_labels.size()) return "";
+  std::size_t kept = 0;
+  std::string out;
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    if (kept < old_labels.size() && labels[i] == old_labels[kept]) {
+      ++kept;
+      continue;
+    }
+    const std::string place =
+        i == 0 ? " BEFORE " + sql_literal(labels[1]) : " AFTER " + sql_literal(labels[i - 1]);
+    out += sql_step(dialect, "ALTER TYPE " + object_reference(wanted, dialect) + " ADD VALUE " +
+                                 sql_literal(labels[i]) + place);
+  }
+  return kept == old_labels.size() ? out : "";
 }
 
 }  // namespace forge::declarative::plan_ops

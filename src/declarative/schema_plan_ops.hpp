@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <vector>
 
 #include "core/schema.hpp"
 
@@ -31,6 +32,7 @@ std::string add_index(const std::string& table, const core::SchemaIndex& index,
 std::string remove_index(const std::string& table, const core::SchemaIndex& index,
                          core::Dialect dialect);
 std::string add_unique(const std::string& table, const core::SchemaConstraint& unique);
+std::string add_primary_key(const std::string& table, const core::SchemaConstraint& key);
 std::string add_foreign_key(const std::string& table, const core::SchemaForeignKey& key);
 std::string remove_constraint(const std::string& table, const std::string& name);
 /// `sql` steps adding and dropping a check constraint (PostgreSQL, MySQL).
@@ -41,5 +43,11 @@ std::string drop_check(const std::string& table, const core::SchemaConstraint& c
 /// `sql` steps making and dropping a view or other object from its definition.
 std::string create_object(const core::SchemaObject& object, core::Dialect dialect);
 std::string drop_object(const core::SchemaObject& object, core::Dialect dialect);
+/// The labels of a PostgreSQL enum's `CREATE TYPE ... AS ENUM ('a', 'b')`, in order.
+std::vector<std::string> enum_labels(const core::SchemaObject& object);
+/// `sql` steps adding to the enum `had` the labels `wanted` has besides, each at its place; ""
+/// when `wanted` drops or reorders a label of `had` (PostgreSQL can do neither).
+std::string add_enum_values(const core::SchemaObject& had, const core::SchemaObject& wanted,
+                            core::Dialect dialect);
 
 }  // namespace forge::declarative::plan_ops

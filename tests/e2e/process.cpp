@@ -137,6 +137,7 @@ Process::~Process() {
 
 ProcessResult Process::wait() {
   ProcessResult result;
+  result.pid = m_pid;
   bool out_open = true, err_open = true;
   while ((out_open || err_open) && milliseconds_until(m_deadline) > 0) {
     pollfd fds[2] = {{out_open ? m_out : -1, POLLIN, 0}, {err_open ? m_err : -1, POLLIN, 0}};

@@ -23,6 +23,15 @@ class GenerateFromSchemaOnDialects : public DialectTest {
     EXPECT_EQ(diff.exit_code, 0) << diff;
     EXPECT_THAT(diff.out, HasSubstr("The schemas are the same.")) << diff;
   }
+  // The generated unit takes the database to want.yaml, and its down back to before.yaml.
+  void expect_round_trip(const std::string& unit) const {
+    const auto migrate = forge_db({"db:migrate"});
+    ASSERT_EQ(migrate.exit_code, 0) << migrate << unit;
+    expect_same("want.yaml");
+    const auto undo = forge_db({"db:migrate:undo"});
+    ASSERT_EQ(undo.exit_code, 0) << undo << unit;
+    expect_same("before.yaml");
+  }
 };
 
 TEST_P(GenerateFromSchemaOnDialects, GenerateMigrateDiffIsEmptyAndUndoReturns) {
@@ -89,16 +98,82 @@ TEST_P(GenerateFromSchemaOnDialects, RenamesAForeignKeyAndAViewRoundTrip) {
   EXPECT_THAT(unit, HasSubstr("big_goods"));
   EXPECT_THAT(unit, ::testing::Not(HasSubstr("dropTable: { table: \"items\"")));
 
-  const auto migrate = forge_db({"db:migrate"});
-  ASSERT_EQ(migrate.exit_code, 0) << migrate << unit;
-  expect_same("want.yaml");
-  const auto undo = forge_db({"db:migrate:undo"});
-  ASSERT_EQ(undo.exit_code, 0) << undo << unit;
-  expect_same("before.yaml");
+  expect_round_trip(unit);
   if (HasFailure()) std::cerr << unit;
 }
 
 INSTANTIATE_TEST_SUITE_P(AllDialects, GenerateFromSchemaOnDialects, k_all_dialects, dialect_name);
+
+const char* const k_tags_unit = R"yaml(up:
+  - createTable:
+      table: tags
+      columns:
+        code: { type: STRING(10), primaryKey: true }
+        label: { type: STRING(20), allowNull: false }
+down:
+  - dropTable: { table: tags }
+)yaml";
+
+// What only the servers have: a primary key changed; on PostgreSQL an enum column (and later
+// labels added to the enum), a function and the trigger that calls it; on MySQL a trigger.
+using GenerateServerObjects = GenerateFromSchemaOnDialects;
+
+TEST_P(GenerateServerObjects, AChangedKeyTypesFunctionsAndTriggersRoundTrip) {
+  project.write("migrations/20240102000000-tags.yaml", k_tags_unit);
+  ASSERT_EQ(forge_db({"db:migrate"}).exit_code, 0);
+  ASSERT_EQ(forge_db({"db:schema:dump", "--format", "yaml", "--out", "before.yaml"}).exit_code, 0);
+  const bool pg = dialect() == "postgres";
+  const std::vector<std::string> make =
+      pg ? std::vector<std::string>{"CREATE TYPE mood AS ENUM ('sad', 'ok')",
+                                    "ALTER TABLE items ADD COLUMN mood mood DEFAULT 'ok'",
+                                    "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS "
+                                    "$$BEGIN NEW.qty := coalesce(NEW.qty, 0); RETURN NEW; END$$",
+                                    "CREATE TRIGGER items_touch BEFORE INSERT ON items FOR EACH "
+                                    "ROW EXECUTE FUNCTION touch()",
+                                    "ALTER TABLE tags DROP CONSTRAINT tags_pkey, ADD CONSTRAINT "
+                                    "tags_pkey PRIMARY KEY (code, label)"}
+         : std::vector<std::string>{
+               "CREATE TRIGGER items_touch BEFORE INSERT ON items FOR EACH "
+               "ROW SET NEW.qty = COALESCE(NEW.qty, 0)",
+               "ALTER TABLE tags DROP PRIMARY KEY, ADD PRIMARY KEY (code, "
+               "label)"};
+  const std::vector<std::string> unmake =
+      pg ? std::vector<std::string>{"ALTER TABLE tags DROP CONSTRAINT tags_pkey, ADD CONSTRAINT "
+                                    "tags_pkey PRIMARY KEY (code)",
+                                    "DROP TRIGGER items_touch ON items", "DROP FUNCTION touch()",
+                                    "ALTER TABLE items DROP COLUMN mood", "DROP TYPE mood"}
+         : std::vector<std::string>{"ALTER TABLE tags DROP PRIMARY KEY, ADD PRIMARY KEY (code)",
+                                    "DROP TRIGGER items_touch"};
+  for (const std::string& sql : make) db().execute(sql);
+  ASSERT_EQ(forge_db({"db:schema:dump", "--format", "yaml", "--out", "want.yaml"}).exit_code, 0);
+  for (const std::string& sql : unmake) db().execute(sql);
+  expect_same("before.yaml");
+
+  const auto generate =
+      forge_db({"migration:generate", "--name", "objects", "--from-schema", "want.yaml"});
+  ASSERT_EQ(generate.exit_code, 0) << generate;
+  EXPECT_THAT(generate.err, ::testing::Not(HasSubstr("not generated"))) << generate;
+  const std::string unit = project.read(generate.out.substr(0, generate.out.find('\n')));
+  expect_round_trip(unit);
+  if (HasFailure() || !pg) return;
+
+  // Labels added to the enum are added in place: the column that uses it stays.
+  ASSERT_EQ(forge_db({"db:migrate"}).exit_code, 0);
+  std::string more = project.read("want.yaml");
+  const auto labels = more.find("'sad', 'ok'");
+  ASSERT_NE(labels, std::string::npos) << more;
+  project.write("more.yaml", more.replace(labels, 11, "'new', 'sad', 'ok', 'happy'"));
+  const auto again =
+      forge_db({"migration:generate", "--name", "labels", "--from-schema", "more.yaml"});
+  ASSERT_EQ(again.exit_code, 0) << again;
+  const std::string added = project.read(again.out.substr(0, again.out.find('\n')));
+  EXPECT_THAT(added, HasSubstr("ADD VALUE 'happy' AFTER 'ok'"));
+  const auto migrate_more = forge_db({"db:migrate"});
+  ASSERT_EQ(migrate_more.exit_code, 0) << migrate_more << added;
+  expect_same("more.yaml");
+}
+
+INSTANTIATE_TEST_SUITE_P(Servers, GenerateServerObjects, k_server_dialects, dialect_name);
 
 }  // namespace
 }  // namespace forge::e2e

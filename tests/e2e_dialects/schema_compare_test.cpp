@@ -1,6 +1,7 @@
 // db:schema:diff and db:migrate:verify on every dialect: drift made by hand is found against
 // the migrations folder, a dump compares equal to its database, and verify names the unit whose
 // down forgets an index, a column default or a constraint.
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "dialect_test.hpp"
@@ -103,6 +104,30 @@ TEST_P(SchemaCompare, VerifyPassesUnitsWhoseDownsUndoTheirUps) {
   EXPECT_EQ(verified.exit_code, 0) << verified;
   EXPECT_THAT(verified.out, HasSubstr("20240101000001-index: up, down and up again agree"));
   EXPECT_THAT(verified.out, HasSubstr("Every down restores the schema its up started from."));
+}
+
+// The throwaway database is dropped when forge is done with it (its sessions closed first, or
+// the server would refuse, and forge would leave it behind).
+TEST_P(SchemaCompare, NoScratchDatabaseIsLeftBehind) {
+  ASSERT_EQ(forge_db({"db:migrate"}).exit_code, 0);
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"db:schema:diff", url(), "migrations"}, {"db:migrate:verify"}}) {
+    const auto run = forge_db(args);
+    ASSERT_EQ(run.exit_code, 0) << run;
+    const std::string prefix = "forge_scratch_" + std::to_string(run.pid) + "_";
+    if (dialect() == "sqlite") {
+      for (const auto& entry :
+           std::filesystem::directory_iterator(std::filesystem::temp_directory_path())) {
+        EXPECT_NE(entry.path().filename().string().rfind(prefix, 0), 0u) << entry.path();
+      }
+      continue;
+    }
+    const std::string catalog = dialect() == "postgres"
+                                    ? "SELECT count(*) FROM pg_database WHERE datname"
+                                    : "SELECT count(*) FROM information_schema.SCHEMATA WHERE "
+                                      "SCHEMA_NAME";
+    EXPECT_EQ(db().scalar(catalog + " LIKE '" + prefix + "%'"), "0") << args[0];
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(AllDialects, SchemaCompare, k_all_dialects, dialect_name);

@@ -130,7 +130,7 @@ PostgresConnection::PostgresConnection(const core::DatabaseUrl& url, const Sessi
       m_database(url.database),
       m_statement_timeout(options.statement_timeout) {
   try {
-    m_connection = std::make_unique<pqxx::connection>(m_conninfo);
+    m_connection.reset(new pqxx::connection(m_conninfo));
   } catch (const std::exception& e) {
     throw ConnectionError(
         "cannot connect to PostgreSQL at " + m_target + ": " + std::string(util::trim(e.what())),
@@ -164,6 +164,11 @@ void PostgresConnection::refuse_read_only() {
     throw read_only_server(where,
                            "read-only for forge's session (default_transaction_read_only is on)");
   }
+}
+
+void PostgresConnection::CloseConnection::operator()(
+    pqxx::connection_base* connection) const noexcept {
+  delete static_cast<pqxx::connection*>(connection);
 }
 
 PostgresConnection::~PostgresConnection() {

@@ -66,7 +66,12 @@ class PostgresConnection : public core::Connection {
   std::string m_target;    // host:port/database, for messages
   std::string m_database;
   std::chrono::milliseconds m_statement_timeout;
-  std::unique_ptr<pqxx::connection_base> m_connection;
+  // pqxx::connection closes in its own destructor, which deleting through connection_base (not
+  // virtual) would skip, leaving the session open until forge exits.
+  struct CloseConnection {
+    void operator()(pqxx::connection_base* connection) const noexcept;
+  };
+  std::unique_ptr<pqxx::connection_base, CloseConnection> m_connection;
   std::unique_ptr<NoticeLogger> m_notices;
   // One long-lived autocommit session: forge sends BEGIN/COMMIT itself, so a file's own
   // transaction statements and statements that refuse transaction blocks both work.

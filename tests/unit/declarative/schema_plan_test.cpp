@@ -261,8 +261,85 @@ TEST(SchemaPlan, ViewsAreSqlStepsDroppedFirstInTheDown) {
   EXPECT_THAT(
       up_of(plan),
       HasSubstr("  - sql: { postgres: \"CREATE VIEW names AS SELECT name FROM users\" }\n"));
-  EXPECT_EQ(down_of(plan).find("down:\n  - sql: { postgres: \"DROP VIEW names\" }\n"), 0u);
+  EXPECT_EQ(down_of(plan).find("down:\n  - sql: { postgres: \"DROP VIEW \\\"names\\\"\" }\n"), 0u);
   expect_loads(plan);
+}
+
+TEST(SchemaPlan, TypesAreMadeBeforeTheTablesThatUseThemAndDroppedAfter) {
+  core::Schema wanted =
+      schema({table("moods", {column("id", "integer", false), column("mood", "mood")})});
+  wanted.objects.push_back({"enum", "mood", "CREATE TYPE mood AS ENUM ('sad', 'ok')"});
+  wanted.objects.push_back({"trigger", "stamp on moods", "CREATE TRIGGER stamp ..."});
+  const SchemaPlan plan = plan_schema_change(schema({}), wanted, {});
+  const std::string up = up_of(plan);
+  EXPECT_LT(up.find("CREATE TYPE mood"), up.find("createTable"));
+  EXPECT_LT(up.find("createTable"), up.find("CREATE TRIGGER stamp"));
+  const std::string down = down_of(plan);
+  EXPECT_LT(down.find("DROP TRIGGER \\\"stamp\\\" ON \\\"moods\\\""), down.find("dropTable"));
+  EXPECT_LT(down.find("dropTable"), down.find("DROP TYPE \\\"mood\\\""));
+  expect_loads(plan);
+
+  const SchemaPlan back = plan_schema_change(wanted, schema({}), {});
+  EXPECT_LT(up_of(back).find("DROP TRIGGER"), up_of(back).find("dropTable"));
+  EXPECT_LT(up_of(back).find("dropTable"), up_of(back).find("DROP TYPE"));
+  EXPECT_THAT(back.destructive, ElementsAre("drops trigger stamp on moods",
+                                            "drops table moods and its rows", "drops enum mood"));
+}
+
+TEST(SchemaPlan, AnEnumGivenMoreLabelsGainsThemInPlace) {
+  core::Schema had = schema({});
+  had.objects.push_back({"enum", "mood", "CREATE TYPE mood AS ENUM ('sad', 'it''s ok')"});
+  core::Schema wanted = schema({});
+  wanted.objects.push_back(
+      {"enum", "mood", "CREATE TYPE mood AS ENUM ('new', 'sad', 'meh', 'it''s ok', 'happy')"});
+  const SchemaPlan plan = plan_schema_change(had, wanted, {});
+  EXPECT_THAT(
+      up_of(plan),
+      HasSubstr("ALTER TYPE \\\"mood\\\" ADD VALUE 'new' BEFORE 'sad'\" }\n"
+                "  - sql: { postgres: \"ALTER TYPE \\\"mood\\\" ADD VALUE 'meh' AFTER 'sad'\" }\n"
+                "  - sql: { postgres: \"ALTER TYPE \\\"mood\\\" ADD VALUE 'happy' AFTER "
+                "'it''s ok'\" }\n"));
+  EXPECT_THAT(up_of(plan), Not(HasSubstr("DROP TYPE")));
+  EXPECT_THAT(plan.unsupported, ElementsAre("removing the labels added to enum mood in the down "
+                                            "(PostgreSQL cannot remove enum labels)"));
+
+  core::Schema reordered = schema({});
+  reordered.objects.push_back({"enum", "mood", "CREATE TYPE mood AS ENUM ('it''s ok', 'sad')"});
+  EXPECT_THAT(up_of(plan_schema_change(had, reordered, {})), HasSubstr("DROP TYPE"));
+}
+
+TEST(SchemaPlan, APrimaryKeyChangesByConstraintOnServers) {
+  core::SchemaTable had = users();
+  had.primary_key->name = "users_pkey";
+  core::SchemaTable wanted = users();
+  wanted.primary_key = core::SchemaConstraint{"users_pkey", {"id", "name"}, ""};
+  const SchemaPlan plan = plan_schema_change(schema({had}), schema({wanted}), {});
+  const std::string up = up_of(plan);
+  EXPECT_LT(up.find("removeConstraint: { table: \"users\", name: \"users_pkey\" }"),
+            up.find("addConstraint: { table: \"users\", type: \"primary key\", name: "
+                    "\"users_pkey\", fields: [\"id\", \"name\"] }"));
+  EXPECT_THAT(down_of(plan), HasSubstr("fields: [\"id\"] }"));
+  expect_loads(plan);
+
+  had.primary_key->name = "PRIMARY";
+  wanted.primary_key->name = "PRIMARY";
+  const SchemaPlan mysql = plan_schema_change(schema({had}, core::Dialect::mysql),
+                                              schema({wanted}, core::Dialect::mysql), {});
+  EXPECT_THAT(
+      up_of(mysql),
+      HasSubstr("type: \"primary key\", name: \"users_pkey\", fields: [\"id\", \"name\"] }"));
+  EXPECT_THAT(plan_schema_change(schema({had}, core::Dialect::sqlite),
+                                 schema({wanted}, core::Dialect::sqlite), {})
+                  .unsupported,
+              ElementsAre("changing the primary key of users (SQLite rebuilds the table for it)"));
+}
+
+TEST(SchemaPlan, AColumnMadeNotNullIsFlagged) {
+  core::SchemaTable wanted = users();
+  wanted.columns[1].nullable = false;
+  const SchemaPlan plan = plan_schema_change(schema({users()}), schema({wanted}), {});
+  EXPECT_THAT(plan.destructive,
+              ElementsAre("makes users.name NOT NULL (fails while a row holds NULL there)"));
 }
 
 TEST(SchemaPlan, WhatTheUnitCannotSayIsListed) {
