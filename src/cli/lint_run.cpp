@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "core/catalog.hpp"
 #include "core/errors.hpp"
 #include "core/lint/lint_config.hpp"
 #include "core/lint/lint_report.hpp"
@@ -33,8 +34,14 @@ core::lint::SeverityOverrides lint_overrides() {
   return core::lint::read_lint_overrides(std::filesystem::current_path() / ".forgerc");
 }
 
-void refuse_on_lint_errors(const std::vector<const core::Unit*>& pending, core::Dialect dialect) {
-  const auto findings = lint_units(pending, dialect, lint_overrides());
+void refuse_on_lint_errors(core::Connection& connection, const std::vector<core::Unit>& units,
+                           const std::string& history_table) {
+  const core::Catalog catalog(units, connection.read_history(history_table));
+  std::vector<const core::Unit*> pending;
+  for (const auto& entry : catalog.entries()) {
+    if (!entry.is_applied() && entry.has_file()) pending.push_back(entry.unit);
+  }
+  const auto findings = lint_units(pending, connection.dialect(), lint_overrides());
   std::cerr << core::lint::text_report(findings);
   if (!core::lint::has_errors(findings)) return;
   throw LintError(
