@@ -47,6 +47,9 @@ TableAction read_add(TokenCursor& cursor, Dialect dialect) {
   cursor.accept("COLUMN");
   AddColumn add{read_column_def(cursor), false};
   add.reorders = reorders(cursor);
+  if (dialect == Dialect::sqlite && add.reorders) {
+    return Unsupported{"place a column with FIRST / AFTER"};
+  }
   if (dialect == Dialect::sqlite && (add.column.primary_key || add.column.unique)) {
     return Unsupported{"add a PRIMARY KEY or UNIQUE column"};
   }
