@@ -103,6 +103,7 @@ int run(int argc, char** argv) {
   add_schema_commands(app, options, chosen);
   add_schema_diff_command(app, options, chosen);
   add_verify_command(app, options, chosen);
+  add_lint_command(app, options, chosen);
   add_wait_command(app, options, chosen);
   add_seed_commands(app, options, chosen);
   add_database_commands(app, options, chosen);

@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/lint_run.hpp"
 #include "cli/option_checks.hpp"
 #include "cli/output.hpp"
 #include "cli/run_command.hpp"
@@ -11,11 +12,21 @@ namespace forge::cli {
 
 namespace {
 
+// `db:migrate --lint`: the lint runs before the runner takes the lock or applies anything.
+RunStep linted_first(RunStep run) {
+  return [run](core::Connection& connection, const std::vector<core::Unit>& units,
+               core::Reporter& reporter, const core::RunSettings& settings) {
+    refuse_on_lint_errors(connection, units, settings.history_table);
+    return run(connection, units, reporter, settings);
+  };
+}
+
 void add_migrate(CLI::App& app, const GlobalOptions& options, Action& chosen) {
   auto* command = app.add_subcommand("db-migrate", "Apply every pending unit, oldest first");
   command->name("db:migrate");
   auto request = std::make_shared<core::MigrateRequest>();
   auto strict = std::make_shared<bool>(false);
+  auto lint = std::make_shared<bool>(false);
   auto* from =
       command->add_option("--from", request->from, "Start after this unit (it is not applied)");
   auto* to = command->add_option("--to", request->to, "Stop after this unit (applied too)");
@@ -30,10 +41,13 @@ void add_migrate(CLI::App& app, const GlobalOptions& options, Action& chosen) {
   command->add_flag("--strict", *strict,
                     "Refuse applied units whose file is gone and pending units older than the "
                     "newest applied one, instead of warning");
-  add_run_action(*command, options, chosen, [request, strict] {
+  command->add_flag("--lint", *lint,
+                    "Lint the pending units first; apply nothing if any finding is an error");
+  add_run_action(*command, options, chosen, [request, strict, lint] {
     RunCommand run = apply_command("db:migrate", UnitSet::migrations,
                                    [request](const std::vector<core::Unit>&) { return *request; });
     run.strict = *strict;
+    if (*lint) run.run = linted_first(run.run);
     return run;
   });
 }

@@ -31,6 +31,8 @@ void add_schema_commands(CLI::App& app, const GlobalOptions& options, Action& ch
 void add_schema_diff_command(CLI::App& app, const GlobalOptions& options, Action& chosen);
 /// `db:migrate:verify`: up, down and up again of every unit on a scratch database.
 void add_verify_command(CLI::App& app, const GlobalOptions& options, Action& chosen);
+/// `lint`: dangerous statements in units, found without a database.
+void add_lint_command(CLI::App& app, const GlobalOptions& options, Action& chosen);
 /// `completion bash`: a bash completion script for every command and option on `app`, read when
 /// it runs (so it includes commands registered after it).
 void add_completion_command(CLI::App& app, const GlobalOptions& options, Action& chosen);

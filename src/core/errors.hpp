@@ -92,6 +92,13 @@ class DriftError : public Error {
   ExitCode exit_code() const noexcept override { return ExitCode::differ; }
 };
 
+/// `forge lint` (or `db:migrate --lint`) found an error-level finding that is not ignored.
+class LintError : public Error {
+ public:
+  using Error::Error;
+  ExitCode exit_code() const noexcept override { return ExitCode::unit_failed; }
+};
+
 class PendingError : public Error {
  public:
   using Error::Error;

@@ -1,0 +1,116 @@
+// `forge lint` and `db:migrate --lint`, run as a user would, with no database server.
+#include <nlohmann/json.hpp>
+
+#include "forge_test.hpp"
+
+namespace forge::e2e {
+namespace {
+
+using ::testing::HasSubstr;
+
+class Lint : public ForgeTest {
+ protected:
+  void write_unit(const std::string& file, const std::string& up, const std::string& down) {
+    project.write("migrations/" + file, unit_sql(up, down));
+  }
+};
+
+TEST_F(Lint, ExitsZeroWhenNothingIsAtErrorLevel) {
+  write_unit("1_users.sql", "CREATE TABLE users (id integer primary key);", "DROP TABLE users;");
+  const auto result = project.forge({"lint", "--dialect", "sqlite"});
+  EXPECT_EQ(result.exit_code, 0) << result;
+  EXPECT_THAT(result.err, HasSubstr("linting every unit"));
+}
+
+TEST_F(Lint, ExitsOneAndPrintsTheFindingWithFileLineAndColumn) {
+  write_unit("1_drop.sql", "DROP TABLE users;", "CREATE TABLE users (id int);");
+  const auto result = project.forge({"lint", "--dialect", "postgres"});
+  EXPECT_EQ(result.exit_code, 1) << result;
+  EXPECT_THAT(result.out, HasSubstr("migrations/1_drop.sql:2:1: error[FORGE-D001]"));
+}
+
+TEST_F(Lint, JsonFormatIsAnArrayOfFindings) {
+  write_unit("1_index.sql", "SET lock_timeout = '5s';\nCREATE INDEX i ON orders (user_id);",
+             "DROP INDEX i;");
+  const auto result = project.forge({"lint", "--dialect", "postgres", "--format", "json"});
+  EXPECT_EQ(result.exit_code, 1) << result;
+  const auto findings = nlohmann::json::parse(result.out);
+  ASSERT_EQ(findings.size(), 1u) << result.out;
+  EXPECT_EQ(findings[0]["code"], "FORGE-PG001");
+  EXPECT_EQ(findings[0]["line"], 3);
+  EXPECT_EQ(findings[0]["column"], 1);
+  EXPECT_EQ(findings[0]["severity"], "error");
+  EXPECT_THAT(findings[0]["lock"].get<std::string>(), HasSubstr("SHARE on orders"));
+  EXPECT_THAT(findings[0]["fix"].get<std::string>(), HasSubstr("CONCURRENTLY"));
+}
+
+TEST_F(Lint, TheDialectDecidesWhichRulesApply) {
+  write_unit("1_add.sql", "ALTER TABLE t ADD COLUMN a INT AFTER b;", "ALTER TABLE t DROP a;");
+  EXPECT_THAT(project.forge({"lint", "--dialect", "mysql"}).out, HasSubstr("FORGE-MY002"));
+  EXPECT_THAT(project.forge({"lint", "--dialect", "sqlite"}).out, HasSubstr("FORGE-SL001"));
+}
+
+TEST_F(Lint, AnIgnoreCommentWithAReasonSilencesTheFinding) {
+  write_unit("1_drop.sql",
+             "-- forge:lint-ignore FORGE-D001 replaced by accounts in 2023\nDROP TABLE users;",
+             "CREATE TABLE users (id int);");
+  const auto result = project.forge({"lint", "--dialect", "sqlite", "--format", "json"});
+  EXPECT_EQ(result.exit_code, 0) << result;
+  EXPECT_EQ(nlohmann::json::parse(result.out).size(), 0u);
+}
+
+TEST_F(Lint, AnIgnoreCommentWithoutAReasonIsAnError) {
+  write_unit("1_drop.sql", "-- forge:lint-ignore FORGE-D001\nDROP TABLE users;",
+             "CREATE TABLE users (id int);");
+  const auto result = project.forge({"lint", "--dialect", "sqlite"});
+  EXPECT_EQ(result.exit_code, 1) << result;
+  EXPECT_THAT(result.out, HasSubstr("FORGE-L001"));
+}
+
+TEST_F(Lint, ForgercSetsARulesLevel) {
+  write_unit("1_drop.sql", "DROP TABLE users;", "CREATE TABLE users (id int);");
+  project.write(".forgerc", R"({ "lint": { "FORGE-D001": "warning" } })");
+  const auto result = project.forge({"lint", "--dialect", "sqlite"});
+  EXPECT_EQ(result.exit_code, 0) << result;
+  EXPECT_THAT(result.out, HasSubstr("warning[FORGE-D001]"));
+}
+
+TEST_F(Lint, BadInputExitsTwo) {
+  write_unit("1_users.sql", "CREATE TABLE users (id int);", "DROP TABLE users;");
+  EXPECT_EQ(project.forge({"lint"}).exit_code, 2);
+  EXPECT_EQ(project.forge({"lint", "--dialect", "oracle"}).exit_code, 2);
+  EXPECT_EQ(project.forge({"lint", "--dialect", "sqlite", "--format", "xml"}).exit_code, 2);
+  EXPECT_EQ(project.forge({"lint", "--dialect", "sqlite", "no-such-unit"}).exit_code, 2);
+}
+
+TEST_F(Lint, SarifAndGithubFormats) {
+  write_unit("1_drop.sql", "DROP TABLE users;", "CREATE TABLE users (id int);");
+  const auto sarif = project.forge({"lint", "--dialect", "sqlite", "--format", "sarif"});
+  EXPECT_EQ(nlohmann::json::parse(sarif.out)["version"], "2.1.0");
+  const auto github = project.forge({"lint", "--dialect", "sqlite", "--format", "github"});
+  EXPECT_THAT(github.out,
+              HasSubstr("::error file=migrations/1_drop.sql,line=2,col=1,title=FORGE-D001::"));
+}
+
+TEST_F(Lint, MigrateWithLintRefusesAndAppliesNothing) {
+  add_table_unit("1", "users", "users");
+  write_unit("2_drop.sql", "DROP TABLE users;", "CREATE TABLE users (id int);");
+  const auto result = forge_db({"db:migrate", "--lint"});
+  EXPECT_EQ(result.exit_code, 1) << result;
+  EXPECT_THAT(result.err, HasSubstr("FORGE-D001"));
+  EXPECT_FALSE(db().has_table("users"));
+  EXPECT_EQ(forge_db({"db:migrate"}).exit_code, 0) << "the lock was left behind";
+}
+
+TEST_F(Lint, WithADatabaseItLintsOnlyThePendingUnits) {
+  write_unit("1_drop.sql", "CREATE TABLE old (id int);\nDROP TABLE users;",
+             "CREATE TABLE users (id int);");
+  project.write("migrations/0_users.sql", unit_sql(create_table("users"), "DROP TABLE users;"));
+  ASSERT_EQ(forge_db({"db:migrate"}).exit_code, 0);
+  const auto result = forge_db({"lint"});
+  EXPECT_EQ(result.exit_code, 0) << result;
+  EXPECT_THAT(result.err, HasSubstr("0 pending unit(s)"));
+}
+
+}  // namespace
+}  // namespace forge::e2e
