@@ -41,7 +41,8 @@ void run_lint(const GlobalOptions& options, const LintRequest& request) {
   if (!format)
     throw UsageError("unknown --format " + request.format, "Use text, json, sarif or github.");
   const LintSelection selection = select_lint_units(options, request);
-  const auto findings = lint_units(selection.units, selection.dialect, lint_overrides());
+  const auto findings =
+      lint_units(selection.units, selection.dialect, lint_overrides(), selection.live.get());
   std::cout << report_of(*format, findings) << std::flush;
   spdlog::info("{} unit(s) linted for {}: {} finding(s)", selection.units.size(),
                core::dialect_name(selection.dialect), findings.size());

@@ -8,13 +8,37 @@
 #include "core/errors.hpp"
 #include "core/lint/lint_config.hpp"
 #include "core/lint/lint_report.hpp"
+#include "core/lint/live_rows.hpp"
 #include "dialect/lint_units.hpp"
+#include "dialect/sql_writer.hpp"
 
 namespace forge::cli {
 
+namespace {
+
+// Counts the rows of a table of `connection` up to the bound; nullopt when it cannot be read
+// (most often: the table does not exist yet).
+core::lint::RowCounter live_rows(core::Connection& connection) {
+  return [&connection](const std::string& table) -> std::optional<long long> {
+    const std::string sql = "SELECT count(*) FROM (SELECT 1 FROM " +
+                            dialect::quote_qualified_name(table, connection.dialect()) + " LIMIT " +
+                            std::to_string(core::lint::k_row_count_bound) + ") counted";
+    try {
+      const auto rows = connection.query(sql, {}, "the rows of " + table);
+      return rows.empty() || rows[0].empty() ? std::nullopt
+                                             : std::optional<long long>(std::stoll(rows[0][0]));
+    } catch (const std::exception&) {
+      return std::nullopt;
+    }
+  };
+}
+
+}  // namespace
+
 std::vector<core::lint::Finding> lint_units(const std::vector<const core::Unit*>& units,
                                             core::Dialect dialect,
-                                            const core::lint::SeverityOverrides& overrides) {
+                                            const core::lint::SeverityOverrides& overrides,
+                                            core::Connection* live) {
   std::vector<core::lint::Finding> findings;
   for (const core::Unit* unit : units) {
     const auto model = dialect::lint_model_of(*unit, dialect);
@@ -23,9 +47,9 @@ std::vector<core::lint::Finding> lint_units(const std::vector<const core::Unit*>
                    unit->up.file);
       continue;
     }
-    for (auto& finding : core::lint::lint_unit(*model, dialect, overrides)) {
-      findings.push_back(std::move(finding));
-    }
+    auto found = core::lint::lint_unit(*model, dialect, overrides);
+    if (live) core::lint::refine_with_rows(found, *model, live_rows(*live));
+    for (auto& finding : found) findings.push_back(std::move(finding));
   }
   return findings;
 }
@@ -41,7 +65,7 @@ void refuse_on_lint_errors(core::Connection& connection, const std::vector<core:
   for (const auto& entry : catalog.entries()) {
     if (!entry.is_applied() && entry.has_file()) pending.push_back(entry.unit);
   }
-  const auto findings = lint_units(pending, connection.dialect(), lint_overrides());
+  const auto findings = lint_units(pending, connection.dialect(), lint_overrides(), &connection);
   std::cerr << core::lint::text_report(findings);
   if (!core::lint::has_errors(findings)) return;
   throw LintError(

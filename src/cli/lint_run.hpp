@@ -10,10 +10,12 @@
 namespace forge::cli {
 
 /// The findings of every unit in `units` for `dialect`, with `.forgerc`'s levels applied
-/// (JavaScript units are skipped, saying so on stderr).
+/// (JavaScript units are skipped, saying so on stderr); with `live`, refined by the rows its
+/// tables hold (core::lint::refine_with_rows).
 std::vector<core::lint::Finding> lint_units(const std::vector<const core::Unit*>& units,
                                             core::Dialect dialect,
-                                            const core::lint::SeverityOverrides& overrides);
+                                            const core::lint::SeverityOverrides& overrides,
+                                            core::Connection* live = nullptr);
 
 /// The levels `.forgerc` in the working folder sets for lint rules.
 core::lint::SeverityOverrides lint_overrides();

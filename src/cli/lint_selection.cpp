@@ -67,6 +67,7 @@ void pick_pending(LintSelection& selection, const GlobalOptions& options) {
   Target target = open_target(options, Session::reading);
   const auto history = target.connection->read_history(target.run.history_table);
   selection.loaded = std::move(target.units);
+  selection.live = std::move(target.connection);
   const core::Catalog catalog(selection.loaded, history);
   for (const auto& entry : catalog.entries()) {
     if (!entry.is_applied() && entry.has_file()) selection.units.push_back(entry.unit);
@@ -88,6 +89,7 @@ LintSelection select_lint_units(const GlobalOptions& options, const LintRequest&
     return selection;
   }
   selection.loaded = load_units_for(settings.migrations_dir, selection.dialect);
+  if (url) selection.live = open_target(options, Session::reading).connection;
   if (!request.units.empty()) {
     pick_referenced(selection, request.units);
     return selection;

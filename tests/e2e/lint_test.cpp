@@ -7,6 +7,7 @@ namespace forge::e2e {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 class Lint : public ForgeTest {
  protected:
@@ -110,6 +111,34 @@ TEST_F(Lint, WithADatabaseItLintsOnlyThePendingUnits) {
   const auto result = forge_db({"lint"});
   EXPECT_EQ(result.exit_code, 0) << result;
   EXPECT_THAT(result.err, HasSubstr("0 pending unit(s)"));
+}
+
+// With a database, a finding that depends on rows says how many the table holds; on an empty
+// table it is only information.
+TEST_F(Lint, TheLiveDatabaseSaysHowManyRowsATableHolds) {
+  project.write(
+      "migrations/0_users.sql",
+      unit_sql("CREATE TABLE users (id integer primary key, email text);", "DROP TABLE users;"));
+  ASSERT_EQ(forge_db({"db:migrate"}).exit_code, 0);
+  write_unit("2_unique.sql", "CREATE UNIQUE INDEX users_email ON users (email);",
+             "DROP INDEX users_email;");
+  auto findings = nlohmann::json::parse(forge_db({"lint", "--format", "json"}).out);
+  ASSERT_EQ(findings.size(), 1u) << findings;
+  EXPECT_EQ(findings[0]["code"], "FORGE-D005");
+  EXPECT_EQ(findings[0]["severity"], "info");
+  EXPECT_THAT(findings[0]["message"].get<std::string>(), HasSubstr("users holds 0 rows"));
+
+  project.write("migrations/1_row.sql",
+                unit_sql("INSERT INTO users (email) VALUES ('a@b.c');", "DELETE FROM users;"));
+  ASSERT_EQ(forge_db({"db:migrate", "--to", "1_row"}).exit_code, 0);
+  findings = nlohmann::json::parse(forge_db({"lint", "--format", "json"}).out);
+  ASSERT_EQ(findings.size(), 1u) << findings;
+  EXPECT_EQ(findings[0]["severity"], "warning");
+  EXPECT_THAT(findings[0]["message"].get<std::string>(), HasSubstr("users holds 1 row)"));
+  // --dialect alone reads no database.
+  findings = nlohmann::json::parse(
+      project.forge({"lint", "--all", "--dialect", "sqlite", "--format", "json"}).out);
+  EXPECT_THAT(findings.back()["message"].get<std::string>(), Not(HasSubstr("holds")));
 }
 
 }  // namespace
