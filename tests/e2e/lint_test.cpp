@@ -113,6 +113,47 @@ TEST_F(Lint, WithADatabaseItLintsOnlyThePendingUnits) {
   EXPECT_THAT(result.err, HasSubstr("0 pending unit(s)"));
 }
 
+// The CI case: only the units a branch added since a commit.
+TEST_F(Lint, SinceACommitLintsOnlyTheUnitsAddedAfterIt) {
+  write_unit("1_drop.sql", "DROP TABLE users;", "CREATE TABLE users (id int);");
+  const auto git = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {"/usr/bin/git", "-c", "user.name=t", "-c", "user.email=t@t", "-C",
+                               project.root().string()});
+    const auto result = run_process({args, project.root(), {}});
+    ASSERT_EQ(result.exit_code, 0) << result;
+  };
+  git({"init", "-q"});
+  git({"add", "."});
+  git({"commit", "-qm", "first"});
+  write_unit("2_rename.sql", "ALTER TABLE t RENAME TO u;", "ALTER TABLE u RENAME TO t;");
+  git({"add", "."});
+  git({"commit", "-qm", "second"});
+
+  const auto since = project.forge({"lint", "--dialect", "postgres", "--since", "HEAD~1"});
+  EXPECT_EQ(since.exit_code, 1) << since;
+  EXPECT_THAT(since.out, HasSubstr("2_rename.sql:2:1: error[FORGE-D009]"));
+  EXPECT_THAT(since.out, Not(HasSubstr("1_drop.sql")));
+  const auto bad = project.forge({"lint", "--dialect", "postgres", "--since", "no-such-ref"});
+  EXPECT_EQ(bad.exit_code, 2) << bad;
+}
+
+// Declarative units are linted from their model, for the dialect they will run on.
+TEST_F(Lint, DeclarativeUnitsAreLintedForTheirDialect) {
+  project.write("migrations/1_users.yaml",
+                "up:\n  - removeColumn: { table: users, column: email }\n"
+                "down:\n  - addColumn: { table: users, column: email, type: STRING }\n");
+  const auto sqlite = project.forge({"lint", "--dialect", "sqlite", "--format", "json"});
+  std::vector<std::string> codes;
+  for (const auto& finding : nlohmann::json::parse(sqlite.out)) {
+    codes.push_back(finding["code"].get<std::string>() + "@" +
+                    std::to_string(finding["line"].get<int>()));
+  }
+  EXPECT_THAT(codes, ::testing::UnorderedElementsAre("FORGE-D002@2", "FORGE-SL002@2")) << sqlite;
+  const auto postgres = project.forge({"lint", "--dialect", "postgres"});
+  EXPECT_THAT(postgres.out, HasSubstr("1_users.yaml:2:5: error[FORGE-D002]")) << postgres;
+  EXPECT_THAT(postgres.out, Not(HasSubstr("FORGE-SL002")));
+}
+
 // With a database, a finding that depends on rows says how many the table holds; on an empty
 // table it is only information.
 TEST_F(Lint, TheLiveDatabaseSaysHowManyRowsATableHolds) {
