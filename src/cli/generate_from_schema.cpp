@@ -8,6 +8,7 @@
 #include "cli/schema_source.hpp"
 #include "core/errors.hpp"
 #include "declarative/schema_plan.hpp"
+#include "dialect/schema_io.hpp"
 
 namespace forge::cli {
 
@@ -27,7 +28,11 @@ void generate_from_schema(const GlobalOptions& options, const GenerateRequest& r
         "Dump the desired schema from a database of the target's kind.");
   }
   const core::Schema current = replayed_schema(target.units, target, server);
-  const declarative::SchemaPlan plan = declarative::plan_schema_change(current, desired, renames);
+  const auto table_sql = [&desired](const core::SchemaTable& table) {
+    return dialect::table_sql(desired, table);
+  };
+  const declarative::SchemaPlan plan =
+      declarative::plan_schema_change(current, desired, renames, table_sql);
   if (plan.empty()) {
     for (const std::string& line : plan.unsupported) {
       std::cerr << "warning: not generated: " << line << "\n";

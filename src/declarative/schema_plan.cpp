@@ -53,8 +53,11 @@ void rename_in(std::vector<std::string>& names, const std::string& from, const s
 
 class Planner {
  public:
-  Planner(const core::Schema& current, const core::Schema& desired)
-      : m_current(current), m_desired(desired), m_dialect(desired.dialect) {}
+  Planner(const core::Schema& current, const core::Schema& desired, TableSql table_sql)
+      : m_current(current),
+        m_desired(desired),
+        m_dialect(desired.dialect),
+        m_table_sql(std::move(table_sql)) {}
 
   SchemaPlan run(const std::vector<SchemaRename>& renames) {
     for (const SchemaRename& rename : renames) {
@@ -66,11 +69,13 @@ class Planner {
     drop_dependents();
     replace_types();
     for (const core::SchemaTable& table : m_current.tables) {
-      if (const auto* wanted = find_named(m_desired.tables, table.name)) drop_keys(table, *wanted);
+      const auto* wanted = find_named(m_desired.tables, table.name);
+      if (wanted && !qualified(table)) drop_keys(table, *wanted);
     }
     create_tables();
     for (const core::SchemaTable& table : m_current.tables) {
-      if (const auto* wanted = find_named(m_desired.tables, table.name)) {
+      const auto* wanted = find_named(m_desired.tables, table.name);
+      if (wanted && changeable(table, *wanted)) {
         change_columns(table, *wanted);
         add_keys(table, *wanted);
       }
@@ -310,12 +315,76 @@ class Planner {
     return ordered;
   }
 
+  // A table outside the current schema (`billing.invoices`): the declarative operations name
+  // one identifier, so it is made and dropped by its SQL.
+  static bool qualified(const core::SchemaTable& table) {
+    return table.name.find('.') != std::string::npos;
+  }
+
+  // A column the declarative attributes cannot say: generated, or with its own collation.
+  static bool unsayable(const core::SchemaColumn& column) {
+    return column.generated.has_value() || !column.collation.empty();
+  }
+
+  // True for options every table of the database gets anyway: none, or MySQL's engine, character
+  // set and collation (which createTable takes from the database, as the dump's source did).
+  bool plain_options(const std::string& options) const {
+    if (m_dialect != core::Dialect::mysql) return options.empty();
+    std::size_t start = 0;
+    while (start < options.size()) {
+      std::size_t end = options.find(' ', start);
+      if (end == std::string::npos) end = options.size();
+      const std::string word = options.substr(start, end - start);
+      const bool known = word == "DEFAULT" || word.rfind("ENGINE=InnoDB", 0) == 0 ||
+                         word.rfind("CHARSET=", 0) == 0 || word.rfind("COLLATE=", 0) == 0;
+      if (!known) return false;
+      start = end + 1;
+    }
+    return true;
+  }
+
+  // True when createTable (with sql steps for checks and indexes) makes the table exactly: no
+  // table options (partitioning, storage), comment, generated or collated column, or
+  // deferrable foreign key. Any other is made by its SQL when there is a table_sql.
+  bool declarable(const core::SchemaTable& table) const {
+    const bool plain = !qualified(table) && plain_options(table.options) && table.comment.empty() &&
+                       std::none_of(table.columns.begin(), table.columns.end(), unsayable) &&
+                       std::none_of(table.foreign_keys.begin(), table.foreign_keys.end(),
+                                    [](const auto& key) { return key.deferrable; });
+    return plain || !m_table_sql;
+  }
+
+  // True when the table's changes can be written; a changed table outside the current schema is
+  // listed instead.
+  bool changeable(const core::SchemaTable& table, const core::SchemaTable& wanted) {
+    if (!qualified(table)) return true;
+    if (!(table == wanted)) m_plan.unsupported.push_back("changing " + table.name);
+    return false;
+  }
+
+  // The SQL steps making `table`, or "" (and a note) without a table_sql.
+  std::string table_sql_steps(const core::SchemaTable& table) {
+    if (!m_table_sql) {
+      m_plan.unsupported.push_back("making or dropping " + table.name);
+      return "";
+    }
+    return ops::sql_steps(m_table_sql(table), m_dialect);
+  }
+
   void create_tables() {
     std::vector<const core::SchemaTable*> created;
     for (const core::SchemaTable& table : m_desired.tables) {
       if (!find_named(m_current.tables, table.name)) created.push_back(&table);
     }
     for (const core::SchemaTable* table : in_dependency_order(created)) {
+      if (!declarable(*table) || qualified(*table)) {
+        const std::string make = table_sql_steps(*table);
+        if (!make.empty()) {
+          add(make, ops::drop_table_sql(table->name, m_dialect), "",
+              "drops table " + table->name + " and its rows");
+        }
+        continue;
+      }
       add(ops::create_table(*table, m_dialect), ops::drop_table(table->name), "",
           "drops table " + table->name + " and its rows");
       add_checks({}, *table);
@@ -331,6 +400,14 @@ class Planner {
     auto ordered = in_dependency_order(dropped);
     std::reverse(ordered.begin(), ordered.end());
     for (const core::SchemaTable* table : ordered) {
+      if (!declarable(*table) || qualified(*table)) {
+        const std::string make = table_sql_steps(*table);
+        if (!make.empty()) {
+          add(ops::drop_table_sql(table->name, m_dialect), make,
+              "drops table " + table->name + " and its rows");
+        }
+        continue;
+      }
       std::string down = ops::create_table(*table, m_dialect);
       for (const auto& index : table->indexes)
         down += ops::add_index(table->name, index, m_dialect);
@@ -342,7 +419,10 @@ class Planner {
     const std::string& t = wanted.name;
     for (const core::SchemaColumn& column : wanted.columns) {
       const core::SchemaColumn* had = find_named(table.columns, column.name);
-      if (!had) {
+      if (!had && unsayable(column)) {
+        m_plan.unsupported.push_back("adding the generated or collated column " + t + "." +
+                                     column.name);
+      } else if (!had) {
         add(ops::add_column(t, column, m_dialect), ops::remove_column(t, column.name), "",
             "drops column " + t + "." + column.name + " and its data");
       } else if (!(*had == column)) {
@@ -419,6 +499,7 @@ class Planner {
   core::Schema m_current;  // with the renames applied
   const core::Schema& m_desired;
   core::Dialect m_dialect;
+  TableSql m_table_sql;
   std::vector<Step> m_steps;
   SchemaPlan m_plan;
 };
@@ -426,8 +507,8 @@ class Planner {
 }  // namespace
 
 SchemaPlan plan_schema_change(const core::Schema& current, const core::Schema& desired,
-                              const std::vector<SchemaRename>& renames) {
-  return Planner(current, desired).run(renames);
+                              const std::vector<SchemaRename>& renames, const TableSql& table_sql) {
+  return Planner(current, desired, table_sql).run(renames);
 }
 
 }  // namespace forge::declarative

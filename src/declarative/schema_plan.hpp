@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -26,12 +27,19 @@ struct SchemaPlan {
   bool empty() const { return yaml.empty(); }
 };
 
+/// The SQL making one table, for a table the declarative format cannot name (PostgreSQL's outside
+/// the current schema: `billing.invoices`).
+using TableSql = std::function<std::string(const core::SchemaTable& table)>;
+
 /// Plans the unit taking `current` to `desired` (both canonicalized, of the same dialect), with
 /// `renames` applied first (never guessed). Types are written natively for the schemas'
-/// dialect; every destructive step gets a `# DESTRUCTIVE: <why>` comment above it. Throws
+/// dialect; every destructive step gets a `# DESTRUCTIVE: <why>` comment above it. With
+/// `table_sql`, tables outside the current schema are made and dropped by `sql` steps; changes
+/// to them (and, without it, the tables themselves) are listed as not generated. Throws
 /// UsageError for a rename whose old name is not in `current` or new name not in `desired`.
 SchemaPlan plan_schema_change(const core::Schema& current, const core::Schema& desired,
-                              const std::vector<SchemaRename>& renames);
+                              const std::vector<SchemaRename>& renames,
+                              const TableSql& table_sql = {});
 
 /// True when changing a column from type `from` to `to` loses nothing for sure: integer
 /// widening (smallint → integer → bigint), a longer varchar or char, a varchar to text. Any

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <cstdio>
 
+#include "core/sql_splitter.hpp"
+
 namespace forge::declarative::plan_ops {
 
 namespace {
@@ -27,21 +29,49 @@ std::string upper(std::string text) {
 
 std::string dialect_key(core::Dialect dialect) { return std::string(core::dialect_name(dialect)); }
 
+// A PostgreSQL serial column: an integer whose default draws on the sequence SERIAL makes for
+// it (`<table>_<column>_seq`, owned by the column, so not among the schema's objects). Written as
+// the portable type with autoIncrement, which makes the same again; "" for any other column.
+std::string serial_type(const std::string& table, const core::SchemaColumn& column,
+                        core::Dialect dialect) {
+  if (dialect != core::Dialect::postgres || !column.identity.empty() || !column.default_sql) {
+    return "";
+  }
+  const std::string sequence = table + "_" + column.name + "_seq";
+  const std::string& value = *column.default_sql;
+  if (value != "nextval('" + sequence + "'::regclass)" &&
+      value != "nextval('\"" + sequence + "\"'::regclass)") {
+    return "";
+  }
+  if (column.type == "integer") return "INTEGER";
+  if (column.type == "bigint") return "BIGINT";
+  return column.type == "smallint" ? "SMALLINT" : "";
+}
+
+// PostgreSQL's identity (`always`, `by default`) is added by a `sql` step after the column is
+// made; MySQL's and SQLite's is autoIncrement.
+bool is_postgres_identity(const core::SchemaColumn& column, core::Dialect dialect) {
+  return dialect == core::Dialect::postgres && !column.identity.empty();
+}
+
 // `{ type: { sqlite: "INTEGER" }, allowNull: false, ... }`.
-std::string column_attributes(const core::SchemaColumn& column, core::Dialect dialect,
-                              bool primary_key) {
+std::string column_attributes(const std::string& table, const core::SchemaColumn& column,
+                              core::Dialect dialect, bool primary_key) {
   // SQLite's `id INTEGER PRIMARY KEY` is the rowid, nullable in the catalog: the portable
   // INTEGER key is written just so, where a native type's key would be NOT NULL.
   const bool rowid = dialect == core::Dialect::sqlite && primary_key && column.nullable &&
                      upper(column.type) == "INTEGER";
-  std::vector<std::string> parts{rowid ? "type: INTEGER"
-                                       : "type: { " + dialect_key(dialect) + ": " +
-                                             quoted(column.type) + " }"};
-  if (!column.nullable && !primary_key) parts.push_back("allowNull: false");
-  if (column.default_sql)
+  const std::string serial = serial_type(table, column, dialect);
+  std::vector<std::string> parts{rowid             ? "type: INTEGER"
+                                 : !serial.empty() ? "type: " + serial
+                                                   : "type: { " + dialect_key(dialect) + ": " +
+                                                         quoted(column.type) + " }"};
+  if (!column.nullable && !primary_key && serial.empty()) parts.push_back("allowNull: false");
+  if (column.default_sql && serial.empty())
     parts.push_back("defaultValue: { literal: " + quoted(*column.default_sql) + " }");
   if (primary_key) parts.push_back("primaryKey: true");
-  if (!column.identity.empty()) parts.push_back("autoIncrement: true");
+  if (!serial.empty() || (!column.identity.empty() && !is_postgres_identity(column, dialect)))
+    parts.push_back("autoIncrement: true");
   if (!column.comment.empty()) parts.push_back("comment: " + quoted(column.comment));
   return "{ " + join(parts, ", ") + " }";
 }
@@ -129,6 +159,15 @@ std::string dotted_name(core::Dialect dialect, const std::string& name) {
   return out + sql_name(dialect, name.substr(start));
 }
 
+// The `sql` steps giving a PostgreSQL column its identity once it exists.
+std::string identity_steps(const std::string& table, const core::SchemaColumn& column,
+                           core::Dialect dialect) {
+  if (!is_postgres_identity(column, dialect)) return "";
+  return sql_step(dialect, "ALTER TABLE " + dotted_name(dialect, table) + " ALTER COLUMN " +
+                               sql_name(dialect, column.name) + " ADD GENERATED " +
+                               upper(column.identity) + " AS IDENTITY");
+}
+
 std::string sql_literal(const std::string& text) {
   std::string out = "'";
   for (char c : text) {
@@ -162,7 +201,8 @@ std::string create_table(const core::SchemaTable& table, core::Dialect dialect) 
   std::string out = "  - createTable:\n      table: " + quoted(table.name) + "\n      columns:\n";
   for (const core::SchemaColumn& column : table.columns) {
     const bool key = single_key && table.primary_key->columns[0] == column.name;
-    out += "        " + quoted(column.name) + ": " + column_attributes(column, dialect, key) + "\n";
+    out += "        " + quoted(column.name) + ": " +
+           column_attributes(table.name, column, dialect, key) + "\n";
   }
   std::vector<std::string> constraints;
   if (table.primary_key && !single_key) {
@@ -181,6 +221,8 @@ std::string create_table(const core::SchemaTable& table, core::Dialect dialect) 
     out += "      constraints:\n";
     for (const std::string& constraint : constraints) out += "        - " + constraint + "\n";
   }
+  for (const core::SchemaColumn& column : table.columns)
+    out += identity_steps(table.name, column, dialect);
   return out;
 }
 
@@ -194,9 +236,9 @@ std::string rename_table(const std::string& from, const std::string& to) {
 
 std::string add_column(const std::string& table, const core::SchemaColumn& column,
                        core::Dialect dialect) {
-  std::string attributes = column_attributes(column, dialect, false);
+  std::string attributes = column_attributes(table, column, dialect, false);
   return "  - addColumn: { table: " + quoted(table) + ", column: " + quoted(column.name) + ", " +
-         attributes.substr(2) + "\n";
+         attributes.substr(2) + "\n" + identity_steps(table, column, dialect);
 }
 
 std::string remove_column(const std::string& table, const std::string& column) {
@@ -205,7 +247,7 @@ std::string remove_column(const std::string& table, const std::string& column) {
 
 std::string change_column(const std::string& table, const core::SchemaColumn& column,
                           core::Dialect dialect) {
-  std::string attributes = column_attributes(column, dialect, false);
+  std::string attributes = column_attributes(table, column, dialect, false);
   return "  - changeColumn: { table: " + quoted(table) + ", column: " + quoted(column.name) + ", " +
          attributes.substr(2) + "\n";
 }
@@ -268,6 +310,18 @@ std::string drop_check(const std::string& table, const core::SchemaConstraint& c
   const char* what = dialect == core::Dialect::mysql ? " DROP CHECK " : " DROP CONSTRAINT ";
   return sql_step(dialect,
                   "ALTER TABLE " + sql_name(dialect, table) + what + sql_name(dialect, check.name));
+}
+
+std::string sql_steps(const std::string& sql, core::Dialect dialect) {
+  std::string out;
+  for (const core::Statement& statement :
+       core::split_sql(sql, core::SqlOrigin{"<schema>", 1}, dialect))
+    out += sql_step(dialect, statement.text);
+  return out;
+}
+
+std::string drop_table_sql(const std::string& table, core::Dialect dialect) {
+  return sql_step(dialect, "DROP TABLE " + dotted_name(dialect, table));
 }
 
 std::string create_object(const core::SchemaObject& object, core::Dialect dialect) {

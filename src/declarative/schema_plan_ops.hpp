@@ -40,6 +40,11 @@ std::string add_check(const std::string& table, const core::SchemaConstraint& ch
                       core::Dialect dialect);
 std::string drop_check(const std::string& table, const core::SchemaConstraint& check,
                        core::Dialect dialect);
+/// One `sql` step per statement of `sql` (a table the declarative format cannot name, as the
+/// dialect's dump writes it).
+std::string sql_steps(const std::string& sql, core::Dialect dialect);
+/// A `sql` step dropping `table` (`schema.table` quoted part by part).
+std::string drop_table_sql(const std::string& table, core::Dialect dialect);
 /// `sql` steps making and dropping a view or other object from its definition.
 std::string create_object(const core::SchemaObject& object, core::Dialect dialect);
 std::string drop_object(const core::SchemaObject& object, core::Dialect dialect);

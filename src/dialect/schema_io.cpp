@@ -36,4 +36,16 @@ std::string schema_sql(const core::Schema& schema) {
   return "";
 }
 
+std::string table_sql(const core::Schema& schema, const core::SchemaTable& table) {
+  switch (schema.dialect) {
+    case core::Dialect::sqlite:
+      return sqlite::table_sql(schema, table);
+    case core::Dialect::postgres:
+      return postgres::table_sql(schema, table);
+    case core::Dialect::mysql:
+      return mysql::table_sql(schema, table);
+  }
+  return "";
+}
+
 }  // namespace forge::dialect

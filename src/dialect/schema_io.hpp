@@ -16,5 +16,8 @@ core::Schema read_schema(core::Connection& connection, const std::vector<std::st
 /// give byte-identical text), one object per block in an order that loads (tables, then foreign
 /// keys, indexes, views, ...), each statement ended by `;` on its own line's end.
 std::string schema_sql(const core::Schema& schema);
+/// The statements of schema_sql making `table` of `schema` alone: its CREATE TABLE with its keys,
+/// indexes and comments (names resolved against the whole `schema`).
+std::string table_sql(const core::Schema& schema, const core::SchemaTable& table);
 
 }  // namespace forge::dialect

@@ -104,7 +104,7 @@ std::vector<std::string> table_lines(const core::SchemaTable& table) {
   return lines;
 }
 
-std::string table_sql(const core::SchemaTable& table) {
+std::string create_table_sql(const core::SchemaTable& table) {
   std::string sql = "CREATE TABLE " + quote(table.name) + " (\n  ";
   sql += util::join(table_lines(table), ",\n  ") + "\n)";
   if (!table.options.empty()) sql += " " + table.options;
@@ -160,13 +160,19 @@ std::vector<const core::SchemaObject*> ordered(const std::vector<core::SchemaObj
 std::string schema_sql(const core::Schema& schema) {
   std::string sql = "-- forge schema dump (mysql)\n";
   for (const std::string& line : schema.unmodeled) sql += "-- unmodeled: " + line + "\n";
-  for (const auto& table : schema.tables) sql += "\n" + table_sql(table);
+  for (const auto& table : schema.tables) sql += "\n" + create_table_sql(table);
   for (const auto& table : schema.tables) {
     for (const auto& key : table.foreign_keys) sql += "\n" + foreign_key_sql(table, key);
   }
   for (const char* kind : {"function", "procedure", "view", "trigger"}) {
     for (const auto* object : ordered(schema.objects, kind)) sql += "\n" + object_sql(*object);
   }
+  return sql;
+}
+
+std::string table_sql(const core::Schema&, const core::SchemaTable& table) {
+  std::string sql = create_table_sql(table);
+  for (const auto& key : table.foreign_keys) sql += foreign_key_sql(table, key);
   return sql;
 }
 

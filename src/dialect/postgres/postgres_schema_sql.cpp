@@ -52,6 +52,15 @@ class Writer {
     }
   }
 
+  /// One table's statements, as write() gives them.
+  std::string write_one(const core::SchemaTable& table) {
+    write_table(table);
+    write_foreign_keys(table);
+    write_indexes(table);
+    write_comments(table);
+    return m_out;
+  }
+
   std::string write() {
     m_out = "-- forge schema dump (postgres)\n";
     for (const std::string& line : m_schema.unmodeled) m_out += "-- unmodeled: " + line + "\n";
@@ -275,5 +284,9 @@ class Writer {
 }  // namespace
 
 std::string schema_sql(const core::Schema& schema) { return Writer(schema).write(); }
+
+std::string table_sql(const core::Schema& schema, const core::SchemaTable& table) {
+  return Writer(schema).write_one(table);
+}
 
 }  // namespace forge::dialect::postgres

@@ -74,7 +74,7 @@ std::vector<std::string> definitions(const core::SchemaTable& table) {
   return lines;
 }
 
-std::string table_sql(const core::SchemaTable& table) {
+std::string create_table_sql(const core::SchemaTable& table) {
   std::string out = "CREATE TABLE " + name(table.name) + " (\n  " +
                     util::join(definitions(table), ",\n  ") + "\n)";
   if (!table.options.empty()) out += " " + table.options;
@@ -94,7 +94,7 @@ std::string schema_sql(const core::Schema& schema) {
   for (const std::string& line : schema.unmodeled) {
     out += "-- not modelled: " + util::join(util::split(line, '\n'), " ") + "\n";
   }
-  for (const core::SchemaTable& table : schema.tables) out += "\n" + table_sql(table);
+  for (const core::SchemaTable& table : schema.tables) out += "\n" + create_table_sql(table);
   // Views before triggers: a trigger may use a view, never the other way round.
   for (const char* kind : {"view", "trigger"}) {
     for (const core::SchemaObject& object : schema.objects) {
@@ -102,6 +102,10 @@ std::string schema_sql(const core::Schema& schema) {
     }
   }
   return out;
+}
+
+std::string table_sql(const core::Schema&, const core::SchemaTable& table) {
+  return create_table_sql(table);
 }
 
 }  // namespace forge::dialect::sqlite

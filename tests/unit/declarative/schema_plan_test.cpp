@@ -342,6 +342,28 @@ TEST(SchemaPlan, AColumnMadeNotNullIsFlagged) {
               ElementsAre("makes users.name NOT NULL (fails while a row holds NULL there)"));
 }
 
+TEST(SchemaPlan, ATableCreateTableCannotSayIsMadeByItsSql) {
+  core::SchemaTable events = table("events", {column("id", "bigint", false)});
+  events.options = "PARTITION BY RANGE (id)";
+  core::SchemaTable other = table("billing.invoices", {column("id", "integer", false)});
+  const auto sql = [](const core::SchemaTable& t) {
+    return "CREATE TABLE " + t.name + " (x int);\nCREATE INDEX i ON " + t.name + " (x);\n";
+  };
+  const SchemaPlan plan = plan_schema_change(schema({}), schema({events, other}), {}, sql);
+  EXPECT_THAT(up_of(plan), HasSubstr("  - sql: { postgres: \"CREATE TABLE events (x int)\" }\n"
+                                     "  - sql: { postgres: \"CREATE INDEX i ON events (x)\" }\n"));
+  EXPECT_THAT(up_of(plan), HasSubstr("CREATE TABLE billing.invoices (x int)"));
+  EXPECT_THAT(down_of(plan), HasSubstr("DROP TABLE \\\"billing\\\".\\\"invoices\\\""));
+  EXPECT_THAT(up_of(plan), Not(HasSubstr("createTable")));
+
+  core::SchemaTable changed = other;
+  changed.columns.push_back(column("note", "text"));
+  EXPECT_THAT(plan_schema_change(schema({other}), schema({changed}), {}, sql).unsupported,
+              ElementsAre("changing billing.invoices"));
+  EXPECT_THAT(plan_schema_change(schema({}), schema({other}), {}).unsupported,
+              ElementsAre("making or dropping billing.invoices"));
+}
+
 TEST(SchemaPlan, WhatTheUnitCannotSayIsListed) {
   core::SchemaTable wanted = users();
   wanted.checks.push_back({"", {}, "x > 0"});
