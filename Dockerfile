@@ -12,7 +12,7 @@ RUN apt-get update \
       build-essential cmake pkg-config \
       libcli11-dev libspdlog-dev libfmt-dev \
       libsqlitecpp-dev libsqlite3-dev \
-      libpq-dev libpqxx-dev libmysqlcppconn-dev \
+      libpq-dev libpqxx-dev libmysqlcppconn-dev libpg-query-dev \
       nlohmann-json3-dev libssl-dev libyaml-cpp-dev \
  && rm -rf /var/lib/apt/lists/*
 COPY . /src
@@ -26,8 +26,8 @@ FROM debian:bookworm-slim
 # tests/packaging fails when the two lists differ (apt picks libspdlog1.10 for the name it provides).
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      libc6 libfmt9 libgcc-s1 libmysqlcppconn7v5 libpq5 libpqxx-6.4 libspdlog1.10-fmt9 \
-      libsqlite3-0 libssl3 libstdc++6 libyaml-cpp0.7 \
+      libc6 libfmt9 libgcc-s1 libmysqlcppconn7v5 libpg-query1504.0 libpq5 libpqxx-6.4 \
+      libspdlog1.10-fmt9 libsqlite3-0 libssl3 libstdc++6 libyaml-cpp0.7 \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /usr/local/bin/forge /usr/local/bin/forge
 COPY --from=build /usr/local/share/bash-completion/completions/forge /usr/share/bash-completion/completions/forge
