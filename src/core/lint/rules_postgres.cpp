@@ -54,7 +54,8 @@ void check_constraint(RuleContext& context, const Position& at, const std::strin
 void check_added_column(RuleContext& context, const Position& at, const std::string& table,
                         const AddColumn& add) {
   const ColumnDef& column = add.column;
-  if (column.default_kind == DefaultKind::volatile_value) {
+  // serial / identity / autoIncrement fill the column from a sequence: nextval() per row.
+  if (column.default_kind == DefaultKind::volatile_value || column.serial) {
     context.report("FORGE-PG007", at,
                    "adding " + table + "." + column.name +
                        " with a default computed per row (a volatile function, a sequence, an "

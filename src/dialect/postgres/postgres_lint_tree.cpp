@@ -113,7 +113,6 @@ lint::ColumnDef column_def(const json& def) {
       column.default_kind = default_kind(kind, constraint);
     }
   }
-  if (column.serial) column.default_kind = lint::DefaultKind::volatile_value;  // nextval()
   return column;
 }
 
