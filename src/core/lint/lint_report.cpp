@@ -11,8 +11,6 @@ namespace {
 
 using nlohmann::ordered_json;
 
-constexpr const char* k_information_uri = "https://github.com/forge-migrations/forge#forge-lint";
-
 // GitHub's workflow commands end a property at `,` or `:` and a line at a newline.
 std::string github_escape(std::string_view text, bool property) {
   std::string out;
@@ -123,10 +121,8 @@ std::string sarif_report(const std::vector<Finding>& findings, const std::string
   for (const RuleInfo& rule : rule_catalog()) rules.push_back(sarif_rule(rule));
   ordered_json results = ordered_json::array();
   for (const Finding& finding : findings) results.push_back(sarif_result(finding));
-  const ordered_json driver = {{"name", "forge"},
-                               {"version", version},
-                               {"informationUri", k_information_uri},
-                               {"rules", rules}};
+  // No informationUri: the project publishes no home page to point at, and the field is optional.
+  const ordered_json driver = {{"name", "forge"}, {"version", version}, {"rules", rules}};
   const ordered_json log = {
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},

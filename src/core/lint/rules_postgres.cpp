@@ -54,10 +54,12 @@ void check_constraint(RuleContext& context, const Position& at, const std::strin
 void check_added_column(RuleContext& context, const Position& at, const std::string& table,
                         const AddColumn& add) {
   const ColumnDef& column = add.column;
-  if (column.default_kind == DefaultKind::volatile_value) {
+  // serial / identity / autoIncrement fill the column from a sequence: nextval() per row.
+  if (column.default_kind == DefaultKind::volatile_value || column.serial) {
     context.report("FORGE-PG007", at,
                    "adding " + table + "." + column.name +
-                       " with a volatile default computes it for every row",
+                       " with a default computed per row (a volatile function, a sequence, an "
+                       "identity or a generated column) rewrites the table",
                    exclusive(table, "while the table is rewritten"),
                    "add the column without a default (or with a constant one), then backfill it "
                    "in batches");
@@ -95,22 +97,25 @@ void check_action(RuleContext& context, const Position& at, const std::string& t
   }
 }
 
-// A statement that takes a lock which queues every later query behind it while it waits.
-bool takes_strong_lock(const RuleContext& context, const StatementShape& shape) {
+// A statement that waits for a lock on an existing object. While it waits, every later query
+// needing a conflicting lock queues behind it: ACCESS EXCLUSIVE stops reads and writes, and even
+// CONCURRENTLY's SHARE UPDATE EXCLUSIVE waits for the table's open transactions and holds up
+// other schema changes (squawk's require-lock-timeout says the same of each).
+bool waits_for_lock(const RuleContext& context, const StatementShape& shape) {
   if (const auto* alter = std::get_if<AlterTable>(&shape))
     return !context.is_new_table(alter->table);
-  if (const auto* index = std::get_if<CreateIndex>(&shape)) {
-    return !index->concurrently && !context.is_new_table(index->table);
-  }
-  if (const auto* drop = std::get_if<DropIndex>(&shape)) return !drop->concurrently;
-  return std::holds_alternative<DropTable>(shape) || std::holds_alternative<Truncate>(shape) ||
-         std::holds_alternative<RenameTable>(shape);
+  if (const auto* index = std::get_if<CreateIndex>(&shape))
+    return !context.is_new_table(index->table);
+  return std::holds_alternative<DropIndex>(shape) || std::holds_alternative<DropTable>(shape) ||
+         std::holds_alternative<Truncate>(shape) || std::holds_alternative<RenameTable>(shape) ||
+         std::holds_alternative<DropNamespace>(shape) ||
+         std::holds_alternative<AlterEnumAddValue>(shape);
 }
 
 void check_lock_timeout(RuleContext& context, const LintStatement& statement) {
   UnitState& state = context.state();
   if (state.lock_timeout_set || state.lock_timeout_reported) return;
-  if (!takes_strong_lock(context, statement.shape)) return;
+  if (!waits_for_lock(context, statement.shape)) return;
   state.lock_timeout_reported = true;
   context.report("FORGE-PG008", statement.position,
                  "this statement waits for its lock without a limit, and every query on the "

@@ -41,15 +41,59 @@ std::string last_name(const json& names) {
   return name;
 }
 
-// Functions whose value differs per row, so a default made of one fills every row on ADD COLUMN.
-bool is_volatile_call(const json& expression) {
-  if (!expression.contains("FuncCall")) return false;
-  const std::string name = last_name(list(expression["FuncCall"], "funcname"));
-  for (const char* known : {"random", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v4",
-                            "clock_timestamp", "timeofday", "nextval", "txid_current"}) {
+// Functions known not to be volatile: a default made of them is computed once when a column is
+// added (PostgreSQL 11's fast default). Any other call may be volatile, so it is taken to be.
+bool is_known_stable(const std::string& name) {
+  for (const char* known : {"now",
+                            "statement_timestamp",
+                            "transaction_timestamp",
+                            "current_setting",
+                            "lower",
+                            "upper",
+                            "length",
+                            "concat",
+                            "to_char",
+                            "to_date",
+                            "to_timestamp",
+                            "to_number",
+                            "make_date",
+                            "make_time",
+                            "make_timestamp",
+                            "make_timestamptz",
+                            "make_interval",
+                            "json_build_object",
+                            "jsonb_build_object",
+                            "json_build_array",
+                            "jsonb_build_array"}) {
     if (name == known) return true;
   }
   return false;
+}
+
+// Does the expression call a function that may be volatile (random(), gen_random_uuid(),
+// clock_timestamp(), nextval(), a user's function), anywhere inside it?
+bool may_be_volatile(const json& expression) {
+  if (!expression.is_structured()) return false;
+  if (expression.is_object()) {
+    const auto call = expression.find("FuncCall");
+    if (call != expression.end() && !is_known_stable(last_name(list(*call, "funcname")))) {
+      return true;
+    }
+  }
+  for (const json& item : expression) {
+    if (may_be_volatile(item)) return true;
+  }
+  return false;
+}
+
+// A default computed per row when the column is added: a volatile call, a sequence (serial,
+// identity) or a stored generated column; each rewrites the table.
+lint::DefaultKind default_kind(const std::string& contype, const json& constraint) {
+  if (contype == "CONSTR_IDENTITY" || contype == "CONSTR_GENERATED") {
+    return lint::DefaultKind::volatile_value;
+  }
+  return may_be_volatile(child(constraint, "raw_expr")) ? lint::DefaultKind::volatile_value
+                                                        : lint::DefaultKind::constant;
 }
 
 lint::ColumnDef column_def(const json& def) {
@@ -65,10 +109,8 @@ lint::ColumnDef column_def(const json& def) {
     column.unique = column.unique || kind == "CONSTR_UNIQUE";
     column.references = column.references || kind == "CONSTR_FOREIGN";
     if (kind == "CONSTR_IDENTITY") column.serial = true;
-    if (kind == "CONSTR_DEFAULT") {
-      column.default_kind = is_volatile_call(child(constraint, "raw_expr"))
-                                ? lint::DefaultKind::volatile_value
-                                : lint::DefaultKind::constant;
+    if (kind == "CONSTR_DEFAULT" || kind == "CONSTR_IDENTITY" || kind == "CONSTR_GENERATED") {
+      column.default_kind = default_kind(kind, constraint);
     }
   }
   return column;

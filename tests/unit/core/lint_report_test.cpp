@@ -54,7 +54,8 @@ TEST(LintReport, SarifHasOneRunWithRulesAndLocatedResults) {
   ASSERT_EQ(log["runs"].size(), 1u);
   const auto& run = log["runs"][0];
   EXPECT_EQ(run["tool"]["driver"]["name"], "forge");
-  EXPECT_TRUE(run["tool"]["driver"].contains("informationUri"));
+  // The project has no home page: no made-up informationUri (the field is optional).
+  EXPECT_FALSE(run["tool"]["driver"].contains("informationUri"));
   const auto& rule = run["tool"]["driver"]["rules"][0];
   EXPECT_EQ(rule["id"], "FORGE-D001");
   EXPECT_EQ(rule["defaultConfiguration"]["level"], "error");

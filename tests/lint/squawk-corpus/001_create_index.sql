@@ -1,0 +1,2 @@
+-- forge:up
+CREATE INDEX orders_user_idx ON orders (user_id);

@@ -1,0 +1,2 @@
+-- forge:up
+ALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk;

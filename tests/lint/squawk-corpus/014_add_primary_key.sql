@@ -1,0 +1,2 @@
+-- forge:up
+ALTER TABLE events ADD CONSTRAINT events_pkey PRIMARY KEY (id);

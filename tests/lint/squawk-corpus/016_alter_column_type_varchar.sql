@@ -1,0 +1,2 @@
+-- forge:up
+ALTER TABLE users ALTER COLUMN name TYPE varchar(200);

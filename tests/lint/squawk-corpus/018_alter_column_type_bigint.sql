@@ -1,0 +1,2 @@
+-- forge:up
+ALTER TABLE orders ALTER COLUMN id TYPE bigint;

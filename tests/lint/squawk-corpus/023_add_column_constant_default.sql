@@ -1,0 +1,2 @@
+-- forge:up
+ALTER TABLE users ADD COLUMN visits bigint DEFAULT 0;

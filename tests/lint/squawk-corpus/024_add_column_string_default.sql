@@ -1,0 +1,2 @@
+-- forge:up
+ALTER TABLE users ADD COLUMN plan text DEFAULT 'free';

@@ -1,0 +1,2 @@
+-- forge:up
+ALTER TABLE events ADD COLUMN seq bigserial;

@@ -1,0 +1,2 @@
+-- forge:up
+ALTER TABLE users ALTER COLUMN email DROP NOT NULL;

@@ -1,0 +1,2 @@
+-- forge:up
+DROP TABLE legacy_sessions;

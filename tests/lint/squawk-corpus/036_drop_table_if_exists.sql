@@ -1,0 +1,2 @@
+-- forge:up
+DROP TABLE IF EXISTS legacy_sessions, legacy_tokens;

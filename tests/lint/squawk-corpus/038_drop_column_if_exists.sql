@@ -1,0 +1,2 @@
+-- forge:up
+ALTER TABLE users DROP COLUMN IF EXISTS legacy_flag;

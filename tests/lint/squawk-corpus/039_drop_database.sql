@@ -1,0 +1,2 @@
+-- forge:up
+DROP DATABASE old_reports;

@@ -1,0 +1,2 @@
+-- forge:up
+DROP SCHEMA archive CASCADE;

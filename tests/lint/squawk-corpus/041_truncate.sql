@@ -1,0 +1,2 @@
+-- forge:up
+TRUNCATE audit_log;

@@ -1,0 +1,2 @@
+-- forge:up
+TRUNCATE users CASCADE;

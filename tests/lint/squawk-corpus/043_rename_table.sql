@@ -1,0 +1,2 @@
+-- forge:up
+ALTER TABLE users RENAME TO accounts;

@@ -1,0 +1,2 @@
+-- forge:up
+ALTER TABLE users RENAME COLUMN name TO full_name;

@@ -1,0 +1,2 @@
+-- forge:up
+DROP INDEX orders_user_idx;

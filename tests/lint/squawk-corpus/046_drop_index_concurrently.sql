@@ -1,0 +1,2 @@
+-- forge:up
+DROP INDEX CONCURRENTLY orders_user_idx;

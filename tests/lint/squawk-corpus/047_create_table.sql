@@ -1,0 +1,2 @@
+-- forge:up
+CREATE TABLE shops (id bigint PRIMARY KEY, name text NOT NULL);

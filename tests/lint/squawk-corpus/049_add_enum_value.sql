@@ -1,0 +1,2 @@
+-- forge:up
+ALTER TYPE order_status ADD VALUE 'refunded';

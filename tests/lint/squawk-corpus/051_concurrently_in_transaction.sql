@@ -1,0 +1,4 @@
+-- forge:up
+BEGIN;
+CREATE INDEX CONCURRENTLY orders_total_idx ON orders (total);
+COMMIT;

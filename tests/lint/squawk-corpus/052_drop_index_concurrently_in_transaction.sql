@@ -1,0 +1,4 @@
+-- forge:up
+BEGIN;
+DROP INDEX CONCURRENTLY orders_total_idx;
+COMMIT;

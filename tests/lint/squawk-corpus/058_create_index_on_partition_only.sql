@@ -1,0 +1,2 @@
+-- forge:up
+CREATE INDEX measurements_at_idx ON ONLY measurements (at);
