@@ -1,6 +1,7 @@
 #include "declarative/schema_plan.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "core/errors.hpp"
 #include "declarative/schema_plan_ops.hpp"
@@ -160,7 +161,48 @@ class Planner {
     }
     std::stable_sort(found.begin(), found.end(),
                      [](const auto* a, const auto* b) { return rank(a->kind) < rank(b->kind); });
-    return found;
+    return types ? found : in_making_order(std::move(found));
+  }
+
+  // An object's name as other definitions mention it: without schema, arguments or table.
+  static std::string bare_name(const core::SchemaObject& object) {
+    std::string name = object.name.substr(0, object.name.find_first_of("( "));
+    const auto dot = name.rfind('.');
+    return dot == std::string::npos ? name : name.substr(dot + 1);
+  }
+
+  // True when `text` holds `word` not inside a longer identifier.
+  static bool mentions(const std::string& text, const std::string& word) {
+    const auto part = [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+    };
+    for (auto at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+      const auto end = at + word.size();
+      if ((at == 0 || !part(text[at - 1])) && (end == text.size() || !part(text[end]))) return true;
+    }
+    return false;
+  }
+
+  // `objects` (in kind order) with each after the others its definition mentions (a view on a
+  // view, a trigger on its function); a cycle keeps the given order.
+  static std::vector<const core::SchemaObject*> in_making_order(
+      std::vector<const core::SchemaObject*> objects) {
+    std::vector<const core::SchemaObject*> ordered;
+    while (!objects.empty()) {
+      auto ready = std::find_if(objects.begin(), objects.end(), [&](const auto* object) {
+        const std::string& text = object->definition;
+        const auto own = text.find(bare_name(*object));  // what follows its own name
+        const std::string body =
+            own == std::string::npos ? text : text.substr(own + bare_name(*object).size());
+        return std::none_of(objects.begin(), objects.end(), [&](const auto* other) {
+          return other != object && mentions(body, bare_name(*other));
+        });
+      });
+      if (ready == objects.end()) ready = objects.begin();
+      ordered.push_back(*ready);
+      objects.erase(ready);
+    }
+    return ordered;
   }
 
   void drop_dependents() {

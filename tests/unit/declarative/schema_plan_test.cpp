@@ -364,6 +364,21 @@ TEST(SchemaPlan, ATableCreateTableCannotSayIsMadeByItsSql) {
               ElementsAre("making or dropping billing.invoices"));
 }
 
+TEST(SchemaPlan, AViewIsMadeAfterTheViewsItReadsAndDroppedBefore) {
+  core::Schema wanted = schema({users()});
+  wanted.objects.push_back({"view", "a_top", "CREATE VIEW a_top AS SELECT * FROM z_names"});
+  wanted.objects.push_back({"view", "z_names", "CREATE VIEW z_names AS SELECT name FROM users"});
+  wanted.objects.push_back({"trigger", "a_stamp on users", "CREATE TRIGGER a_stamp ... z_fn()"});
+  wanted.objects.push_back({"function", "z_fn()", "CREATE FUNCTION public.z_fn() ..."});
+  const SchemaPlan plan = plan_schema_change(schema({users()}), wanted, {});
+  const std::string up = up_of(plan);
+  EXPECT_LT(up.find("CREATE VIEW z_names"), up.find("CREATE VIEW a_top"));
+  EXPECT_LT(up.find("CREATE FUNCTION"), up.find("CREATE TRIGGER"));
+  const std::string back = up_of(plan_schema_change(wanted, schema({users()}), {}));
+  EXPECT_LT(back.find("DROP VIEW \\\"a_top"), back.find("DROP VIEW \\\"z_names"));
+  EXPECT_LT(back.find("DROP TRIGGER"), back.find("DROP FUNCTION"));
+}
+
 TEST(SchemaPlan, WhatTheUnitCannotSayIsListed) {
   core::SchemaTable wanted = users();
   wanted.checks.push_back({"", {}, "x > 0"});
