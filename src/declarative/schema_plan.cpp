@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "core/errors.hpp"
+#include "declarative/schema_plan_objects.hpp"
 #include "declarative/schema_plan_ops.hpp"
 
 namespace forge::declarative {
@@ -138,75 +139,8 @@ class Planner {
         ops::rename_column(rename.table, rename.to, rename.from));
   }
 
-  // Types and namespaces (extensions, schemas, enums, sequences) are made before the tables that
-  // use them and dropped after; functions, views and triggers, which use tables, the other way.
-  static int rank(const std::string& kind) {
-    static const char* const k_order[] = {"extension", "schema",    "enum", "sequence",
-                                          "function",  "procedure", "view", "materialized view",
-                                          "trigger"};
-    for (int i = 0; i < 9; ++i) {
-      if (kind == k_order[i]) return i;
-    }
-    return 9;
-  }
-  static bool is_type(const core::SchemaObject& object) { return rank(object.kind) < 4; }
-
-  // The objects of `from` that `to` lacks or defines otherwise, of one phase, in making order.
-  static std::vector<const core::SchemaObject*> changed(const core::Schema& from,
-                                                        const core::Schema& to, bool types) {
-    std::vector<const core::SchemaObject*> found;
-    for (const core::SchemaObject& object : from.objects) {
-      const auto* other = find_named(to.objects, object.name);
-      if (is_type(object) == types && !(other && *other == object)) found.push_back(&object);
-    }
-    std::stable_sort(found.begin(), found.end(),
-                     [](const auto* a, const auto* b) { return rank(a->kind) < rank(b->kind); });
-    return types ? found : in_making_order(std::move(found));
-  }
-
-  // An object's name as other definitions mention it: without schema, arguments or table.
-  static std::string bare_name(const core::SchemaObject& object) {
-    std::string name = object.name.substr(0, object.name.find_first_of("( "));
-    const auto dot = name.rfind('.');
-    return dot == std::string::npos ? name : name.substr(dot + 1);
-  }
-
-  // True when `text` holds `word` not inside a longer identifier.
-  static bool mentions(const std::string& text, const std::string& word) {
-    const auto part = [](char c) {
-      return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
-    };
-    for (auto at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
-      const auto end = at + word.size();
-      if ((at == 0 || !part(text[at - 1])) && (end == text.size() || !part(text[end]))) return true;
-    }
-    return false;
-  }
-
-  // `objects` (in kind order) with each after the others its definition mentions (a view on a
-  // view, a trigger on its function); a cycle keeps the given order.
-  static std::vector<const core::SchemaObject*> in_making_order(
-      std::vector<const core::SchemaObject*> objects) {
-    std::vector<const core::SchemaObject*> ordered;
-    while (!objects.empty()) {
-      auto ready = std::find_if(objects.begin(), objects.end(), [&](const auto* object) {
-        const std::string& text = object->definition;
-        const auto own = text.find(bare_name(*object));  // what follows its own name
-        const std::string body =
-            own == std::string::npos ? text : text.substr(own + bare_name(*object).size());
-        return std::none_of(objects.begin(), objects.end(), [&](const auto* other) {
-          return other != object && mentions(body, bare_name(*other));
-        });
-      });
-      if (ready == objects.end()) ready = objects.begin();
-      ordered.push_back(*ready);
-      objects.erase(ready);
-    }
-    return ordered;
-  }
-
   void drop_dependents() {
-    auto gone = changed(m_current, m_desired, false);
+    auto gone = changed_objects(m_current, m_desired, false);
     for (auto object = gone.rbegin(); object != gone.rend(); ++object) {
       const bool kept = find_named(m_desired.objects, (*object)->name) != nullptr;
       add(ops::drop_object(**object, m_dialect), ops::create_object(**object, m_dialect),
@@ -215,13 +149,13 @@ class Planner {
   }
 
   void create_dependents() {
-    for (const core::SchemaObject* object : changed(m_desired, m_current, false))
+    for (const core::SchemaObject* object : changed_objects(m_desired, m_current, false))
       add(ops::create_object(*object, m_dialect), ops::drop_object(*object, m_dialect));
   }
 
   // New types, and changed ones replaced (an enum given more labels gains them in place).
   void replace_types() {
-    for (const core::SchemaObject* object : changed(m_desired, m_current, true)) {
+    for (const core::SchemaObject* object : changed_objects(m_desired, m_current, true)) {
       const auto* had = find_named(m_current.objects, object->name);
       const std::string added = had ? ops::add_enum_values(*had, *object, m_dialect) : "";
       if (!added.empty()) {
@@ -236,7 +170,7 @@ class Planner {
   }
 
   void drop_types() {
-    auto gone = changed(m_current, m_desired, true);
+    auto gone = changed_objects(m_current, m_desired, true);
     for (auto object = gone.rbegin(); object != gone.rend(); ++object) {
       if (find_named(m_desired.objects, (*object)->name)) continue;  // replaced before the tables
       add(ops::drop_object(**object, m_dialect), ops::create_object(**object, m_dialect),
