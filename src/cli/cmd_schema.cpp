@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/schema_file.hpp"
+#include "cli/schema_source.hpp"
 #include "core/errors.hpp"
 #include "core/sql_splitter.hpp"
 #include "dialect/schema_io.hpp"
@@ -25,12 +26,16 @@ void run_dump(const GlobalOptions& options, const DumpOptions& dump) {
     std::cout << text << std::flush;
     return;
   }
-  util::replace_file(dump.out, text);
+  try {
+    util::replace_file(dump.out, text);
+  } catch (const std::runtime_error& e) {
+    throw UsageError(e.what(), "Give --out a file in a folder that exists and that you can write.");
+  }
   std::cerr << "Wrote the schema to " << dump.out << "\n";
 }
 
 void run_load(const GlobalOptions& options, const std::string& file) {
-  const std::string text = util::read_file(file);
+  const std::string text = read_schema_file(file);
   Target target = open_target(options);
   const core::Schema present = dialect::read_schema(*target.connection, history_tables(target));
   if (!present.tables.empty() || !present.objects.empty()) {

@@ -23,7 +23,7 @@ core::Schema read_from(core::Connection& connection, const Target& target) {
 
 core::Schema loaded_schema(const std::string& file, const Target& target,
                            const core::DatabaseUrl& server) {
-  const std::string text = util::read_file(file);
+  const std::string text = read_schema_file(file);
   const dialect::ScratchDatabase scratch(server, target.connection.get());
   const auto connection = scratch.connect();
   for (const core::Statement& statement :
@@ -34,6 +34,16 @@ core::Schema loaded_schema(const std::string& file, const Target& target,
 }
 
 }  // namespace
+
+std::string read_schema_file(const std::string& file) {
+  try {
+    return util::read_file(file);
+  } catch (const std::runtime_error& e) {
+    throw UsageError(e.what(),
+                     "Name a schema dump (.sql or .yaml) that exists, a database URL, or a "
+                     "folder of units.");
+  }
+}
 
 bool is_database_url(const std::string& side) {
   return side.find("://") != std::string::npos || util::starts_with(side, "sqlite:");
@@ -75,7 +85,13 @@ core::Schema schema_of(const std::string& side, const Target& target,
   }
   if (util::ends_with(side, ".sql")) return loaded_schema(side, target, server);
   if (util::ends_with(side, ".yaml") || util::ends_with(side, ".yml")) {
-    return declarative::read_schema_yaml(util::read_file(side), side);
+    try {
+      return declarative::read_schema_yaml(read_schema_file(side), side);
+    } catch (const MigrationFileError& e) {
+      throw UsageError(e.what(),
+                       "Fix the schema file: it is read as db:schema:dump --format yaml "
+                       "writes it.");
+    }
   }
   throw UsageError(
       "'" + side +

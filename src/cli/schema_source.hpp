@@ -17,6 +17,10 @@ class SilentReporter : public core::Reporter {
   void warning(const std::string&) override {}
 };
 
+/// The text of a schema file the user named (a dump, a desired schema); UsageError (exit 2)
+/// naming it and why when it cannot be read.
+std::string read_schema_file(const std::string& file);
+
 /// True when `side` is written as a database URL (`postgres://...`, `sqlite:x.db`).
 bool is_database_url(const std::string& side);
 

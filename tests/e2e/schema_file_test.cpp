@@ -150,5 +150,26 @@ TEST_F(SchemaFile, SchemaDumpRefusesAnUnknownFormatWithExitCodeTwo) {
   EXPECT_THAT(result.err, HasSubstr("xml")) << result;
 }
 
+// A schema file that cannot be read or written, or that is not a schema, is bad input: exit 2,
+// naming the file and what to do, never an "unexpected failure".
+TEST_F(SchemaFile, AMissingUnwritableOrMalformedSchemaFileExitsTwoNamingIt) {
+  ASSERT_EQ(forge_db({"db:migrate"}).exit_code, 0);
+  project.write("bad.yaml", "dialect: sqlite\ntables:\n  t:\n    columns: 5\n");
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
+      {{"db:schema:diff", "missing.yaml", "migrations"}, "cannot read missing.yaml"},
+      {{"db:schema:load", "missing.sql"}, "cannot read missing.sql"},
+      {{"db:schema:load", "migrations"}, "it is a folder, not a file"},
+      {{"db:schema:dump", "--out", "no/such/folder/x.sql"}, "cannot write no/such/folder/x.sql"},
+      {{"db:schema:diff", "bad.yaml", "migrations"}, "bad.yaml:4:14: columns of table t"},
+      {{"migration:generate", "--name", "x", "--from-schema", "missing.yaml"},
+       "cannot read missing.yaml"}};
+  for (const auto& [args, said] : cases) {
+    const auto result = forge_db(args);
+    EXPECT_EQ(result.exit_code, 2) << result;
+    EXPECT_THAT(result.err, HasSubstr(said)) << result;
+    EXPECT_THAT(result.err, Not(HasSubstr("unexpected"))) << result;
+  }
+}
+
 }  // namespace
 }  // namespace forge::e2e
