@@ -21,9 +21,27 @@ core::Schema read_from(core::Connection& connection, const Target& target) {
   return dialect::read_schema(connection, history_tables(target));
 }
 
+// True when `text` has a unit's up marker (dbmate's, forge's, goose's) on a line of its own: a
+// migration unit, whose down would run too if it were loaded as a dump.
+bool is_unit_text(const std::string& text) {
+  for (const std::string& line : util::split(text, '\n')) {
+    const std::string marker = util::to_lower(util::trim(line));
+    if (marker.rfind("-- migrate:up", 0) == 0 || marker.rfind("-- forge:up", 0) == 0 ||
+        marker.rfind("-- +goose up", 0) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 core::Schema loaded_schema(const std::string& file, const Target& target,
                            const core::DatabaseUrl& server) {
   const std::string text = read_schema_file(file);
+  if (is_unit_text(text)) {
+    throw UsageError(file + " is a migration unit (it has an up marker), not a schema dump",
+                     "Name the folder of units to replay them, or a file written by "
+                     "'forge db:schema:dump'.");
+  }
   const dialect::ScratchDatabase scratch(server, target.connection.get());
   const auto connection = scratch.connect();
   for (const core::Statement& statement :

@@ -162,7 +162,9 @@ TEST_F(SchemaFile, AMissingUnwritableOrMalformedSchemaFileExitsTwoNamingIt) {
       {{"db:schema:dump", "--out", "no/such/folder/x.sql"}, "cannot write no/such/folder/x.sql"},
       {{"db:schema:diff", "bad.yaml", "migrations"}, "bad.yaml:4:14: columns of table t"},
       {{"migration:generate", "--name", "x", "--from-schema", "missing.yaml"},
-       "cannot read missing.yaml"}};
+       "cannot read missing.yaml"},
+      {{"db:schema:diff", "migrations/" + m_widgets + ".sql", "migrations"},
+       "is a migration unit (it has an up marker), not a schema dump"}};
   for (const auto& [args, said] : cases) {
     const auto result = forge_db(args);
     EXPECT_EQ(result.exit_code, 2) << result;
