@@ -56,6 +56,17 @@ bool added(const core::Unit& unit, const std::set<std::string>& names) {
   return false;
 }
 
+// A read-only session whose rows refine the findings; these units need no database, so one that
+// cannot be reached is only said (the findings then count no rows).
+std::unique_ptr<core::Connection> live_session(const GlobalOptions& options) {
+  try {
+    return open_target(options, Session::reading).connection;
+  } catch (const ConnectionError& error) {
+    spdlog::warn("the database cannot be reached, so the findings count no rows: {}", error.what());
+    return nullptr;
+  }
+}
+
 void pick_referenced(LintSelection& selection, const std::vector<std::string>& references) {
   const core::Catalog catalog(selection.loaded, {});
   for (const std::string& reference : references) {
@@ -89,7 +100,7 @@ LintSelection select_lint_units(const GlobalOptions& options, const LintRequest&
     return selection;
   }
   selection.loaded = load_units_for(settings.migrations_dir, selection.dialect);
-  if (url) selection.live = open_target(options, Session::reading).connection;
+  if (url) selection.live = live_session(options);
   if (!request.units.empty()) {
     pick_referenced(selection, request.units);
     return selection;

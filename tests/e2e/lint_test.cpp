@@ -154,6 +154,17 @@ TEST_F(Lint, DeclarativeUnitsAreLintedForTheirDialect) {
   EXPECT_THAT(postgres.out, Not(HasSubstr("FORGE-SL002")));
 }
 
+// --all needs no database: one that cannot be reached only loses the row counts.
+TEST_F(Lint, AnUnreachableDatabaseOnlyLosesTheRowCountsOfAllUnits) {
+  write_unit("1_drop.sql", "DROP TABLE users;", "CREATE TABLE users (id int);");
+  const auto result =
+      project.forge({"lint", "--all", "--url", "postgres://u:s3cret-pw@127.0.0.1:1/x"});
+  EXPECT_EQ(result.exit_code, 1) << result;
+  EXPECT_THAT(result.out, HasSubstr("error[FORGE-D001]"));
+  EXPECT_THAT(result.err, HasSubstr("cannot be reached"));
+  EXPECT_THAT(result.out + result.err, Not(HasSubstr("s3cret-pw")));
+}
+
 // With a database, a finding that depends on rows says how many the table holds; on an empty
 // table it is only information.
 TEST_F(Lint, TheLiveDatabaseSaysHowManyRowsATableHolds) {
