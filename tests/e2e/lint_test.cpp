@@ -154,6 +154,28 @@ TEST_F(Lint, DeclarativeUnitsAreLintedForTheirDialect) {
   EXPECT_THAT(postgres.out, Not(HasSubstr("FORGE-SL002")));
 }
 
+// SQLite rebuilds a table for a changed column but not for an added one; a written down that is
+// not the inverse of the up is flagged, its inverse is not.
+TEST_F(Lint, DeclarativeRebuildsAndDownsThatDoNotUndoTheUp) {
+  const auto codes_of = [&](const std::string& unit) {
+    project.write("migrations/1_u.yaml", unit);
+    const auto result = project.forge({"lint", "--dialect", "sqlite", "--format", "json"});
+    std::vector<std::string> codes;
+    for (const auto& finding : nlohmann::json::parse(result.out)) {
+      codes.push_back(finding["code"].get<std::string>());
+    }
+    return codes;
+  };
+  const std::string add = "  - addColumn: { table: users, column: note, type: STRING }\n";
+  const std::string change = "  - changeColumn: { table: users, column: note, type: STRING(80) }\n";
+  EXPECT_THAT(codes_of("up:\n" + add + "down:\n  - removeColumn: { table: users, column: note }\n"),
+              ::testing::IsEmpty());
+  EXPECT_THAT(codes_of("up:\n" + change + "down:\n" + change), ::testing::Contains("FORGE-SL002"));
+  EXPECT_THAT(
+      codes_of("up:\n" + add + "down:\n  - removeColumn: { table: users, column: other }\n"),
+      ::testing::Contains("FORGE-U002"));
+}
+
 // --all needs no database: one that cannot be reached only loses the row counts.
 TEST_F(Lint, AnUnreachableDatabaseOnlyLosesTheRowCountsOfAllUnits) {
   write_unit("1_drop.sql", "DROP TABLE users;", "CREATE TABLE users (id int);");
