@@ -196,7 +196,11 @@ Section read_section(const UnitFile& file, const std::string& text, int first_li
                      bool in_transaction, Dialect dialect,
                      const std::vector<LineRange>& whole_statements = {}) {
   Section section{file.path, first_line, text, in_transaction && !file.name.autocommit, {}};
-  section.statements = split_sql(text, SqlOrigin{file.path, first_line}, dialect, whole_statements);
+  // Split only when read: a status or a no-op migrate needs the checksum alone.
+  section.statements = SectionStatements::deferred(
+      [text, origin = SqlOrigin{file.path, first_line}, dialect, whole_statements] {
+        return split_sql(text, origin, dialect, whole_statements);
+      });
   return section;
 }
 
@@ -213,7 +217,7 @@ std::string read_unit_text(const std::string& path) {
     throw MigrationFileError(path, 0, e.what(), "Check the file's permissions.");
   }
   if (util::starts_with(bytes, "\xEF\xBB\xBF")) bytes.erase(0, 3);  // a UTF-8 byte-order mark
-  bytes = util::normalize_newlines(bytes);
+  if (bytes.find('\r') != std::string::npos) bytes = util::normalize_newlines(bytes);
   refuse_nul_byte(bytes, SqlOrigin{path, 1});  // YAML would carry it to the database
   return bytes;
 }
