@@ -40,13 +40,13 @@ bool wants_transaction(const Connection& connection, const Section& section,
                        const std::string& unit) {
   if (!section.in_transaction) return false;
   if (!connection.capabilities().transactional_ddl) return only_data(connection, section);
-  if (manages_own_transaction(section.statements.all())) {
+  if (manages_own_transaction(section.statements)) {
     spdlog::info("{} has its own BEGIN/COMMIT: running it as written, outside forge's transaction",
                  unit);
     return false;
   }
   if (const Statement* refusing =
-          first_refusing_transaction(section.statements.all(), connection.dialect())) {
+          first_refusing_transaction(section.statements, connection.dialect())) {
     spdlog::info("{}:{}: this statement cannot run inside a transaction; running {} without one",
                  refusing->file, refusing->line, unit);
     return false;

@@ -1,6 +1,8 @@
 #pragma once
 #include <cstddef>
 #include <functional>
+#include <initializer_list>
+#include <utility>
 #include <vector>
 
 #include "core/statement.hpp"
@@ -22,6 +24,8 @@ class SectionStatements {
   /// so a section is built as before, from a vector or `{}`.
   SectionStatements(std::vector<Statement> statements)  // NOLINT(google-explicit-constructor)
       : m_statements(std::move(statements)) {}
+  /// Statements known already, written out (`= {Statement{...}, Statement{...}}`).
+  SectionStatements(std::initializer_list<Statement> statements) : m_statements(statements) {}
   /// Statements that `split` gives on the first read.
   static SectionStatements deferred(Split split);
 
@@ -31,14 +35,20 @@ class SectionStatements {
   bool is_split() const noexcept { return !m_split; }
 
   /// Read access as a vector's, each splitting first when needed.
+  using value_type = Statement;
+  using const_iterator = std::vector<Statement>::const_iterator;
+  using iterator = const_iterator;
+  operator const std::vector<Statement>&() const {  // NOLINT(google-explicit-constructor)
+    return all();
+  }
   std::size_t size() const { return all().size(); }
   bool empty() const { return all().empty(); }
   const Statement& operator[](std::size_t i) const { return all()[i]; }
   const Statement& at(std::size_t i) const { return all().at(i); }
   const Statement& front() const { return all().front(); }
   const Statement& back() const { return all().back(); }
-  std::vector<Statement>::const_iterator begin() const { return all().begin(); }
-  std::vector<Statement>::const_iterator end() const { return all().end(); }
+  const_iterator begin() const { return all().begin(); }
+  const_iterator end() const { return all().end(); }
 
   /// Appends `statement` after the statements there are (splitting first when deferred).
   void push_back(Statement statement);

@@ -63,6 +63,7 @@ std::string read_file(const std::filesystem::path& path, std::size_t max_bytes) 
       have += static_cast<std::size_t>(got);
     }
     content.resize(have);
+    if (size > 0 && have == size) return content;  // as large as stat said: no read for EOF
   }
   read_all(fd.get(), path, max_bytes, content);  // what grew meanwhile, or a pipe's bytes
   return content;
