@@ -124,6 +124,8 @@ void DryRunReporter::statement_started(const core::Statement& statement) {
 void print_status_text(const std::vector<core::Entry>& entries, bool quiet,
                        const std::optional<std::string>& lock_holder) {
   if (entries.empty()) print_line("No migrations found.", quiet);
+  if (entries.empty() || quiet) return;
+  std::string lines;  // written at once: one flush, not one per unit (issue 16)
   for (const auto& entry : entries) {
     // As sequelize-cli lists them: a JavaScript unit (or a row it wrote) by its file name.
     std::string line = std::string(status_word(entry, lock_holder)) + " " + entry.stored_name();
@@ -131,8 +133,9 @@ void print_status_text(const std::vector<core::Entry>& entries, bool quiet,
     if (!entry.has_file()) line += " (missing file)";
     if (entry.is_changed())
       line += " (changed: the file's up section differs from what was applied)";
-    print_line(line, quiet);
+    lines += (lines.empty() ? "" : "\n") + line;
   }
+  print_line(lines, quiet);
 }
 
 void print_status_json(const std::vector<core::Entry>& entries, const std::string& database,

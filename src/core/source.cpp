@@ -192,17 +192,20 @@ void check_unique_versions(const FileGroups& groups) {
   }
 }
 
-Section read_section(const UnitFile& file, const std::string& text, int first_line,
-                     bool in_transaction, Dialect dialect,
-                     const std::vector<LineRange>& whole_statements = {}) {
-  Section section{file.path, first_line, text, in_transaction && !file.name.autocommit, {}};
-  section.statements = split_sql(text, SqlOrigin{file.path, first_line}, dialect, whole_statements);
-  return section;
+Section read_section(const UnitFile& file, std::string text, int first_line, bool in_transaction,
+                     Dialect dialect, const std::vector<LineRange>& whole_statements = {}) {
+  // Split only when read: a status or a no-op migrate needs the checksum alone.
+  SectionStatements statements = SectionStatements::deferred(
+      [text, origin = SqlOrigin{file.path, first_line}, dialect, whole_statements] {
+        return split_sql(text, origin, dialect, whole_statements);
+      });
+  return Section{file.path, first_line, std::move(text), in_transaction && !file.name.autocommit,
+                 std::move(statements)};
 }
 
-Section read_marked_section(const UnitFile& file, const MarkedSection& marked, Dialect dialect) {
-  return read_section(file, marked.text, marked.first_line, marked.in_transaction, dialect,
-                      marked.whole_statements);
+Section read_marked_section(const UnitFile& file, MarkedSection& marked, Dialect dialect) {
+  return read_section(file, std::move(marked.text), marked.first_line, marked.in_transaction,
+                      dialect, marked.whole_statements);
 }
 
 std::string read_unit_text(const std::string& path) {
@@ -213,7 +216,7 @@ std::string read_unit_text(const std::string& path) {
     throw MigrationFileError(path, 0, e.what(), "Check the file's permissions.");
   }
   if (util::starts_with(bytes, "\xEF\xBB\xBF")) bytes.erase(0, 3);  // a UTF-8 byte-order mark
-  bytes = util::normalize_newlines(bytes);
+  if (bytes.find('\r') != std::string::npos) bytes = util::normalize_newlines(bytes);
   refuse_nul_byte(bytes, SqlOrigin{path, 1});  // YAML would carry it to the database
   return bytes;
 }
@@ -223,15 +226,15 @@ struct FileSections {
   std::optional<Section> up;
   std::optional<Section> down;
   std::string irreversible;
-  std::string checksum_text;
+  std::string checksum;  ///< of the up direction, when the file holds it
 };
 
-FileSections read_sql_file(const UnitFile& file, const std::string& text, Dialect dialect) {
+FileSections read_sql_file(const UnitFile& file, std::string text, Dialect dialect) {
   FileSections out;
   if (file.name.role != FileRole::both) {
     refuse_section_markers(text, file.path);
     auto& slot = file.name.role == FileRole::up ? out.up : out.down;
-    slot = read_section(file, text, 1, true, dialect);
+    slot = read_section(file, std::move(text), 1, true, dialect);
   } else {
     MarkedSql marked = parse_marked_sql(text, file.path);
     if (!marked.up) {
@@ -243,7 +246,7 @@ FileSections read_sql_file(const UnitFile& file, const std::string& text, Dialec
     out.up = read_marked_section(file, *marked.up, dialect);
     if (marked.down) out.down = read_marked_section(file, *marked.down, dialect);
   }
-  if (out.up) out.checksum_text = out.up->text;
+  if (out.up) out.checksum = util::sha256_hex(out.up->text);
   return out;
 }
 
@@ -264,17 +267,17 @@ FileSections read_declarative_file(const UnitFile& file, const std::string& text
     if (section != nullptr && file.name.autocommit) section->in_transaction = false;
   }
   return FileSections{std::move(sections.up), std::move(sections.down),
-                      std::move(sections.irreversible), std::move(sections.checksum_text)};
+                      std::move(sections.irreversible), util::sha256_hex(sections.checksum_text)};
 }
 
 FileSections read_file_sections(const UnitFile& file, Dialect dialect, const Readers& readers) {
-  const std::string text = read_unit_text(file.path);
+  std::string text = read_unit_text(file.path);
   if (file.name.format == FileFormat::declarative) {
     return read_declarative_file(file, text, readers.declarative);
   }
   if (file.name.format == FileFormat::script)
     return read_declarative_file(file, text, readers.script);
-  return read_sql_file(file, text, dialect);
+  return read_sql_file(file, std::move(text), dialect);
 }
 
 // A unit with files only for dialects forge has no adapter for (`.cockroach.sql`) runs nowhere:
@@ -303,7 +306,7 @@ std::optional<Unit> load_unit(const std::string& stem, const std::vector<UnitFil
   for (const auto& file : files) unit.files.push_back(file.path);
   FileSections up_sections = read_file_sections(*up_file, dialect, reader);
   unit.up = std::move(*up_sections.up);
-  unit.checksum = util::sha256_hex(up_sections.checksum_text);
+  unit.checksum = std::move(up_sections.checksum);
   if (const UnitFile* down_file = pick(FileRole::down)) {
     FileSections down_sections = down_file == up_file
                                      ? std::move(up_sections)
@@ -325,6 +328,7 @@ std::vector<Unit> load_units(const fs::path& directory, Dialect dialect,
   for (const auto& [stem, files] : groups) check_group(files);
   check_unique_versions(groups);
   std::vector<Unit> units;
+  units.reserve(groups.size());
   for (const auto& [stem, files] : groups) {
     if (auto unit = load_unit(stem, files, dialect, readers)) {
       if (auto twin = twins.find(stem); twin != twins.end()) unit->history_name = twin->second;

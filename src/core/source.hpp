@@ -32,7 +32,9 @@ class DeclarativeReader {
 /// the dialect-neutral one; units that exist only for other dialects are left out; files that
 /// are not unit names are ignored. Throws MigrationFileError naming the files for: a missing
 /// directory, two units with one version, two files for one direction, a single file with no
-/// up section, a down file with no up, and any section that cannot be split. Declarative files
+/// up section, a down file with no up, and a misplaced or repeated marker. SQL sections are
+/// split into statements only when their statements are first read (see SectionStatements),
+/// which throws MigrationFileError at the line of what cannot be split. Declarative files
 /// go through `declarative`; without one they are an error. A sequelize-cli JavaScript
 /// migration (`.js`, `.cjs`, `.mjs`) that no unit of the same name stands in for goes through
 /// `script` and is recorded under its file name (`<stem>.js`), as sequelize-cli records it;

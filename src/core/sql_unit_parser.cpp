@@ -1,5 +1,6 @@
 #include "core/sql_unit_parser.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "core/errors.hpp"
@@ -82,28 +83,25 @@ class MarkerReader {
  public:
   explicit MarkerReader(const std::string& file) : m_file(file) {}
 
-  void read(const std::vector<std::string>& lines) {
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      const int line_no = static_cast<int>(i) + 1;
-      const MarkerLine marker = read_marker(lines[i], m_file, line_no);
+  // A section's text is the run of lines from the one after its marker up to the next up or
+  // down marker (or the end): taken as one slice of `text`, not line by line.
+  void read(std::string_view text) {
+    int line_no = 0;
+    for (std::size_t start = 0;;) {
+      const std::size_t end = std::min(text.find('\n', start), text.size());
+      const std::string_view line = text.substr(start, end - start);
+      const MarkerLine marker = read_marker(line, m_file, ++line_no);
       if (marker.marker == Marker::up || marker.marker == Marker::down) {
+        take_text(text, start);
         open_section(marker, line_no);
-        continue;  // a section's text starts on the line after its marker
+        m_text_start = std::min(end + 1, text.size());
+      } else {
+        read_line(marker.marker, line, line_no);
       }
-      if (marker.marker == Marker::statement_begin) {
-        begin_block(line_no);
-      } else if (marker.marker == Marker::statement_end) {
-        end_block(line_no);
-      } else if (marker.marker == Marker::no_transaction) {
-        m_no_transaction = true;
-      } else if (m_current == nullptr) {
-        refuse_sql_before_marker(lines[i], line_no);
-        continue;
-      }
-      if (m_current == nullptr) continue;
-      m_current->text += lines[i];
-      if (i + 1 < lines.size()) m_current->text += '\n';
+      if (end == text.size()) break;
+      start = end + 1;
     }
+    take_text(text, text.size());
     if (m_block_start != 0) unterminated_block(m_block_start);
   }
 
@@ -115,6 +113,23 @@ class MarkerReader {
   }
 
  private:
+  void read_line(Marker marker, std::string_view line, int line_no) {
+    if (marker == Marker::statement_begin) {
+      begin_block(line_no);
+    } else if (marker == Marker::statement_end) {
+      end_block(line_no);
+    } else if (marker == Marker::no_transaction) {
+      m_no_transaction = true;
+    } else if (m_current == nullptr) {
+      refuse_sql_before_marker(line, line_no);
+    }
+  }
+
+  // The open section's text ends at `end` (the start of the next marker line, or the end).
+  void take_text(std::string_view text, std::size_t end) {
+    if (m_current != nullptr) m_current->text.assign(text.substr(m_text_start, end - m_text_start));
+  }
+
   void open_section(const MarkerLine& marker, int line_no) {
     if (m_block_start != 0) unterminated_block(m_block_start);
     auto& slot = marker.marker == Marker::up ? m_result.up : m_result.down;
@@ -167,7 +182,8 @@ class MarkerReader {
   const std::string& m_file;
   MarkedSql m_result;
   MarkedSection* m_current = nullptr;
-  int m_block_start = 0;  // line of the open StatementBegin, 0 when none
+  std::size_t m_text_start = 0;  // where the open section's text begins
+  int m_block_start = 0;         // line of the open StatementBegin, 0 when none
   bool m_no_transaction = false;
 };
 
@@ -175,9 +191,11 @@ class MarkerReader {
 
 void refuse_section_markers(std::string_view text, const std::string& file) {
   int line_no = 0;
-  for (const auto& line : util::split(text, '\n')) {
-    ++line_no;
-    const Marker marker = read_marker(line, file, line_no).marker;
+  for (std::size_t start = 0; start <= text.size(); ++start) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    const std::string_view line = text.substr(start, end - start);
+    start = end;
+    const Marker marker = read_marker(line, file, ++line_no).marker;
     if (marker != Marker::up && marker != Marker::down) continue;
     throw MigrationFileError(
         file, line_no,
@@ -190,7 +208,7 @@ void refuse_section_markers(std::string_view text, const std::string& file) {
 
 MarkedSql parse_marked_sql(std::string_view text, const std::string& file) {
   MarkerReader reader(file);
-  reader.read(util::split(text, '\n'));
+  reader.read(text);
   return reader.result();
 }
 

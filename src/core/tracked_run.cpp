@@ -41,7 +41,7 @@ const Section& section_of(const Step& step) {
 // A program's section before it runs: the section without its one statement.
 Section without_statements(const Section& section) {
   Section copy = section;
-  copy.statements.clear();
+  copy.statements = SectionStatements{};
   return copy;
 }
 

@@ -3,18 +3,19 @@
 #include <string>
 #include <vector>
 
-#include "core/statement.hpp"
+#include "core/section_statements.hpp"
 
 namespace forge::core {
 
 /// One direction (up or down) of a unit, as loaded from its file.
 struct Section {
-  std::string file;                   ///< the file it was read from, as shown to the user
-  int first_line = 1;                 ///< line of `file` where the section's text begins
-  std::string text;                   ///< the section's SQL, line endings normalised (for a
-                                      ///< declarative unit, the SQL rendered from it)
-  bool in_transaction = true;         ///< false for `transaction:false` / `.autocommit`
-  std::vector<Statement> statements;  ///< split with the target dialect's rules; may be empty
+  std::string file;              ///< the file it was read from, as shown to the user
+  int first_line = 1;            ///< line of `file` where the section's text begins
+  std::string text;              ///< the section's SQL, line endings normalised (for a
+                                 ///< declarative unit, the SQL rendered from it)
+  bool in_transaction = true;    ///< false for `transaction:false` / `.autocommit`
+  SectionStatements statements;  ///< split with the target dialect's rules when first read;
+                                 ///< may be empty
 };
 
 /// A section that is one program (LateSql::is_program): its statements are known only as it runs.

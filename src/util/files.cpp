@@ -1,6 +1,7 @@
 #include "util/files.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -8,30 +9,63 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "util/unique_fd.hpp"
+
 namespace forge::util {
 
-std::string read_file(const std::filesystem::path& path, std::size_t max_bytes) {
-  std::error_code error;
-  if (std::filesystem::is_directory(path, error)) {
-    throw std::runtime_error("cannot read " + path.string() + ": it is a folder, not a file");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw std::runtime_error("cannot read " + path.string() + ": " + std::strerror(errno));
-  }
-  std::string content;
+namespace {
+
+[[noreturn]] void cannot_read(const std::filesystem::path& path, const std::string& why) {
+  throw std::runtime_error("cannot read " + path.string() + ": " + why);
+}
+
+std::string too_large(std::size_t max_bytes) {
+  return "it holds more than " + std::to_string(max_bytes >> 20) + " MiB";
+}
+
+// Reads what `fd` has left into `content`, refusing more than `max_bytes` in all.
+void read_all(int fd, const std::filesystem::path& path, std::size_t max_bytes,
+              std::string& content) {
   char chunk[65536];
-  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
-    const auto got = static_cast<std::size_t>(in.gcount());
-    if (content.size() + got > max_bytes) {
-      throw std::runtime_error("cannot read " + path.string() + ": it holds more than " +
-                               std::to_string(max_bytes >> 20) + " MiB");
+  for (;;) {
+    const ssize_t got = ::read(fd, chunk, sizeof chunk);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) cannot_read(path, std::strerror(errno));
+    if (got == 0) return;
+    if (content.size() + static_cast<std::size_t>(got) > max_bytes) {
+      cannot_read(path, too_large(max_bytes));
     }
-    content.append(chunk, got);
+    content.append(chunk, static_cast<std::size_t>(got));
   }
-  if (in.bad()) {
-    throw std::runtime_error("cannot read " + path.string() + ": " + std::strerror(errno));
+}
+
+}  // namespace
+
+// One open, one fstat and the reads: a folder of 10,000 units costs no more syscalls than
+// that per file (issue 16).
+std::string read_file(const std::filesystem::path& path, std::size_t max_bytes) {
+  const UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) cannot_read(path, std::strerror(errno));
+  struct stat info {};
+  if (::fstat(fd.get(), &info) != 0) cannot_read(path, std::strerror(errno));
+  if (S_ISDIR(info.st_mode)) cannot_read(path, "it is a folder, not a file");
+  std::string content;
+  if (S_ISREG(info.st_mode)) {  // its size is known: read straight into the string
+    const auto size = static_cast<std::size_t>(info.st_size);
+    if (size > max_bytes) cannot_read(path, too_large(max_bytes));
+    content.resize(size);
+    std::size_t have = 0;
+    while (have < size) {
+      const ssize_t got = ::read(fd.get(), content.data() + have, size - have);
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0) cannot_read(path, std::strerror(errno));
+      if (got == 0) break;  // shrank while read
+      have += static_cast<std::size_t>(got);
+    }
+    content.resize(have);
+    if (size > 0 && have == size) return content;  // as large as stat said: no read for EOF
   }
+  read_all(fd.get(), path, max_bytes, content);  // what grew meanwhile, or a pipe's bytes
   return content;
 }
 

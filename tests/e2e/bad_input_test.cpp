@@ -139,13 +139,16 @@ std::vector<BadInputCase> unit_cases() {
       unit_case("AnUnterminatedBlockComment", "20240101000001-comment.sql",
                 "-- forge:up\nCREATE TABLE t (id INTEGER);\n\n/* explained below\nDROP TABLE t;\n",
                 "4", "unterminated block comment"),
-      {"AnUnterminatedDollarQuoteOnPostgres",
+      // A unit's statements are read once the history says it is pending (issue 16: status
+      // and a no-op migrate split nothing), so a server that cannot be reached is told first.
+      // The dollar quote itself is reported at its line by the splitter's tests.
+      {"AnUnterminatedDollarQuoteOnPostgresIsReadOnlyOnceTheServerAnswers",
        {{"migrations/20240101000001-fn.postgres.sql",
          "-- forge:up\nCREATE FUNCTION f() RETURNS int AS $body$\n  SELECT 1;\n$bod$ LANGUAGE "
          "sql;\n"}},
        migrate_args("postgres://admin:" + k_password + "@127.0.0.1:1/shop"),
-       2,
-       {"migrations/20240101000001-fn.postgres.sql:2", "unterminated dollar-quoted text ($body$"}},
+       3,
+       {"cannot connect to PostgreSQL"}},
       unit_case(
           "InvalidUtf8InAStatement", "20240101000001-latin1.sql",
           "-- forge:up\nCREATE TABLE t (name TEXT);\nINSERT INTO t VALUES ('caf\xe9 \xff\xfe);\n",

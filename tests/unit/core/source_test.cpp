@@ -334,9 +334,31 @@ TEST_F(LoadUnits, RefusesAMarkerErrorNamingTheFileAndLine) {
   EXPECT_THAT(load_error(), HasSubstr("1_a.sql:3:"));
 }
 
-TEST_F(LoadUnits, RefusesAnUnterminatedQuoteNamingTheFileAndLine) {
+TEST_F(LoadUnits, RefusesAnUnterminatedQuoteNamingTheFileAndLineWhenItsStatementsAreRead) {
   write("1_a.sql", "-- forge:up\nSELECT 1;\nSELECT 'oops;\n");
-  EXPECT_THAT(load_error(), HasSubstr("1_a.sql:3:"));
+  const auto units = load();  // a status needs no statements: the unit loads
+  ASSERT_EQ(units.size(), 1u);
+  EXPECT_FALSE(units[0].up.statements.is_split());
+  try {
+    (void)units[0].up.statements.size();
+    ADD_FAILURE() << "no error";
+  } catch (const MigrationFileError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("1_a.sql:3:"));
+  }
+}
+
+TEST_F(LoadUnits, SplitsNoSectionWhileLoading) {
+  write("1_a.sql", "-- forge:up\nSELECT 1;\n-- forge:down\nSELECT 2;\n");
+  write("2_b.up.sql", "SELECT 3;\n");
+  write("2_b.down.sql", "SELECT 4;\n");
+  const auto units = load();
+  ASSERT_EQ(units.size(), 2u);
+  for (const auto& unit : units) {
+    EXPECT_FALSE(unit.up.statements.is_split()) << unit.name;
+    EXPECT_FALSE(unit.down->statements.is_split()) << unit.name;
+  }
+  EXPECT_THAT(texts_of(units[1].down.value()), ElementsAre("SELECT 4"));
+  EXPECT_TRUE(units[1].down->statements.is_split());
 }
 
 TEST_F(LoadUnits, RefusesANulByteInEitherSectionNamingTheFileAndLine) {

@@ -1,0 +1,61 @@
+#pragma once
+#include <cstddef>
+#include <functional>
+#include <initializer_list>
+#include <utility>
+#include <vector>
+
+#include "core/statement.hpp"
+
+namespace forge::core {
+
+/// A section's statements, split from its text only when first read: a status or a no-op
+/// migrate needs the units' names and checksums, never their statements (issue 16). Reads are
+/// const because units are shared read-only; the first read of a deferred split throws what the
+/// split throws (MigrationFileError at file:line), and the runner reads every step's statements
+/// before the first step runs, so a malformed pending unit still stops the run before any SQL.
+class SectionStatements {
+ public:
+  /// Gives the statements of a section's text.
+  using Split = std::function<std::vector<Statement>()>;
+
+  SectionStatements() = default;
+  /// Statements known already (rendered from a declarative unit, or built by a test); implicit
+  /// so a section is built as before, from a vector or `{}`.
+  SectionStatements(std::vector<Statement> statements)  // NOLINT(google-explicit-constructor)
+      : m_statements(std::move(statements)) {}
+  /// Statements known already, written out (`= {Statement{...}, Statement{...}}`).
+  SectionStatements(std::initializer_list<Statement> statements) : m_statements(statements) {}
+  /// Statements that `split` gives on the first read.
+  static SectionStatements deferred(Split split);
+
+  /// Every statement, in order; splits on the first call and throws what the split throws.
+  const std::vector<Statement>& all() const;
+  /// Whether the statements are known without a split still to run.
+  bool is_split() const noexcept { return !m_split; }
+
+  /// Read access as a vector's, each splitting first when needed.
+  using value_type = Statement;
+  using const_iterator = std::vector<Statement>::const_iterator;
+  using iterator = const_iterator;
+  operator const std::vector<Statement>&() const {  // NOLINT(google-explicit-constructor)
+    return all();
+  }
+  std::size_t size() const { return all().size(); }
+  bool empty() const { return all().empty(); }
+  const Statement& operator[](std::size_t i) const { return all()[i]; }
+  const Statement& at(std::size_t i) const { return all().at(i); }
+  const Statement& front() const { return all().front(); }
+  const Statement& back() const { return all().back(); }
+  const_iterator begin() const { return all().begin(); }
+  const_iterator end() const { return all().end(); }
+
+  /// Appends `statement` after the statements there are (splitting first when deferred).
+  void push_back(Statement statement);
+
+ private:
+  mutable std::vector<Statement> m_statements;
+  mutable Split m_split;  ///< empty once the statements are known
+};
+
+}  // namespace forge::core
