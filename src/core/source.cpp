@@ -8,6 +8,7 @@
 #include "core/errors.hpp"
 #include "core/sql_splitter.hpp"
 #include "core/sql_unit_parser.hpp"
+#include "core/streamed_sql_file.hpp"
 #include "core/unit_file_name.hpp"
 #include "core/version.hpp"
 #include "util/files.hpp"
@@ -270,7 +271,21 @@ FileSections read_declarative_file(const UnitFile& file, const std::string& text
                       std::move(sections.irreversible), util::sha256_hex(sections.checksum_text)};
 }
 
+// A SQL file large enough to stream, read without holding its text; nullopt otherwise.
+std::optional<FileSections> read_large_sql_file(const UnitFile& file, Dialect dialect) {
+  std::error_code error;
+  const auto size = fs::file_size(file.path, error);
+  if (error || size < stream_min_bytes()) return std::nullopt;
+  auto streamed = read_streamed_sql_file(file.path, file.name, dialect);
+  if (!streamed) return std::nullopt;  // carriage returns: read whole, line endings made plain
+  return FileSections{std::move(streamed->up), std::move(streamed->down), "",
+                      std::move(streamed->checksum)};
+}
+
 FileSections read_file_sections(const UnitFile& file, Dialect dialect, const Readers& readers) {
+  if (file.name.format == FileFormat::sql) {
+    if (auto large = read_large_sql_file(file, dialect)) return std::move(*large);
+  }
   std::string text = read_unit_text(file.path);
   if (file.name.format == FileFormat::declarative) {
     return read_declarative_file(file, text, readers.declarative);

@@ -1,4 +1,6 @@
 #pragma once
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +22,10 @@ struct LineRange {
   int last = 0;
 };
 
+/// Receives each statement as a split finds it, with the offset in the split text just past
+/// it (what lies before is no longer needed); returns false to stop the split.
+using StatementSink = std::function<bool(Statement statement, std::size_t consumed)>;
+
 /// Splits `text` into statements at top-level delimiters, with the lexical rules of `dialect`:
 /// quotes and escapes, `--` / `#` / block comments, PostgreSQL dollar quoting, BEGIN ... END
 /// bodies of triggers, functions and procedures, and the mysql client's DELIMITER lines.
@@ -37,5 +43,11 @@ void refuse_nul_byte(std::string_view text, const SqlOrigin& origin);
 /// must not split.
 std::vector<Statement> split_sql(std::string_view text, const SqlOrigin& origin, Dialect dialect,
                                  const std::vector<LineRange>& whole);
+
+/// split_sql giving each statement to `sink` as it is found, holding none: the split of a unit
+/// too large to keep in memory. Does not look for NUL bytes (the caller has). Returns false
+/// when the sink stopped it.
+bool split_sql_each(std::string_view text, const SqlOrigin& origin, Dialect dialect,
+                    const std::vector<LineRange>& whole, const StatementSink& sink);
 
 }  // namespace forge::core
