@@ -85,7 +85,7 @@ class Splitter {
     if (is_word_start(c)) return read_word(at_body_statement_start);
     if (c == '/' && lookahead("/*!")) return skip_block_comment();
     if (c == ';') m_body_statement_start = true;  // an inner statement of a body ended
-    ++m_pos;  // not a newline: blanks were taken above
+    ++m_pos;                                      // not a newline: blanks were taken above
   }
 
   // --- low-level movement -------------------------------------------------
@@ -287,7 +287,7 @@ class Splitter {
       std::string_view text = util::trim(m_text.substr(m_start, end - m_start));
       if (!text.empty()) {
         const std::size_t consumed = m_base + std::min(end + m_delimiter.size(), m_text.size());
-        m_stopped = !m_sink(Statement{std::string(text), m_origin.file, m_start_line}, consumed);
+        m_stopped = !m_sink(SplitStatement{text, m_start_line, consumed});
       }
     }
     m_start = npos;
@@ -356,8 +356,8 @@ class LineCursor {
 
 // A goose block as one statement: from its first non-blank line to the end of its last, without
 // trailing blanks and one `;`. `block` is the text of its lines, starting on line `first`.
-std::optional<Statement> whole_statement(std::string_view block, int first,
-                                         const std::string& file) {
+std::optional<SplitStatement> whole_statement(std::string_view block, int first,
+                                              std::size_t consumed) {
   std::size_t start = 0;
   while (start < block.size()) {
     const std::size_t newline = std::min(block.find('\n', start), block.size());
@@ -371,7 +371,7 @@ std::optional<Statement> whole_statement(std::string_view block, int first,
     text.remove_suffix(1);
   }
   if (!text.empty() && text.back() == ';') text.remove_suffix(1);
-  return Statement{std::string(text), file, first, nullptr};
+  return SplitStatement{text, first, consumed};
 }
 
 }  // namespace
@@ -395,9 +395,8 @@ bool split_sql_each(std::string_view text, const SqlOrigin& origin, Dialect dial
     if (!split_lines(next, range.first - 1)) return false;
     const std::size_t begin = lines.start_of(range.first);
     const std::size_t end = lines.start_of(range.last + 1);
-    if (auto statement =
-            whole_statement(text.substr(begin, end - begin), range.first, origin.file)) {
-      if (!sink(std::move(*statement), end)) return false;
+    if (auto statement = whole_statement(text.substr(begin, end - begin), range.first, end)) {
+      if (!sink(*statement)) return false;
     }
     next = range.last + 1;
   }
@@ -408,8 +407,8 @@ std::vector<Statement> split_sql(std::string_view text, const SqlOrigin& origin,
                                  const std::vector<LineRange>& whole) {
   refuse_nul_byte(text, origin);
   std::vector<Statement> statements;
-  split_sql_each(text, origin, dialect, whole, [&](Statement statement, std::size_t) {
-    statements.push_back(std::move(statement));
+  split_sql_each(text, origin, dialect, whole, [&](const SplitStatement& statement) {
+    statements.push_back(Statement{std::string(statement.text), origin.file, statement.line});
     return true;
   });
   return statements;

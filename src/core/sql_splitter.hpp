@@ -22,9 +22,15 @@ struct LineRange {
   int last = 0;
 };
 
-/// Receives each statement as a split finds it, with the offset in the split text just past
-/// it (what lies before is no longer needed); returns false to stop the split.
-using StatementSink = std::function<bool(Statement statement, std::size_t consumed)>;
+/// A statement as a split finds it: a view of the split text.
+struct SplitStatement {
+  std::string_view text;  ///< without its delimiter
+  int line = 1;           ///< of the file, where it starts
+  std::size_t consumed;   ///< offset in the split text just past it: what lies before is done
+};
+
+/// Receives each statement a split finds; returns false to stop the split.
+using StatementSink = std::function<bool(const SplitStatement& statement)>;
 
 /// Splits `text` into statements at top-level delimiters, with the lexical rules of `dialect`:
 /// quotes and escapes, `--` / `#` / block comments, PostgreSQL dollar quoting, BEGIN ... END

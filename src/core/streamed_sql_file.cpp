@@ -35,10 +35,15 @@ class StreamedSection final : public StatementStream {
 
   void for_each(const std::function<bool(const Statement&)>& each) const override {
     util::SequentialPass pass(*m_file, m_offset);
+    // One statement object, its text buffer reused: no allocation per statement.
+    Statement statement{{}, m_origin.file, 1, nullptr};
     split_sql_each(m_file->view().substr(m_offset, m_length), m_origin, m_dialect, m_whole,
-                   [&](Statement statement, std::size_t consumed) {
-                     pass.passed(m_offset + consumed);
-                     return each(statement);
+                   [&](const SplitStatement& split) {
+                     statement.text.assign(split.text);
+                     statement.line = split.line;
+                     const bool more = each(statement);
+                     pass.passed(m_offset + split.consumed);
+                     return more;
                    });
   }
 
