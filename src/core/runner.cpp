@@ -391,7 +391,8 @@ HistoryRow settled_statement(const Entry& entry, const ResolveRequest& request) 
       request.resolution == Resolution::statement_took_effect ? expected : expected - 1;
   if (is_program(entry.unit->up)) {  // the statements it sent are known from the row only
     HistoryRow row = RowFactory(entry, entry.unit->up, "").progress(done, 0, {});
-    row.statement_hashes = first_hashes(entry.row->statement_hashes, done);
+    // The row holds the statement in flight as its last: the ones before it are kept too.
+    row.statement_hashes = first_hashes(entry.row->statement_hashes, done).value_or("");
     return row;
   }
   return RowFactory(entry, entry.unit->up, "").running(done, 0, {});

@@ -126,8 +126,11 @@ ResultRows TrackedRun::program_step(const Statement& statement) {
 // The earlier run's statement i must be the one the program sends now, or where to resume is
 // unknown (a migration whose SQL depends on the time or on data it changed).
 void TrackedRun::check_replayed(std::size_t i) {
-  m_replayed_hashes += (i == 0 ? "" : ",") + hash_statements({m_program.statements[i].text});
-  if (m_replayed_hashes == first_hashes(m_step.entry->row->statement_hashes, i + 1)) return;
+  m_replayed.add(m_program.statements[i].text);
+  // The row keeps a chain that can be checked at its last statements only: a difference
+  // earlier shows there, and until then only reads and session settings are sent again.
+  const auto recorded = first_hashes(m_step.entry->row->statement_hashes, i + 1);
+  if (!recorded || m_replayed.matches(*recorded, i + 1)) return;
   throw refuse_failed_unit(*m_step.entry,
                            where(i) + " it sends now is not the one the earlier run sent, so " +
                                "forge cannot tell where to resume");

@@ -383,14 +383,5 @@ TEST_F(TrackedProgramTest, AProgramThatSendsFewerStatementsThanRecordedIsRefused
   EXPECT_THROW(migrate({program_unit({"CREATE TABLE a (x)"})}), RefusedError);
 }
 
-TEST(FirstHashes, KeepsTheFirstCountOfTheRecordedHashes) {
-  const std::string all = hash_statements({"a", "b", "c"});
-  EXPECT_EQ(first_hashes(all, 0), "");
-  EXPECT_EQ(first_hashes(all, 1), hash_statements({"a"}));
-  EXPECT_EQ(first_hashes(all, 2), hash_statements({"a", "b"}));
-  EXPECT_EQ(first_hashes(all, 3), all);
-  EXPECT_EQ(first_hashes(all, 7), all);
-}
-
 }  // namespace
 }  // namespace forge::core
