@@ -11,6 +11,12 @@ namespace {
 
 std::string now_text() { return util::iso8601_utc(std::chrono::system_clock::now()); }
 
+// Asked of the system once: two system calls per unit showed up in the cost of applying many.
+const std::string& this_process() {
+  static const std::string process = util::this_process();
+  return process;
+}
+
 std::string hashes_of(const Section& section, std::size_t count) {
   std::vector<std::string> texts;
   for (std::size_t i = 0; i < count && i < section.statements.size(); ++i) {
@@ -25,7 +31,7 @@ RowFactory::RowFactory(const Entry& entry, const Section& section, std::string s
     : m_entry(entry),
       m_section(section),
       m_session(std::move(session)),
-      m_holder(util::this_process() + " since " + now_text()) {}
+      m_holder(this_process() + " since " + now_text()) {}
 
 HistoryRow RowFactory::base(std::chrono::steady_clock::duration elapsed) const {
   HistoryRow row;
