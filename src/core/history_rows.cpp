@@ -11,13 +11,19 @@ namespace {
 
 std::string now_text() { return util::iso8601_utc(std::chrono::system_clock::now()); }
 
+// Asked of the system once: two system calls per unit showed up in the cost of applying many.
+const std::string& this_process() {
+  static const std::string process = util::this_process();
+  return process;
+}
+
 }  // namespace
 
 RowFactory::RowFactory(const Entry& entry, const Section& section, std::string session)
     : m_entry(entry),
       m_section(section),
       m_session(std::move(session)),
-      m_holder(util::this_process() + " since " + now_text()) {}
+      m_holder(this_process() + " since " + now_text()) {}
 
 // The stored hashes of the first `count` statements, hashing each statement once in a run.
 std::string RowFactory::hashes_of(std::size_t count) const {

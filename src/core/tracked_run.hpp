@@ -62,6 +62,7 @@ class TrackedRun {
   void replay_session_settings(std::size_t resume_at);
   void step(std::size_t i);
   void step_joined(std::size_t i);
+  bool steps_alone(std::size_t i) const;
   void step_alone(std::size_t i);
   void step_in_user_transaction(std::size_t i);
   void send(std::size_t i);
