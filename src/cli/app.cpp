@@ -1,7 +1,5 @@
 #include "cli/app.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <filesystem>
@@ -56,9 +54,9 @@ util::Verbosity verbosity_of(const GlobalOptions& options) {
 // The one place errors become exit codes.
 int report(const Error& error) {
   if (error.hint().empty()) {
-    spdlog::error("{}", error.what());
+    util::log_error("{}", error.what());
   } else {
-    spdlog::error("{}\n  {}", error.what(), error.hint());
+    util::log_error("{}\n  {}", error.what(), error.hint());
   }
   return static_cast<int>(error.exit_code());
 }
@@ -77,7 +75,7 @@ UsageError path_error(const std::filesystem::filesystem_error& error) {
 // but a command's own failure stays the one reported.
 int output_checked(int code) {
   if (util::standard_output_written() || code != 0) return code;
-  spdlog::error(
+  util::log_error(
       "could not write forge's output to standard output (a full disk, or a pipe closed early); "
       "the history table records what the command did\n  Check where standard output goes, then "
       "run db:migrate:status to see the state.");
@@ -129,7 +127,7 @@ int run(int argc, char** argv) {
   } catch (const std::filesystem::filesystem_error& error) {
     code = report(path_error(error));
   } catch (const std::exception& error) {
-    spdlog::error("unexpected failure: {}", error.what());
+    util::log_error("unexpected failure: {}", error.what());
     code = static_cast<int>(ExitCode::unit_failed);
   }
   return output_checked(code);

@@ -1,5 +1,3 @@
-#include <spdlog/spdlog.h>
-
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
@@ -10,6 +8,7 @@
 #include "cli/lint_selection.hpp"
 #include "core/errors.hpp"
 #include "core/lint/lint_report.hpp"
+#include "util/logging.hpp"
 
 namespace forge::cli {
 
@@ -44,8 +43,8 @@ void run_lint(const GlobalOptions& options, const LintRequest& request) {
   const auto findings =
       lint_units(selection.units, selection.dialect, lint_overrides(), selection.live.get());
   std::cout << report_of(*format, findings) << std::flush;
-  spdlog::info("{} unit(s) linted for {}: {} finding(s)", selection.units.size(),
-               core::dialect_name(selection.dialect), findings.size());
+  util::log_info("{} unit(s) linted for {}: {} finding(s)", selection.units.size(),
+                 core::dialect_name(selection.dialect), findings.size());
   if (const std::size_t errors = count_errors(findings)) {
     throw LintError(std::to_string(errors) + " error-level finding(s)",
                     "Rewrite the statements as each fix says, or silence one that is safe with "

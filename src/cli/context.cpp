@@ -1,7 +1,5 @@
 #include "cli/context.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <cmath>
 #include <filesystem>
 
@@ -13,6 +11,7 @@
 #include "dialect/declarative_reader.hpp"
 #include "dialect/node/js_unit_reader.hpp"
 #include "dialect/registry.hpp"
+#include "util/logging.hpp"
 
 namespace forge::cli {
 
@@ -21,9 +20,9 @@ core::Settings load_settings(const GlobalOptions& options) {
       core::resolve_settings(options.flags, core::process_environment(),
                              std::filesystem::current_path(), node_evaluator());
   if (settings.config_path) {
-    spdlog::info("Loaded configuration file \"{}\".", settings.config_path->string());
+    util::log_info("Loaded configuration file \"{}\".", settings.config_path->string());
   }
-  spdlog::info("Using environment \"{}\".", settings.environment);
+  util::log_info("Using environment \"{}\".", settings.environment);
   return settings;
 }
 
@@ -55,8 +54,8 @@ std::vector<core::Unit> load_units_for(const std::filesystem::path& folder, core
   const dialect::RenderingReader reader(*renderer);
   const dialect::JsUnitReader scripts(renderer, std::make_shared<dialect::NodeRuntime>());
   auto units = core::load_units(folder, dialect, &reader, &scripts);
-  spdlog::debug("{} units in {} for {}", units.size(), folder.string(),
-                core::dialect_name(dialect));
+  util::log_debug("{} units in {} for {}", units.size(), folder.string(),
+                  core::dialect_name(dialect));
   return units;
 }
 
@@ -91,8 +90,8 @@ Target open_target(const GlobalOptions& options, Session session, UnitSet set) {
   if (!target.connection) {
     target.connection = connect_waiting(target.url, wait_patience(options), session_setup);
   }
-  spdlog::debug("Connected to {}{}", target.url.redacted(),
-                target.rehearsal ? " (an in-memory copy, for the dry run)" : "");
+  util::log_debug("Connected to {}{}", target.url.redacted(),
+                  target.rehearsal ? " (an in-memory copy, for the dry run)" : "");
   target.run.history_table = seeders
                                  ? target.settings.seed_table
                                  : core::choose_history_table(*target.connection, target.settings);

@@ -1,12 +1,10 @@
 #include "cli/json_report.hpp"
 
+#include <iostream>
+#include <nlohmann/json.hpp>
+
 #include "util/json_text.hpp"
 #include "util/redaction.hpp"
-
-#include <nlohmann/json.hpp>
-#include <spdlog/spdlog.h>
-
-#include <iostream>
 
 namespace forge::cli {
 

@@ -1,7 +1,5 @@
 #include "cli/lint_run.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <iostream>
 
 #include "core/catalog.hpp"
@@ -11,6 +9,7 @@
 #include "core/lint/live_rows.hpp"
 #include "dialect/lint_units.hpp"
 #include "dialect/sql_writer.hpp"
+#include "util/logging.hpp"
 
 namespace forge::cli {
 
@@ -43,8 +42,8 @@ std::vector<core::lint::Finding> lint_units(const std::vector<const core::Unit*>
   for (const core::Unit* unit : units) {
     const auto model = dialect::lint_model_of(*unit, dialect);
     if (!model) {
-      spdlog::info("{}: a JavaScript unit, not linted (its SQL exists only as it runs)",
-                   unit->up.file);
+      util::log_info("{}: a JavaScript unit, not linted (its SQL exists only as it runs)",
+                     unit->up.file);
       continue;
     }
     auto found = core::lint::lint_unit(*model, dialect, overrides);

@@ -1,7 +1,5 @@
 #include "cli/lint_selection.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <chrono>
 #include <filesystem>
 #include <set>
@@ -9,6 +7,7 @@
 #include "core/catalog.hpp"
 #include "core/errors.hpp"
 #include "core/unit_ref.hpp"
+#include "util/logging.hpp"
 #include "util/strings.hpp"
 #include "util/subprocess.hpp"
 
@@ -62,7 +61,8 @@ std::unique_ptr<core::Connection> live_session(const GlobalOptions& options) {
   try {
     return open_target(options, Session::reading).connection;
   } catch (const ConnectionError& error) {
-    spdlog::warn("the database cannot be reached, so the findings count no rows: {}", error.what());
+    util::log_warn("the database cannot be reached, so the findings count no rows: {}",
+                   error.what());
     return nullptr;
   }
 }
@@ -83,8 +83,8 @@ void pick_pending(LintSelection& selection, const GlobalOptions& options) {
   for (const auto& entry : catalog.entries()) {
     if (!entry.is_applied() && entry.has_file()) selection.units.push_back(entry.unit);
   }
-  spdlog::info("Linting the {} pending unit(s) of {}", selection.units.size(),
-               target.url.redacted());
+  util::log_info("Linting the {} pending unit(s) of {}", selection.units.size(),
+                 target.url.redacted());
 }
 
 }  // namespace
@@ -110,7 +110,7 @@ LintSelection select_lint_units(const GlobalOptions& options, const LintRequest&
   for (const core::Unit& unit : selection.loaded) {
     if (request.since.empty() || added(unit, since)) selection.units.push_back(&unit);
   }
-  if (!everything) spdlog::info("No database configured: linting every unit");
+  if (!everything) util::log_info("No database configured: linting every unit");
   return selection;
 }
 

@@ -1,7 +1,5 @@
 #include "cli/run_command.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <memory>
@@ -10,6 +8,7 @@
 #include "cli/output.hpp"
 #include "cli/schema_file.hpp"
 #include "core/errors.hpp"
+#include "util/logging.hpp"
 #include "util/shutdown.hpp"
 #include "util/utc_clock.hpp"
 
@@ -78,8 +77,8 @@ void carry_out(const GlobalOptions& options, const RunFlags& flags, const RunCom
       const auto left = duration_cast<milliseconds>(deadline - steady_clock::now());
       if (unavailable && left > milliseconds::zero() && !flags.dry_run &&
           util::stop_signal() == 0) {
-        spdlog::warn("the database became unavailable: {}; running {} again (--wait: {} left)",
-                     error.what(), command.name, util::seconds_text(left));
+        util::log_warn("the database became unavailable: {}; running {} again (--wait: {} left)",
+                       error.what(), command.name, util::seconds_text(left));
         attempt_options.wait_seconds = static_cast<double>(left.count()) / 1000.0;
         continue;
       }

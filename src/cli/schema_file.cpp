@@ -1,13 +1,12 @@
 #include "cli/schema_file.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <exception>
 
 #include "core/history_store.hpp"
 #include "core/schema_yaml.hpp"
 #include "dialect/schema_io.hpp"
 #include "util/files.hpp"
+#include "util/logging.hpp"
 #include "util/strings.hpp"
 
 namespace forge::cli {
@@ -36,10 +35,10 @@ void refresh_schema_file(const Target& target) {
   // The run itself succeeded and is recorded: a dump that fails is said, not made its failure.
   try {
     util::replace_file(file, schema_text(target, yaml ? "yaml" : "sql"));
-    spdlog::info("wrote the schema to {}", file);
+    util::log_info("wrote the schema to {}", file);
   } catch (const std::exception& error) {
-    spdlog::warn("the schema file {} was not updated: {}; run 'forge db:schema:dump --out {}'",
-                 file, error.what(), file);
+    util::log_warn("the schema file {} was not updated: {}; run 'forge db:schema:dump --out {}'",
+                   file, error.what(), file);
   }
 }
 

@@ -1,9 +1,8 @@
 #include "core/history_choice.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include "core/errors.hpp"
 #include "core/history_store.hpp"
+#include "util/logging.hpp"
 
 namespace forge::core {
 
@@ -27,7 +26,7 @@ std::string choose_history_table(Connection& connection, const Settings& setting
     return forge_table ? k_forge_table : k_sequelize_table;
   }
   if (sequelize_table) {
-    spdlog::warn(
+    util::log_warn(
         "this database has sequelize-cli's SequelizeMeta, which forge does not read here (its "
         "history table is ForgeMeta); if sequelize-cli migrated this database, pass "
         "--meta-table SequelizeMeta");

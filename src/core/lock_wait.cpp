@@ -1,10 +1,9 @@
 #include "core/lock_wait.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <thread>
 
 #include "core/errors.hpp"
+#include "util/logging.hpp"
 #include "util/utc_clock.hpp"
 
 namespace forge::core {
@@ -31,8 +30,8 @@ void wait_for_lock(const std::function<bool()>& try_once, std::chrono::milliseco
                         text.hint);
     }
     if (!told) {
-      spdlog::info("waiting for the migration lock on {}: another forge is running{}", text.target,
-                   held_by(holder));
+      util::log_info("waiting for the migration lock on {}: another forge is running{}",
+                     text.target, held_by(holder));
       told = true;
     }
     if (sleep) {

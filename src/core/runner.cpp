@@ -1,7 +1,5 @@
 #include "core/runner.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
 #include <optional>
 
@@ -12,12 +10,13 @@
 #include "core/statement_kind.hpp"
 #include "core/tracked_run.hpp"
 #include "core/unit_ref.hpp"
+#include "util/logging.hpp"
 #include "util/shutdown.hpp"
 #include "util/utc_clock.hpp"
 
 namespace forge::core {
 
-void Reporter::warning(const std::string& text) { spdlog::warn("{}", text); }
+void Reporter::warning(const std::string& text) { util::log_warn("{}", text); }
 
 namespace {
 
@@ -66,13 +65,13 @@ bool wants_transaction(const Connection& connection, const Section& section,
   if (!section.in_transaction) return false;
   if (!connection.capabilities().transactional_ddl) return facts.only_data;
   if (facts.own_transaction) {
-    spdlog::info("{} has its own BEGIN/COMMIT: running it as written, outside forge's transaction",
-                 unit);
+    util::log_info(
+        "{} has its own BEGIN/COMMIT: running it as written, outside forge's transaction", unit);
     return false;
   }
   if (facts.refusing) {
-    spdlog::info("{}:{}: this statement cannot run inside a transaction; running {} without one",
-                 facts.refusing->file, facts.refusing->line, unit);
+    util::log_info("{}:{}: this statement cannot run inside a transaction; running {} without one",
+                   facts.refusing->file, facts.refusing->line, unit);
     return false;
   }
   return true;
@@ -88,13 +87,13 @@ class StepRunner {
     stop_if_asked(step, "it was not started");
     m_reporter.step_started(*step.entry, step.direction);
     if (step.resume_from > 0 && is_program(section)) {
-      spdlog::info("{}: resuming at the statement {} it sends ({} took effect on an earlier run)",
-                   step.entry->name, step.resume_from + 1,
-                   statements_text(static_cast<int>(step.resume_from)));
+      util::log_info("{}: resuming at the statement {} it sends ({} took effect on an earlier run)",
+                     step.entry->name, step.resume_from + 1,
+                     statements_text(static_cast<int>(step.resume_from)));
     } else if (step.resume_from > 0) {
-      spdlog::info("{}: resuming at statement {} ({} took effect on an earlier run)",
-                   step.entry->name, step.resume_from + 1,
-                   describe_done(section, step.resume_from));
+      util::log_info("{}: resuming at statement {} ({} took effect on an earlier run)",
+                     step.entry->name, step.resume_from + 1,
+                     describe_done(section, step.resume_from));
     }
     const auto started = Clock::now();
     m_running_file.clear();
@@ -180,7 +179,7 @@ class StepRunner {
   }
 
   void about_to_run(const Statement& statement) {
-    spdlog::debug("[SQL] {}", statement.text);
+    util::log_debug("[SQL] {}", statement.text);
     m_running_file = statement.file;
     m_running_line = statement.line;
     m_reporter.statement_started(statement);
@@ -356,7 +355,7 @@ std::unique_ptr<MigrationLock> lock_for_resolve(Connection& connection, bool for
                          "Wait for it to finish and check db:migrate:status again; pass --force "
                          "only if that forge is stuck and you have ended it.");
     }
-    spdlog::warn("another forge holds the migration lock{}; --force: going on without it", who);
+    util::log_warn("another forge holds the migration lock{}; --force: going on without it", who);
     return nullptr;
   }
 }

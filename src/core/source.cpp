@@ -1,7 +1,5 @@
 #include "core/source.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
 #include <limits>
 #include <map>
@@ -13,6 +11,7 @@
 #include "core/unit_file_name.hpp"
 #include "core/version.hpp"
 #include "util/files.hpp"
+#include "util/logging.hpp"
 #include "util/sha256.hpp"
 #include "util/strings.hpp"
 
@@ -44,8 +43,8 @@ void warn_if_repeatable(const fs::path& path) {
   FlywayName flyway;
   const std::string stem = path.stem().string();
   if (path.extension() == ".sql" && parse_flyway_name(stem, flyway) && flyway.kind == 'R') {
-    spdlog::warn("{}: Flyway repeatable migrations (R__) are not supported; skipped",
-                 path.string());
+    util::log_warn("{}: Flyway repeatable migrations (R__) are not supported; skipped",
+                   path.string());
   }
 }
 
@@ -62,7 +61,7 @@ bool is_script_migration(const fs::path& path) {
 void warn_of_scripts(const fs::path& directory, std::vector<fs::path> scripts, bool runs_js) {
   if (scripts.empty()) return;
   std::sort(scripts.begin(), scripts.end());
-  spdlog::warn(
+  util::log_warn(
       "{} {} migration(s) in {} (such as {}) are skipped: forge runs SQL, YAML, JSON{} units. "
       "Write each as a .sql or .yaml unit of the same name; rows sequelize-cli recorded for "
       "them count as applied (see \"Adopting\" in the README).",
@@ -302,8 +301,8 @@ void warn_if_for_foreign_dialects(const std::vector<UnitFile>& files) {
   for (const auto& file : files) {
     if (parse_dialect(file.tag)) return;
   }
-  spdlog::warn("{}: written for {} only, a database forge does not run; skipped",
-               files.front().path, files.front().name.dialect_tag);
+  util::log_warn("{}: written for {} only, a database forge does not run; skipped",
+                 files.front().path, files.front().name.dialect_tag);
 }
 
 std::optional<Unit> load_unit(const std::string& stem, const std::vector<UnitFile>& files,

@@ -1,13 +1,12 @@
 #include "core/tracked_run.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <thread>
 
 #include "core/errors.hpp"
 #include "core/history.hpp"
 #include "core/resume.hpp"
 #include "core/statement_kind.hpp"
+#include "util/logging.hpp"
 #include "util/shutdown.hpp"
 #include "util/strings.hpp"
 
@@ -141,8 +140,8 @@ void TrackedRun::check_replayed(std::size_t i) {
 ResultRows TrackedRun::replay(std::size_t i) {
   const Statement& statement = m_program.statements[i];
   if (only_reads(statement) || is_session_setting(statement)) return m_fetch(statement);
-  spdlog::info("{}: {} took effect on an earlier run; not sending it again", m_step.entry->name,
-               where(i));
+  util::log_info("{}: {} took effect on an earlier run; not sending it again", m_step.entry->name,
+                 where(i));
   return {};
 }
 
@@ -158,8 +157,8 @@ void TrackedRun::replay_session_settings(std::size_t resume_at) {
   for (std::size_t i = 0; i < resume_at; ++i) {
     const Statement& statement = m_section.statements[i];
     if (!is_session_setting(statement)) continue;
-    spdlog::info("{}: repeating {} for the resumed run: {}", m_step.entry->name, where(i),
-                 util::trim(statement.text));
+    util::log_info("{}: repeating {} for the resumed run: {}", m_step.entry->name, where(i),
+                   util::trim(statement.text));
     m_execute(statement);
   }
 }
@@ -177,19 +176,19 @@ std::size_t TrackedRun::settle(std::size_t index) {
   const std::string name = m_step.entry->name;
   switch (m_connection.effect_of(m_section.statements[index])) {
     case Effect::took_effect:
-      spdlog::info(
+      util::log_info(
           "{}: {} of the interrupted run took effect (the catalog shows it); going on "
           "after it",
           name, where(index));
       write(index + 1, 0);
       return index + 1;
     case Effect::not_run:
-      spdlog::info("{}: {} of the interrupted run did not take effect; running it now", name,
-                   where(index));
+      util::log_info("{}: {} of the interrupted run did not take effect; running it now", name,
+                     where(index));
       return index;
     case Effect::repeatable:
-      spdlog::info("{}: {} of the interrupted run may have run; it is safe to repeat", name,
-                   where(index));
+      util::log_info("{}: {} of the interrupted run may have run; it is safe to repeat", name,
+                     where(index));
       return index;
     case Effect::unknown:
       break;
@@ -206,8 +205,9 @@ std::size_t TrackedRun::settle(std::size_t index) {
 void TrackedRun::wait_for_session_end() {
   const std::string& session = m_step.entry->row->session;
   if (session.empty() || !m_connection.session_alive(session)) return;
-  spdlog::info("{}: waiting for the interrupted run's statement to end on the server (session {})",
-               m_step.entry->name, session);
+  util::log_info(
+      "{}: waiting for the interrupted run's statement to end on the server (session {})",
+      m_step.entry->name, session);
   const auto deadline = Clock::now() + m_settings.session_wait;
   while (m_connection.session_alive(session)) {
     if (Clock::now() >= deadline) {
@@ -368,7 +368,7 @@ void TrackedRun::fail(std::size_t i, const StatementError& error) {
     m_connection.record(m_settings.history_table,
                         up ? m_rows.failed(i, elapsed) : m_rows.reverting(i, 0, elapsed));
   } catch (const Error& failure) {
-    spdlog::error("could not record how far {} got: {}", m_step.entry->name, failure.what());
+    util::log_error("could not record how far {} got: {}", m_step.entry->name, failure.what());
   }
   throw error.with_unit(
       m_step.entry->name,
@@ -401,7 +401,7 @@ void TrackedRun::stop(std::size_t i, const std::string& why) {
       write(i, 0);
     }
   } catch (const Error& error) {  // the row still says what took effect, less precisely
-    spdlog::warn("could not record how far {} got: {}", m_step.entry->name, error.what());
+    util::log_warn("could not record how far {} got: {}", m_step.entry->name, error.what());
   }
   const bool up = m_step.direction == Direction::up;
   const std::string outcome = i == 0

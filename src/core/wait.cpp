@@ -1,11 +1,10 @@
 #include "core/wait.hpp"
 
-#include "core/errors.hpp"
-
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
 #include <thread>
+
+#include "core/errors.hpp"
+#include "util/logging.hpp"
 
 namespace forge::core {
 
@@ -24,10 +23,10 @@ std::unique_ptr<Connection> connect_with_retry(const Connector& connect,
       const auto left = duration_cast<milliseconds>(deadline - steady_clock::now());
       if (left <= milliseconds::zero()) throw;
       if (attempt == 1) {
-        spdlog::info("database not ready yet, retrying for up to {} s: {}",
-                     duration_cast<seconds>(left).count() + 1, error.what());
+        util::log_info("database not ready yet, retrying for up to {} s: {}",
+                       duration_cast<seconds>(left).count() + 1, error.what());
       } else {
-        spdlog::debug("attempt {}: {}", attempt, error.what());
+        util::log_debug("attempt {}: {}", attempt, error.what());
       }
       sleep(std::min(pause, left));
       pause = std::min(pause * 2, milliseconds(2000));

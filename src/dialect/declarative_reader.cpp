@@ -1,9 +1,8 @@
 #include "dialect/declarative_reader.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include "declarative/inverse.hpp"
 #include "declarative/loader.hpp"
+#include "util/logging.hpp"
 #include "util/strings.hpp"
 
 namespace forge::dialect {
@@ -28,7 +27,7 @@ core::Section render_section(const std::vector<Operation>& operations, const std
   std::vector<std::string> texts;
   for (const Operation& operation : operations) {
     for (const auto& note : renderer.check(operation)) {
-      spdlog::debug("{}: {}", declarative::to_string(note.location), note.message);
+      util::log_debug("{}: {}", declarative::to_string(note.location), note.message);
     }
     const int line = declarative::origin_of(operation).location.line;
     if (auto late = renderer.render_later(operation)) {

@@ -43,6 +43,15 @@ spdlog::level::level_enum level_for(Verbosity verbosity) {
   }
   return spdlog::level::info;
 }
+
+static_assert(static_cast<int>(LogLevel::debug) == spdlog::level::debug &&
+              static_cast<int>(LogLevel::info) == spdlog::level::info &&
+              static_cast<int>(LogLevel::warn) == spdlog::level::warn &&
+              static_cast<int>(LogLevel::error) == spdlog::level::err);
+
+spdlog::level::level_enum spdlog_level(LogLevel level) {
+  return static_cast<spdlog::level::level_enum>(level);
+}
 }  // namespace
 
 void setup_logging(Verbosity verbosity) {
@@ -59,6 +68,14 @@ void setup_logging(Verbosity verbosity) {
   auto logger = std::make_shared<spdlog::logger>("forge", sink);
   logger->set_level(level_for(verbosity));
   spdlog::set_default_logger(logger);
+}
+
+bool log_enabled(LogLevel level) noexcept {
+  return spdlog::default_logger_raw()->should_log(spdlog_level(level));
+}
+
+void log_text(LogLevel level, std::string_view text) {
+  spdlog::default_logger_raw()->log(spdlog_level(level), text);
 }
 
 }  // namespace forge::util

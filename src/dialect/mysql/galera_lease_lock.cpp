@@ -5,7 +5,6 @@
 #include <cppconn/prepared_statement.h>
 #include <cppconn/resultset.h>
 #include <cppconn/statement.h>
-#include <spdlog/spdlog.h>
 
 #include <condition_variable>
 #include <mutex>
@@ -16,6 +15,7 @@
 #include "core/lock_wait.hpp"
 #include "dialect/mysql/galera.hpp"
 #include "dialect/mysql/mysql_connection.hpp"
+#include "util/logging.hpp"
 #include "util/process_identity.hpp"
 #include "util/utc_clock.hpp"
 
@@ -97,15 +97,15 @@ struct GaleraLeaseLock::Renewal {
     while (!wake.wait_for(guard, k_renew_every, [this] { return stop; })) {
       try {
         if (prepare(*lock.m_session, k_renew, {lock.m_name, lock.m_owner})->executeUpdate() == 0) {
-          spdlog::error("the migration lock's lease on {} is no longer ours: stopping",
-                        lock.m_target);
+          util::log_error("the migration lock's lease on {} is no longer ours: stopping",
+                          lock.m_target);
           lost->store(true);
           return;
         }
         last_renewed = std::chrono::steady_clock::now();
       } catch (const sql::SQLException& e) {
-        spdlog::warn("could not renew the migration lock's lease on {}: {}", lock.m_target,
-                     e.what());
+        util::log_warn("could not renew the migration lock's lease on {}: {}", lock.m_target,
+                       e.what());
         if (std::chrono::steady_clock::now() - last_renewed >
             std::chrono::seconds(k_lease_seconds)) {
           lost->store(true);

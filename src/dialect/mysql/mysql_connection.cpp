@@ -8,7 +8,6 @@
 #include <cppconn/resultset.h>
 #include <cppconn/resultset_metadata.h>
 #include <cppconn/statement.h>
-#include <spdlog/spdlog.h>
 
 #include <optional>
 
@@ -22,6 +21,7 @@
 #include "dialect/mysql/mysql_tls.hpp"
 #include "dialect/sql_transaction.hpp"
 #include "dialect/url_params.hpp"
+#include "util/logging.hpp"
 #include "util/strings.hpp"
 #include "util/utc_clock.hpp"
 
@@ -286,7 +286,7 @@ void MysqlConnection::limit_statement_time() {
     // MySQL has no max_statement_time; its max_execution_time stops SELECT statements only.
     run_internal("SET SESSION max_execution_time = " + std::to_string(m_statement_timeout.count()),
                  "the statement timeout");
-    spdlog::warn(
+    util::log_warn(
         "MySQL stops only SELECT statements at --statement-timeout; other statements "
         "run to the end (MariaDB stops every statement)");
   }

@@ -7,7 +7,6 @@
 #include <cppconn/prepared_statement.h>
 #include <cppconn/resultset.h>
 #include <cppconn/statement.h>
-#include <spdlog/spdlog.h>
 
 #include <cstdlib>
 
@@ -16,6 +15,7 @@
 #include "dialect/mysql/galera_lease_lock.hpp"
 #include "dialect/mysql/mysql_connection.hpp"
 #include "dialect/mysql/mysql_sql.hpp"
+#include "util/logging.hpp"
 #include "util/strings.hpp"
 
 namespace forge::dialect::mysql {
@@ -170,7 +170,7 @@ std::function<void()> MysqlConnection::canceller() {
       std::unique_ptr<sql::Statement> kill(other->createStatement());
       kill->execute("KILL QUERY " + id);
     } catch (const std::exception& e) {
-      spdlog::warn("could not stop the running statement: {}", e.what());
+      util::log_warn("could not stop the running statement: {}", e.what());
     }
   };
 }

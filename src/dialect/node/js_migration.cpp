@@ -1,7 +1,5 @@
 #include "dialect/node/js_migration.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <cstdlib>
 #include <exception>
 #include <nlohmann/json.hpp>
@@ -10,6 +8,7 @@
 #include "core/errors.hpp"
 #include "declarative/loader.hpp"
 #include "dialect/node/runner_conversation.hpp"
+#include "util/logging.hpp"
 #include "util/piped_child.hpp"
 #include "util/shutdown.hpp"
 
@@ -93,7 +92,7 @@ class Conversation {
     try {
       unit = declarative::load_declarative(document.dump(), label);
       for (const auto& note : m_renderer.check(unit.up.front())) {
-        spdlog::debug("{}: {}: {}", label, call, note.message);
+        util::log_debug("{}: {}: {}", label, call, note.message);
       }
     } catch (const MigrationFileError& error) {
       throw MigrationFileError(site.file, site.line, call + ": " + problem_of(error, label));

@@ -1,7 +1,5 @@
 #include "dialect/postgres/postgres_connection.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <optional>
 #include <pqxx/pqxx>
 
@@ -12,6 +10,7 @@
 #include "dialect/postgres/postgres_lock.hpp"
 #include "dialect/postgres/postgres_sql.hpp"
 #include "dialect/sql_transaction.hpp"
+#include "util/logging.hpp"
 #include "util/strings.hpp"
 
 namespace forge::dialect::postgres {
@@ -26,9 +25,9 @@ class NoticeLogger : public pqxx::errorhandler {
     try {
       const std::string_view text = util::trim(message);
       if (util::starts_with(text, "WARNING")) {
-        spdlog::warn("postgres: {}", text);
+        util::log_warn("postgres: {}", text);
       } else {
-        spdlog::debug("postgres: {}", text);
+        util::log_debug("postgres: {}", text);
       }
     } catch (...) {
     }
@@ -231,8 +230,8 @@ void PostgresConnection::drop_leftover_indexes(const core::Statement& statement)
   try {
     for (const auto& row : m_session->exec_params(query.sql, query.relation, query.name_pattern)) {
       const std::string index = row[0].as<std::string>();
-      spdlog::warn("{}:{}: dropping the invalid index {}, left behind by an interrupted build",
-                   statement.file, statement.line, index);
+      util::log_warn("{}:{}: dropping the invalid index {}, left behind by an interrupted build",
+                     statement.file, statement.line, index);
       m_session->exec("DROP INDEX CONCURRENTLY IF EXISTS " + index);
     }
   } catch (...) {

@@ -1,7 +1,6 @@
 // What exactly-once needs from a PostgreSQL session: a tag that outlives it, whether it is
 // still there, what the catalog says a statement left, who holds the lock, and a way to
 // cancel its statement from another thread.
-#include <spdlog/spdlog.h>
 
 #include <pqxx/pqxx>
 
@@ -11,6 +10,7 @@
 #include "dialect/postgres/postgres_lock.hpp"
 #include "dialect/postgres/postgres_sql.hpp"
 #include "dialect/sql_writer.hpp"
+#include "util/logging.hpp"
 
 namespace forge::dialect::postgres {
 
@@ -93,7 +93,7 @@ std::function<void()> PostgresConnection::canceller() {
       pqxx::nontransaction session(other);
       session.exec("SELECT pg_cancel_backend(" + std::to_string(pid) + ")");
     } catch (const std::exception& e) {
-      spdlog::warn("could not cancel the running statement: {}", e.what());
+      util::log_warn("could not cancel the running statement: {}", e.what());
     }
   };
 }

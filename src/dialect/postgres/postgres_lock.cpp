@@ -1,7 +1,5 @@
 #include "dialect/postgres/postgres_lock.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <pqxx/pqxx>
 
 #include "core/errors.hpp"
