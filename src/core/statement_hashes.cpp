@@ -21,7 +21,8 @@ struct ChainParts {
 std::optional<ChainParts> parse_chain(const std::string& stored) {
   if (!util::starts_with(stored, k_chain_prefix)) return std::nullopt;
   const std::vector<std::string> parts = util::split(stored.substr(k_chain_prefix.size()), ':');
-  if (parts.size() != 3 || parts[0].empty() ||
+  // A count of more than 18 digits is no count forge wrote (a row edited by hand).
+  if (parts.size() != 3 || parts[0].empty() || parts[0].size() > 18 ||
       !std::all_of(parts[0].begin(), parts[0].end(), [](char c) { return c >= '0' && c <= '9'; })) {
     return std::nullopt;
   }

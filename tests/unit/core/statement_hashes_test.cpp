@@ -45,6 +45,8 @@ TEST(StatementHashes, MatchesTheSameStatementsOnly) {
   EXPECT_FALSE(now.matches(hash_statements({"a", "b"}), 3));  // another count
   EXPECT_FALSE(now.matches(hash_statements({"a", "b", "c"}), 2));
   EXPECT_FALSE(now.matches("c1:3:nonsense:nonsense", 3));
+  EXPECT_FALSE(now.matches("c1:99999999999999999999999999:x:y", 3));  // edited by hand
+  EXPECT_FALSE(now.matches("c1:x:y", 3));
   // Statements joined differently are other statements.
   EXPECT_FALSE(hashes_of({"ab", "c"}).matches(hash_statements({"a", "bc"}), 2));
 }
