@@ -58,25 +58,6 @@ std::string statements_text(int count) {
   return count < 0 ? "an unknown number of statements" : std::to_string(count) + " statement(s)";
 }
 
-std::string hash_statements(const std::vector<std::string>& texts) {
-  std::string out;
-  for (const auto& text : texts) {
-    if (!out.empty()) out += ',';
-    out += util::sha256_hex(text);
-  }
-  return out;
-}
-
-std::string first_hashes(const std::string& hashes, std::size_t count) {
-  if (count == 0) return "";
-  std::size_t end = 0;
-  for (std::size_t taken = 0; taken < count; ++taken) {
-    end = hashes.find(',', taken == 0 ? 0 : end + 1);
-    if (end == std::string::npos) return hashes;
-  }
-  return hashes.substr(0, end);
-}
-
 std::string unit_name_of(const std::string& stored_name) {
   for (const char* extension : {".js", ".cjs", ".mjs", ".ts"}) {
     if (util::ends_with(stored_name, extension) &&

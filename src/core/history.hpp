@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "core/statement_hashes.hpp"
+
 namespace forge::core {
 
 /// What a history row says about its unit.
@@ -51,10 +53,5 @@ const char* state_name(RowState state);
 /// Reads the `state` column: "failed", "running", and anything else (an older forge wrote
 /// none) is applied.
 RowState parse_state(const std::string& text);
-/// Comma-separated SHA-256 of each statement text, as kept in `statement_hashes`.
-std::string hash_statements(const std::vector<std::string>& texts);
-
-/// The first `count` of the statement hashes `hashes` (as hash_statements writes them).
-std::string first_hashes(const std::string& hashes, std::size_t count);
 
 }  // namespace forge::core

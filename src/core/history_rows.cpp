@@ -11,12 +11,10 @@ namespace {
 
 std::string now_text() { return util::iso8601_utc(std::chrono::system_clock::now()); }
 
-std::string hashes_of(const Section& section, std::size_t count) {
-  std::vector<std::string> texts;
-  for (std::size_t i = 0; i < count && i < section.statements.size(); ++i) {
-    texts.push_back(section.statements[i].text);
-  }
-  return hash_statements(texts);
+// Asked of the system once: two system calls per unit showed up in the cost of applying many.
+const std::string& this_process() {
+  static const std::string process = util::this_process();
+  return process;
 }
 
 }  // namespace
@@ -25,7 +23,15 @@ RowFactory::RowFactory(const Entry& entry, const Section& section, std::string s
     : m_entry(entry),
       m_section(section),
       m_session(std::move(session)),
-      m_holder(util::this_process() + " since " + now_text()) {}
+      m_holder(this_process() + " since " + now_text()) {}
+
+// The stored hashes of the first `count` statements, hashing each statement once in a run.
+std::string RowFactory::hashes_of(std::size_t count) const {
+  while (m_hashes.count() < count && m_hashes.count() < m_section.statements.size()) {
+    m_hashes.add(m_section.statements[m_hashes.count()].text);
+  }
+  return m_hashes.stored(std::min(count, m_hashes.count()));
+}
 
 HistoryRow RowFactory::base(std::chrono::steady_clock::duration elapsed) const {
   HistoryRow row;
@@ -52,7 +58,7 @@ HistoryRow RowFactory::progress(std::size_t done, std::size_t in_flight,
   row.state = RowState::running;
   row.statements_done = static_cast<int>(done);
   row.in_flight = static_cast<int>(in_flight);
-  row.statement_hashes = hashes_of(m_section, std::max(done, in_flight));
+  row.statement_hashes = hashes_of(std::max(done, in_flight));
   row.holder = m_holder;
   row.session = m_session;
   return row;
@@ -64,7 +70,7 @@ HistoryRow RowFactory::reverting(std::size_t done, std::size_t in_flight,
   row.state = RowState::reverting;  // never the applied row: the last write of a down erases it
   row.statements_done = static_cast<int>(done);
   row.in_flight = static_cast<int>(in_flight);
-  row.statement_hashes = hashes_of(m_section, std::max(done, in_flight));
+  row.statement_hashes = hashes_of(std::max(done, in_flight));
   row.holder = m_holder;
   row.session = m_session;
   if (m_entry.row != nullptr) {  // it keeps when it was applied
@@ -78,7 +84,7 @@ HistoryRow RowFactory::failed(std::size_t done, std::chrono::steady_clock::durat
   HistoryRow row = base(elapsed);
   row.state = RowState::failed;
   row.statements_done = static_cast<int>(done);
-  row.statement_hashes = hashes_of(m_section, done);
+  row.statement_hashes = hashes_of(done);
   return row;
 }
 

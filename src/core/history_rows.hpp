@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/catalog.hpp"
+#include "core/statement_hashes.hpp"
 
 namespace forge::core {
 
@@ -32,11 +33,13 @@ class RowFactory {
 
  private:
   HistoryRow base(std::chrono::steady_clock::duration elapsed) const;
+  std::string hashes_of(std::size_t count) const;
 
   const Entry& m_entry;
   const Section& m_section;
   std::string m_session;
   std::string m_holder;
+  mutable StatementHashes m_hashes;  ///< of the section's first statements, as far as asked
 };
 
 /// The row recording `entry` as applied without running it (resolve --applied, baseline): the

@@ -8,12 +8,13 @@ namespace forge::core {
 
 namespace {
 
-std::string done_hashes(const Section& section, std::size_t done) {
-  std::vector<std::string> texts;
+// Whether `stored` records the first `done` statements of `section`.
+bool same_statements(const Section& section, std::size_t done, const std::string& stored) {
+  StatementHashes hashes;
   for (std::size_t i = 0; i < done && i < section.statements.size(); ++i) {
-    texts.push_back(section.statements[i].text);
+    hashes.add(section.statements[i].text);
   }
-  return hash_statements(texts);
+  return hashes.count() == done && hashes.matches(stored, done);
 }
 
 }  // namespace
@@ -51,8 +52,9 @@ std::size_t checked_resume(const Entry& failed, const Section& up) {
   const auto in_flight = static_cast<std::size_t>(failed.row->in_flight);
   const std::size_t hashed = std::max(done, in_flight);
   // A program's statements are known only as it sends them: the run compares each with its hash.
-  const bool changed = !is_program(up) && (hashed > up.statements.size() ||
-                                           done_hashes(up, hashed) != failed.row->statement_hashes);
+  const bool changed =
+      !is_program(up) &&
+      (hashed > up.statements.size() || !same_statements(up, hashed, failed.row->statement_hashes));
   if (changed || (in_flight != 0 && in_flight != done + 1)) {
     throw refuse_failed_unit(failed, "the statements that took effect (" + std::to_string(done) +
                                          ") have changed in " + up.file +

@@ -1,6 +1,7 @@
 #include "core/runner.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "core/errors.hpp"
 #include "core/history_rows.hpp"
@@ -25,29 +26,52 @@ const Section& section_for(const Step& step) {
   return step.direction == Direction::up ? step.entry->unit->up : *step.entry->unit->down;
 }
 
+// What the runner must know of a section before it runs it, found in one pass over its
+// statements (a large unit's are read from its file for it, and again as they run).
+struct SectionFacts {
+  std::string why_unavailable;
+  bool own_transaction = false;       ///< it has its own BEGIN/COMMIT
+  std::optional<Statement> refusing;  ///< first statement refusing a transaction block
+  bool only_data = true;  ///< every statement may share a transaction with the history row
+};
+
+SectionFacts facts_of(const Connection& connection, const Section& section) {
+  SectionFacts facts;
+  const Dialect dialect = connection.dialect();
+  const bool transactional_ddl = connection.capabilities().transactional_ddl;
+  section.statements.visit([&](const Statement& statement) {
+    if (statement.late && facts.why_unavailable.empty()) {
+      facts.why_unavailable = statement.late->unavailable();
+      if (!facts.why_unavailable.empty()) facts.why_unavailable.insert(0, statement.file + ": ");
+    }
+    if (is_transaction_control(statement)) facts.own_transaction = true;
+    if (transactional_ddl && !facts.refusing && refuses_transaction(statement, dialect)) {
+      facts.refusing = statement;
+    }
+    if (!transactional_ddl && facts.only_data) {
+      facts.only_data = !statement.late && connection.joins_transaction(statement);
+    }
+    return true;
+  });
+  return facts;
+}
+
 // A unit runs inside forge's transaction unless it opts out, manages its own, or the database
 // cannot roll DDL back anyway.
 // Where DDL commits on its own (MySQL), a unit of data statements only still runs in one
 // transaction with its row.
-bool only_data(const Connection& connection, const Section& section) {
-  return std::all_of(section.statements.begin(), section.statements.end(), [&](const Statement& s) {
-    return !s.late && connection.joins_transaction(s);
-  });
-}
-
 bool wants_transaction(const Connection& connection, const Section& section,
-                       const std::string& unit) {
+                       const SectionFacts& facts, const std::string& unit) {
   if (!section.in_transaction) return false;
-  if (!connection.capabilities().transactional_ddl) return only_data(connection, section);
-  if (manages_own_transaction(section.statements)) {
+  if (!connection.capabilities().transactional_ddl) return facts.only_data;
+  if (facts.own_transaction) {
     util::log_info(
         "{} has its own BEGIN/COMMIT: running it as written, outside forge's transaction", unit);
     return false;
   }
-  if (const Statement* refusing =
-          first_refusing_transaction(section.statements, connection.dialect())) {
+  if (facts.refusing) {
     util::log_info("{}:{}: this statement cannot run inside a transaction; running {} without one",
-                   refusing->file, refusing->line, unit);
+                   facts.refusing->file, facts.refusing->line, unit);
     return false;
   }
   return true;
@@ -58,7 +82,7 @@ class StepRunner {
   StepRunner(Connection& connection, Reporter& reporter, const RunSettings& settings)
       : m_connection(connection), m_reporter(reporter), m_settings(settings) {}
 
-  void run(const Step& step) {
+  void run(const Step& step, const SectionFacts& facts) {
     const Section& section = section_for(step);
     stop_if_asked(step, "it was not started");
     m_reporter.step_started(*step.entry, step.direction);
@@ -74,7 +98,7 @@ class StepRunner {
     const auto started = Clock::now();
     m_running_file.clear();
     try {
-      if (wants_transaction(m_connection, section, step.entry->name)) {
+      if (wants_transaction(m_connection, section, facts, step.entry->name)) {
         run_in_transaction(step, section, started);
       } else {
         run_tracked(step);
@@ -104,10 +128,13 @@ class StepRunner {
   void run_in_transaction(const Step& step, const Section& section, Clock::time_point started) {
     try {
       auto transaction = m_connection.begin();
-      for (std::size_t i = step.resume_from; i < section.statements.size(); ++i) {
+      std::size_t index = 0;
+      section.statements.visit([&](const Statement& statement) {
+        if (index++ < step.resume_from) return true;
         stop_if_asked(step, "it was rolled back");
-        execute(section.statements[i]);
-      }
+        execute(statement);
+        return true;
+      });
       write_history(step, section, Clock::now() - started);
       transaction->commit();
     } catch (const StatementError& error) {
@@ -174,16 +201,18 @@ class StepRunner {
   int m_running_line = 0;
 };
 
-// Refuses a plan with a step that cannot run on this machine (a JavaScript unit without Node)
-// before its first step starts.
-void require_runnable(const std::vector<Step>& steps) {
+// What each step's section is, found before the first step starts: a plan with a step that
+// cannot run on this machine (a JavaScript unit without Node), or a unit that cannot be split,
+// is refused before anything runs.
+std::vector<SectionFacts> require_runnable(const Connection& connection,
+                                           const std::vector<Step>& steps) {
+  std::vector<SectionFacts> facts;
+  facts.reserve(steps.size());
   for (const auto& step : steps) {
-    for (const Statement& statement : section_for(step).statements) {
-      if (!statement.late) continue;
-      const std::string why = statement.late->unavailable();
-      if (!why.empty()) throw UsageError(statement.file + ": " + why, "");
-    }
+    facts.push_back(facts_of(connection, section_for(step)));
+    if (!facts.back().why_unavailable.empty()) throw UsageError(facts.back().why_unavailable, "");
   }
+  return facts;
 }
 
 // What a --dry-run tells of a statement written only when it runs: a program that can be
@@ -236,10 +265,10 @@ std::size_t run_locked(Connection& connection, const std::vector<Unit>& units, R
                        const RunSettings& settings, Direction direction, Plan plan) {
   return with_locked_catalog(connection, units, settings, [&](const Catalog& catalog) {
     const std::vector<Step> steps = plan(catalog);
-    require_runnable(steps);
+    const std::vector<SectionFacts> facts = require_runnable(connection, steps);
     if (steps.empty()) reporter.nothing_to_do(direction);
     StepRunner runner(connection, reporter, settings);
-    for (const auto& step : steps) runner.run(step);
+    for (std::size_t i = 0; i < steps.size(); ++i) runner.run(steps[i], facts[i]);
     return steps.size();
   });
 }
@@ -252,14 +281,15 @@ std::size_t preview(Connection& connection, const std::vector<Unit>& units, Repo
   const std::vector<HistoryRow> history = connection.read_history(settings.history_table);
   const Catalog catalog(units, history);
   const std::vector<Step> steps = plan(catalog);
-  require_runnable(steps);
+  require_runnable(connection, steps);
   if (steps.empty()) reporter.nothing_to_do(direction);
   for (const auto& step : steps) {
     reporter.step_started(*step.entry, direction);
-    const Section& section = section_for(step);
-    for (std::size_t i = step.resume_from; i < section.statements.size(); ++i) {
-      preview_statement(connection, reporter, section.statements[i]);
-    }
+    std::size_t index = 0;
+    section_for(step).statements.visit([&](const Statement& statement) {
+      if (index++ >= step.resume_from) preview_statement(connection, reporter, statement);
+      return true;
+    });
     reporter.step_finished(*step.entry, direction, std::chrono::duration<double>::zero());
   }
   return steps.size();
@@ -360,7 +390,8 @@ HistoryRow settled_statement(const Entry& entry, const ResolveRequest& request) 
       request.resolution == Resolution::statement_took_effect ? expected : expected - 1;
   if (is_program(entry.unit->up)) {  // the statements it sent are known from the row only
     HistoryRow row = RowFactory(entry, entry.unit->up, "").progress(done, 0, {});
-    row.statement_hashes = first_hashes(entry.row->statement_hashes, done);
+    // The row holds the statement in flight as its last: the ones before it are kept too.
+    row.statement_hashes = first_hashes(entry.row->statement_hashes, done).value_or("");
     return row;
   }
   return RowFactory(entry, entry.unit->up, "").running(done, 0, {});

@@ -2,12 +2,23 @@
 #include <cstddef>
 #include <functional>
 #include <initializer_list>
+#include <memory>
 #include <utility>
 #include <vector>
 
 #include "core/statement.hpp"
 
 namespace forge::core {
+
+/// Statements read from their file each time they are gone through, never all held: the
+/// section of a unit too large to keep in memory (issue 16: a 1 GB data unit).
+class StatementStream {
+ public:
+  virtual ~StatementStream() = default;
+  /// Gives `each` every statement in order until it returns false; throws what the split throws
+  /// (MigrationFileError at file:line).
+  virtual void for_each(const std::function<bool(const Statement&)>& each) const = 0;
+};
 
 /// A section's statements, split from its text only when first read: a status or a no-op
 /// migrate needs the units' names and checksums, never their statements (issue 16). Reads are
@@ -28,11 +39,20 @@ class SectionStatements {
   SectionStatements(std::initializer_list<Statement> statements) : m_statements(statements) {}
   /// Statements that `split` gives on the first read.
   static SectionStatements deferred(Split split);
+  /// Statements read from `stream` each time they are gone through (visit); the vector reads
+  /// below still work, holding them all.
+  static SectionStatements streamed(std::shared_ptr<const StatementStream> stream);
+
+  /// Gives `each` every statement in order, until it returns false, without holding them all
+  /// when they are streamed. The way through a section that may be large.
+  void visit(const std::function<bool(const Statement&)>& each) const;
+  /// Whether the statements are read from their file each time (a large unit).
+  bool is_streamed() const noexcept { return m_stream != nullptr && !m_held; }
 
   /// Every statement, in order; splits on the first call and throws what the split throws.
   const std::vector<Statement>& all() const;
   /// Whether the statements are known without a split still to run.
-  bool is_split() const noexcept { return !m_split; }
+  bool is_split() const noexcept { return !m_split && !is_streamed(); }
 
   /// Read access as a vector's, each splitting first when needed.
   using value_type = Statement;
@@ -56,6 +76,8 @@ class SectionStatements {
  private:
   mutable std::vector<Statement> m_statements;
   mutable Split m_split;  ///< empty once the statements are known
+  std::shared_ptr<const StatementStream> m_stream;
+  mutable bool m_held = false;  ///< a streamed section's statements were all read into memory
 };
 
 }  // namespace forge::core

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <iterator>
+#include <limits>
 #include <optional>
 
 #include "core/errors.hpp"
@@ -12,9 +13,11 @@ namespace forge::core {
 
 namespace {
 
-bool is_word_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+// ASCII only, as the C locale's isalpha/isalnum, without their call per byte.
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_word_start(char c) { return is_ascii_letter(c) || c == '_'; }
 bool is_word_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$';
+  return is_ascii_letter(c) || (c >= '0' && c <= '9') || c == '_' || c == '$';
 }
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
 
@@ -31,21 +34,30 @@ bool is_plain_kind(const std::string& word) {
 
 class Splitter {
  public:
-  Splitter(std::string_view text, const SqlOrigin& origin, Dialect dialect)
-      : m_text(text), m_origin(origin), m_dialect(dialect), m_line(origin.first_line) {}
+  // `base`: where `text` sits in the text the sink's offsets count in.
+  Splitter(std::string_view text, const SqlOrigin& origin, Dialect dialect,
+           const StatementSink& sink, std::size_t base = 0)
+      : m_text(text),
+        m_origin(origin),
+        m_dialect(dialect),
+        m_line(origin.first_line),
+        m_sink(sink),
+        m_base(base) {}
 
-  std::vector<Statement> run() {
-    while (m_pos < m_text.size()) step();
-    finish_statement(m_text.size());
-    return std::move(m_statements);
+  // False when the sink asked to stop.
+  bool run() {
+    while (m_pos < m_text.size() && !m_stopped) step();
+    if (!m_stopped) finish_statement(m_text.size());
+    return !m_stopped;
   }
 
  private:
   void step() {
-    if (at_line_start() && m_start == npos && m_dialect == Dialect::mysql && try_delimiter_line()) {
+    if (m_dialect == Dialect::mysql && m_start == npos && at_line_start() && try_delimiter_line()) {
       return;
     }
-    if (lookahead(m_delimiter)) {
+    const char c = m_text[m_pos];
+    if (c == m_delimiter.front() && lookahead(m_delimiter)) {
       resolve_pending_end();
       // Like the mysql client, a DELIMITER-set delimiter ends the statement whatever the body.
       if (m_depth == 0 || m_delimiter != ";") {
@@ -54,11 +66,14 @@ class Splitter {
         return;
       }
     }
-    const char c = m_text[m_pos];
-    if (is_blank(c)) return advance(1);
-    if (lookahead("--") && line_comment_allowed()) return skip_line_comment();
+    if (is_blank(c)) {
+      if (c == '\n') ++m_line;
+      ++m_pos;
+      return;
+    }
+    if (c == '-' && lookahead("--") && line_comment_allowed()) return skip_line_comment();
     if (c == '#' && m_dialect == Dialect::mysql) return skip_line_comment();
-    if (lookahead("/*") && !(m_dialect == Dialect::mysql && lookahead("/*!"))) {
+    if (c == '/' && lookahead("/*") && !(m_dialect == Dialect::mysql && lookahead("/*!"))) {
       return skip_block_comment();
     }
     mark_content();
@@ -68,9 +83,9 @@ class Splitter {
     if (c == '[' && m_dialect == Dialect::sqlite) return skip_quoted('[', ']');
     if (c == '$' && m_dialect == Dialect::postgres && try_dollar_quote()) return;
     if (is_word_start(c)) return read_word(at_body_statement_start);
-    if (lookahead("/*!")) return skip_block_comment();
+    if (c == '/' && lookahead("/*!")) return skip_block_comment();
     if (c == ';') m_body_statement_start = true;  // an inner statement of a body ended
-    advance(1);
+    ++m_pos;                                      // not a newline: blanks were taken above
   }
 
   // --- low-level movement -------------------------------------------------
@@ -132,22 +147,29 @@ class Splitter {
     return e_prefix && (m_pos < 2 || !is_word_char(m_text[m_pos - 2]));
   }
 
+  // One tight loop: most of a large data unit's bytes are inside quotes.
   void skip_quoted(char open, char close) {
     const int opened_at = m_line;
     const bool escapes = backslash_escapes(open);
-    advance(1);
-    while (m_pos < m_text.size()) {
-      const char c = m_text[m_pos];
-      if (escapes && c == '\\') {
-        advance(2);
-      } else if (c == close && m_pos + 1 < m_text.size() && m_text[m_pos + 1] == close &&
-                 open == close) {
-        advance(2);  // a doubled quote stands for itself
+    const char* text = m_text.data();
+    const std::size_t size = m_text.size();
+    std::size_t pos = m_pos + 1;
+    while (pos < size) {
+      const char c = text[pos];
+      if (c == '\n') {
+        ++m_line;
+        ++pos;
+      } else if (escapes && c == '\\') {
+        if (pos + 1 < size && text[pos + 1] == '\n') ++m_line;
+        pos += 2;
       } else if (c == close) {
-        advance(1);
-        return;
+        if (open != close || pos + 1 >= size || text[pos + 1] != close) {
+          m_pos = pos + 1;
+          return;
+        }
+        pos += 2;  // a doubled quote stands for itself
       } else {
-        advance(1);
+        ++pos;
       }
     }
     fail(opened_at, std::string("unterminated quoted text (") + open + " without " + close + ")");
@@ -179,12 +201,18 @@ class Splitter {
     std::size_t end = m_pos;
     // `$` is a word character, so stop at a delimiter such as `$$` (as in `END$$`).
     while (end < m_text.size() && is_word_char(m_text[end]) &&
-           m_text.substr(end, m_delimiter.size()) != m_delimiter) {
+           (m_text[end] != m_delimiter.front() ||
+            m_text.substr(end, m_delimiter.size()) != m_delimiter)) {
       ++end;
+    }
+    if (m_word_count > 0 && !m_create) {  // only a CREATE's words can open a body
+      ++m_word_count;
+      m_pos = end;  // a word holds no newline
+      return;
     }
     std::string word(m_text.substr(m_pos, end - m_pos));
     for (auto& ch : word) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-    advance(end - m_pos);
+    m_pos = end;
     on_word(word, at_statement_start, qualified);
   }
 
@@ -258,7 +286,8 @@ class Splitter {
     if (m_start != npos) {
       std::string_view text = util::trim(m_text.substr(m_start, end - m_start));
       if (!text.empty()) {
-        m_statements.push_back(Statement{std::string(text), m_origin.file, m_start_line});
+        const std::size_t consumed = m_base + std::min(end + m_delimiter.size(), m_text.size());
+        m_stopped = !m_sink(SplitStatement{text, m_start_line, consumed});
       }
     }
     m_start = npos;
@@ -274,7 +303,9 @@ class Splitter {
   std::size_t m_pos = 0;
   int m_line;
   std::string m_delimiter = ";";
-  std::vector<Statement> m_statements;
+  const StatementSink& m_sink;
+  std::size_t m_base;
+  bool m_stopped = false;
   std::size_t m_start = npos;
   int m_start_line = 0;
   int m_word_count = 0;
@@ -299,65 +330,92 @@ void refuse_nul_byte(std::string_view text, const SqlOrigin& origin) {
                            "does not belong among the migrations.");
 }
 
-std::vector<Statement> split_sql(std::string_view text, const SqlOrigin& origin, Dialect dialect) {
-  refuse_nul_byte(text, origin);
-  return Splitter(text, origin, dialect).run();
-}
-
 namespace {
 
-// Lines `first` to `last` of the file, out of `lines` (the text from `origin.first_line` on).
-std::string file_lines(const std::vector<std::string>& lines, const SqlOrigin& origin, int first,
-                       int last) {
-  std::string text;
-  for (int line = first; line <= last; ++line) {
-    const auto index = static_cast<std::size_t>(line - origin.first_line);
-    if (index >= lines.size()) break;
-    if (line > first) text += '\n';
-    text += lines[index];
-  }
-  return text;
-}
+// Walks forward through `text` (which begins on line `first_line`) to the start of given lines,
+// which are asked for in order.
+class LineCursor {
+ public:
+  LineCursor(std::string_view text, int first_line) : m_text(text), m_line(first_line) {}
 
-// A block as one statement: from its first non-blank line, without trailing blanks and `;`.
-std::optional<Statement> whole_statement(const std::vector<std::string>& lines,
-                                         const SqlOrigin& origin, const LineRange& range) {
-  int first = range.first;
-  while (first <= range.last && util::trim(file_lines(lines, origin, first, first)).empty())
+  // Offset of the start of `line` (the end of the text past its last line).
+  std::size_t start_of(int line) {
+    while (m_line < line && m_pos < m_text.size()) {
+      const std::size_t newline = m_text.find('\n', m_pos);
+      m_pos = newline == std::string_view::npos ? m_text.size() : newline + 1;
+      ++m_line;
+    }
+    return m_pos;
+  }
+
+ private:
+  std::string_view m_text;
+  int m_line;
+  std::size_t m_pos = 0;
+};
+
+// A goose block as one statement: from its first non-blank line to the end of its last, without
+// trailing blanks and one `;`. `block` is the text of its lines, starting on line `first`.
+std::optional<SplitStatement> whole_statement(std::string_view block, int first,
+                                              std::size_t consumed) {
+  std::size_t start = 0;
+  while (start < block.size()) {
+    const std::size_t newline = std::min(block.find('\n', start), block.size());
+    if (!util::trim(block.substr(start, newline - start)).empty()) break;
+    start = newline + 1;
     ++first;
-  if (first > range.last) return std::nullopt;
-  std::string text = file_lines(lines, origin, first, range.last);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
-  if (!text.empty() && text.back() == ';') text.pop_back();
-  return Statement{std::move(text), origin.file, first, nullptr};
+  }
+  if (start >= block.size()) return std::nullopt;
+  std::string_view text = block.substr(start);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
+    text.remove_suffix(1);
+  }
+  if (!text.empty() && text.back() == ';') text.remove_suffix(1);
+  return SplitStatement{text, first, consumed};
 }
 
 }  // namespace
 
-std::vector<Statement> split_sql(std::string_view text, const SqlOrigin& origin, Dialect dialect,
-                                 const std::vector<LineRange>& whole) {
-  if (whole.empty()) return split_sql(text, origin, dialect);
-  refuse_nul_byte(text, origin);
-  const std::vector<std::string> lines = util::split(text, '\n');
-  const int end = origin.first_line + static_cast<int>(lines.size()) - 1;
-  std::vector<Statement> statements;
-  auto split_lines = [&](int first, int last) {
-    if (first > last) return;
-    auto part =
-        Splitter(file_lines(lines, origin, first, last), SqlOrigin{origin.file, first}, dialect)
-            .run();
-    std::move(part.begin(), part.end(), std::back_inserter(statements));
+bool split_sql_each(std::string_view text, const SqlOrigin& origin, Dialect dialect,
+                    const std::vector<LineRange>& whole, const StatementSink& sink) {
+  LineCursor lines(text, origin.first_line);
+  // Lines [first, last] of the text, split by the dialect's rules.
+  auto split_lines = [&](int first, int last_or_end) {
+    const std::size_t begin = lines.start_of(first);
+    const std::size_t end = last_or_end == std::numeric_limits<int>::max()
+                                ? text.size()
+                                : lines.start_of(last_or_end + 1);
+    if (begin >= end) return true;
+    return Splitter(text.substr(begin, end - begin), SqlOrigin{origin.file, first}, dialect, sink,
+                    begin)
+        .run();
   };
   int next = origin.first_line;
   for (const LineRange& range : whole) {
-    split_lines(next, range.first - 1);
-    if (auto statement = whole_statement(lines, origin, range)) {
-      statements.push_back(std::move(*statement));
+    if (!split_lines(next, range.first - 1)) return false;
+    const std::size_t begin = lines.start_of(range.first);
+    const std::size_t end = lines.start_of(range.last + 1);
+    if (auto statement = whole_statement(text.substr(begin, end - begin), range.first, end)) {
+      if (!sink(*statement)) return false;
     }
     next = range.last + 1;
   }
-  split_lines(next, end);
+  return split_lines(next, std::numeric_limits<int>::max());
+}
+
+std::vector<Statement> split_sql(std::string_view text, const SqlOrigin& origin, Dialect dialect,
+                                 const std::vector<LineRange>& whole) {
+  refuse_nul_byte(text, origin);
+  std::vector<Statement> statements;
+  split_sql_each(text, origin, dialect, whole, [&](const SplitStatement& statement) {
+    statements.push_back(Statement{std::string(statement.text), origin.file, statement.line});
+    return true;
+  });
   return statements;
+}
+
+std::vector<Statement> split_sql(std::string_view text, const SqlOrigin& origin, Dialect dialect) {
+  return split_sql(text, origin, dialect, {});
 }
 
 }  // namespace forge::core

@@ -1,4 +1,6 @@
 #pragma once
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +22,16 @@ struct LineRange {
   int last = 0;
 };
 
+/// A statement as a split finds it: a view of the split text.
+struct SplitStatement {
+  std::string_view text;  ///< without its delimiter
+  int line = 1;           ///< of the file, where it starts
+  std::size_t consumed;   ///< offset in the split text just past it: what lies before is done
+};
+
+/// Receives each statement a split finds; returns false to stop the split.
+using StatementSink = std::function<bool(const SplitStatement& statement)>;
+
 /// Splits `text` into statements at top-level delimiters, with the lexical rules of `dialect`:
 /// quotes and escapes, `--` / `#` / block comments, PostgreSQL dollar quoting, BEGIN ... END
 /// bodies of triggers, functions and procedures, and the mysql client's DELIMITER lines.
@@ -37,5 +49,11 @@ void refuse_nul_byte(std::string_view text, const SqlOrigin& origin);
 /// must not split.
 std::vector<Statement> split_sql(std::string_view text, const SqlOrigin& origin, Dialect dialect,
                                  const std::vector<LineRange>& whole);
+
+/// split_sql giving each statement to `sink` as it is found, holding none: the split of a unit
+/// too large to keep in memory. Does not look for NUL bytes (the caller has). Returns false
+/// when the sink stopped it.
+bool split_sql_each(std::string_view text, const SqlOrigin& origin, Dialect dialect,
+                    const std::vector<LineRange>& whole, const StatementSink& sink);
 
 }  // namespace forge::core

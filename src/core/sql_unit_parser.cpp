@@ -1,6 +1,7 @@
 #include "core/sql_unit_parser.hpp"
 
 #include <algorithm>
+#include <utility>
 #include <vector>
 
 #include "core/errors.hpp"
@@ -81,7 +82,9 @@ const char* marker_text(Marker marker) {
 // Walks the lines once, filling the sections.
 class MarkerReader {
  public:
-  explicit MarkerReader(const std::string& file) : m_file(file) {}
+  // `copy_text`: fill each section's text (else only its offset and length).
+  MarkerReader(const std::string& file, bool copy_text, ScanProgress progress)
+      : m_file(file), m_copy_text(copy_text), m_progress(std::move(progress)) {}
 
   // A section's text is the run of lines from the one after its marker up to the next up or
   // down marker (or the end): taken as one slice of `text`, not line by line.
@@ -98,6 +101,7 @@ class MarkerReader {
       } else {
         read_line(marker.marker, line, line_no);
       }
+      if (m_progress) m_progress(end);
       if (end == text.size()) break;
       start = end + 1;
     }
@@ -127,7 +131,10 @@ class MarkerReader {
 
   // The open section's text ends at `end` (the start of the next marker line, or the end).
   void take_text(std::string_view text, std::size_t end) {
-    if (m_current != nullptr) m_current->text.assign(text.substr(m_text_start, end - m_text_start));
+    if (m_current == nullptr) return;
+    m_current->offset = m_text_start;
+    m_current->length = end - m_text_start;
+    if (m_copy_text) m_current->text.assign(text.substr(m_text_start, end - m_text_start));
   }
 
   void open_section(const MarkerLine& marker, int line_no) {
@@ -141,7 +148,8 @@ class MarkerReader {
                                "A unit has one up and at most one down section.");
     }
     slot = MarkedSection{
-        {}, line_no + 1, line_no, read_transaction_option(marker.options, m_file, line_no), {}};
+        {}, 0, 0, line_no + 1, line_no, read_transaction_option(marker.options, m_file, line_no),
+        {}};
     m_current = &*slot;
   }
 
@@ -180,6 +188,8 @@ class MarkerReader {
   }
 
   const std::string& m_file;
+  bool m_copy_text;
+  ScanProgress m_progress;
   MarkedSql m_result;
   MarkedSection* m_current = nullptr;
   std::size_t m_text_start = 0;  // where the open section's text begins
@@ -189,12 +199,14 @@ class MarkerReader {
 
 }  // namespace
 
-void refuse_section_markers(std::string_view text, const std::string& file) {
+void refuse_section_markers(std::string_view text, const std::string& file,
+                            const ScanProgress& progress) {
   int line_no = 0;
   for (std::size_t start = 0; start <= text.size(); ++start) {
     const std::size_t end = std::min(text.find('\n', start), text.size());
     const std::string_view line = text.substr(start, end - start);
     start = end;
+    if (progress) progress(end);
     const Marker marker = read_marker(line, file, ++line_no).marker;
     if (marker != Marker::up && marker != Marker::down) continue;
     throw MigrationFileError(
@@ -207,7 +219,14 @@ void refuse_section_markers(std::string_view text, const std::string& file) {
 }
 
 MarkedSql parse_marked_sql(std::string_view text, const std::string& file) {
-  MarkerReader reader(file);
+  MarkerReader reader(file, true, nullptr);
+  reader.read(text);
+  return reader.result();
+}
+
+MarkedSql locate_marked_sql(std::string_view text, const std::string& file,
+                            const ScanProgress& progress) {
+  MarkerReader reader(file, false, progress);
   reader.read(text);
   return reader.result();
 }

@@ -1,4 +1,6 @@
 #pragma once
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +13,8 @@ namespace forge::core {
 /// One section of a single-file unit, before statement splitting.
 struct MarkedSection {
   std::string text;                         ///< the lines after the marker, up to the next marker
+  std::size_t offset = 0;                   ///< where `text` begins in the file's text
+  std::size_t length = 0;                   ///< and its length
   int first_line = 1;                       ///< line where `text` begins (the one after the marker)
   int marker_line = 0;                      ///< line of the marker itself
   bool in_transaction = true;               ///< the marker's `transaction:` option
@@ -32,9 +36,18 @@ struct MarkedSql {
 /// StatementBegin/End. `text` must have normalised line endings.
 MarkedSql parse_marked_sql(std::string_view text, const std::string& file);
 
+/// Called as a scan of a large file goes on, with the offset it has read up to.
+using ScanProgress = std::function<void(std::size_t offset)>;
+
+/// parse_marked_sql for a large file: the sections' offsets and lengths, their `text` left
+/// empty; `progress` hears how far the scan has read.
+MarkedSql locate_marked_sql(std::string_view text, const std::string& file,
+                            const ScanProgress& progress);
+
 /// For a file that holds one direction (golang-migrate's `.up.sql` / `.down.sql`, Flyway's `V`
 /// and `U` files), whose whole text is that direction: throws MigrationFileError at the first up
 /// or down marker line, which would otherwise run, down SQL included, as part of it.
-void refuse_section_markers(std::string_view text, const std::string& file);
+void refuse_section_markers(std::string_view text, const std::string& file,
+                            const ScanProgress& progress = nullptr);
 
 }  // namespace forge::core

@@ -125,8 +125,11 @@ ResultRows TrackedRun::program_step(const Statement& statement) {
 // The earlier run's statement i must be the one the program sends now, or where to resume is
 // unknown (a migration whose SQL depends on the time or on data it changed).
 void TrackedRun::check_replayed(std::size_t i) {
-  m_replayed_hashes += (i == 0 ? "" : ",") + hash_statements({m_program.statements[i].text});
-  if (m_replayed_hashes == first_hashes(m_step.entry->row->statement_hashes, i + 1)) return;
+  m_replayed.add(m_program.statements[i].text);
+  // The row keeps a chain that can be checked at its last statements only: a difference
+  // earlier shows there, and until then only reads and session settings are sent again.
+  const auto recorded = first_hashes(m_step.entry->row->statement_hashes, i + 1);
+  if (!recorded || m_replayed.matches(*recorded, i + 1)) return;
   throw refuse_failed_unit(*m_step.entry,
                            where(i) + " it sends now is not the one the earlier run sent, so " +
                                "forge cannot tell where to resume");
@@ -234,9 +237,17 @@ void TrackedRun::step(std::size_t i) {
     }
     return;
   }
+  if (steps_alone(i)) return step_alone(i);
+  step_joined(i);
+}
+
+// Whether statement `i` cannot share a transaction with the row, outside a file's own BEGIN:
+// it is marked in flight before it is sent (step_alone).
+bool TrackedRun::steps_alone(std::size_t i) const {
+  const Statement& statement = m_section.statements[i];
+  if (m_in_user_transaction || is_transaction_control(statement)) return false;
   const bool late_alone = statement.late && !statement.late->joins_transaction();
-  if (!late_alone && m_connection.joins_transaction(statement)) return step_joined(i);
-  step_alone(i);
+  return late_alone || !m_connection.joins_transaction(statement);
 }
 
 // The statement and the row that records it commit together, or neither does.
@@ -253,7 +264,10 @@ void TrackedRun::step_joined(std::size_t i) {
 }
 
 // Marked in flight before it is sent, done after it returns: a run that dies in between leaves
-// the mark, and the next run asks the catalog.
+// the mark, and the next run asks the catalog. When the next statement is marked in flight too,
+// one write says both (done with this one, the next in flight): the row goes through the same
+// states as with a write for each, less the brief one between those two writes. A signal still
+// records "done" before the next statement (run_one), and the last write is the applied row.
 void TrackedRun::step_alone(std::size_t i) {
   write(i, i + 1);
   try {
@@ -261,7 +275,9 @@ void TrackedRun::step_alone(std::size_t i) {
   } catch (const StatementError& error) {
     fail(i, error);  // refused: it did not take effect (DDL is atomic on current servers)
   }
-  write(i + 1, 0);
+  const bool next_alone =
+      m_program_statement == nullptr && i + 1 < m_section.statements.size() && steps_alone(i + 1);
+  if (!next_alone) write(i + 1, 0);
 }
 
 // Inside the file's own BEGIN ... COMMIT: the row joins that transaction just before its COMMIT.

@@ -62,6 +62,7 @@ class TrackedRun {
   void replay_session_settings(std::size_t resume_at);
   void step(std::size_t i);
   void step_joined(std::size_t i);
+  bool steps_alone(std::size_t i) const;
   void step_alone(std::size_t i);
   void step_in_user_transaction(std::size_t i);
   void send(std::size_t i);
@@ -81,9 +82,9 @@ class TrackedRun {
   const TrackedRunSettings& m_settings;
   Execute m_execute;
   Fetch m_fetch;
-  bool m_program_open = false;    ///< a program runs: having done every statement is not the end
-  ResultRows m_last_rows;         ///< what the program's last statement returned
-  std::string m_replayed_hashes;  ///< the hashes of the statements it sent again so far
+  bool m_program_open = false;  ///< a program runs: having done every statement is not the end
+  ResultRows m_last_rows;       ///< what the program's last statement returned
+  StatementHashes m_replayed;   ///< the statements it sent again so far
   RowFactory m_rows;
   std::chrono::steady_clock::time_point m_started;
   bool m_row_exists = false;  ///< the history has a row for the unit

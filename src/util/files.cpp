@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <stdexcept>
 
 #include "util/unique_fd.hpp"
@@ -44,6 +45,11 @@ void read_all(int fd, const std::filesystem::path& path, std::size_t max_bytes,
 // One open, one fstat and the reads: a folder of 10,000 units costs no more syscalls than
 // that per file (issue 16).
 std::string read_file(const std::filesystem::path& path, std::size_t max_bytes) {
+  return *read_file_below(path, std::numeric_limits<std::size_t>::max(), max_bytes);
+}
+
+std::optional<std::string> read_file_below(const std::filesystem::path& path, std::size_t map_from,
+                                           std::size_t max_bytes) {
   const UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   if (fd.get() < 0) cannot_read(path, std::strerror(errno));
   struct stat info {};
@@ -52,6 +58,7 @@ std::string read_file(const std::filesystem::path& path, std::size_t max_bytes) 
   std::string content;
   if (S_ISREG(info.st_mode)) {  // its size is known: read straight into the string
     const auto size = static_cast<std::size_t>(info.st_size);
+    if (size >= map_from) return std::nullopt;
     if (size > max_bytes) cannot_read(path, too_large(max_bytes));
     content.resize(size);
     std::size_t have = 0;

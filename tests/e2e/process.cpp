@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <pty.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -148,14 +149,17 @@ ProcessResult Process::wait() {
   int status = 0;
   pid_t done = 0;
   // Both pipes closed means the child is exiting; the deadline still bounds the wait.
-  while ((done = ::waitpid(m_pid, &status, WNOHANG)) == 0 && milliseconds_until(m_deadline) > 0) {
+  rusage usage{};
+  while ((done = ::wait4(m_pid, &status, WNOHANG, &usage)) == 0 &&
+         milliseconds_until(m_deadline) > 0) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   if (done == 0) {
     result.timed_out = true;
     ::kill(m_pid, SIGKILL);
-    ::waitpid(m_pid, &status, 0);
+    ::wait4(m_pid, &status, 0, &usage);
   }
+  result.peak_rss_kib = usage.ru_maxrss;
   m_pid = -1;
   if (WIFEXITED(status) && !result.timed_out) result.exit_code = WEXITSTATUS(status);
   if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);

@@ -29,7 +29,8 @@ struct ProcessResult {
   int signal = 0;          ///< the signal that ended it, else 0
   bool timed_out = false;  ///< it ran past the spec's timeout and was killed
   std::string out, err;
-  pid_t pid = -1;  ///< the child's process id
+  pid_t pid = -1;         ///< the child's process id
+  long peak_rss_kib = 0;  ///< the child's peak resident memory (its own, not its children's)
 };
 
 /// Prints a result for failure messages: status, stdout and stderr.

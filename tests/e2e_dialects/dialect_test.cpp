@@ -73,10 +73,10 @@ std::string DialectTest::add_unit(const std::string& name, std::string_view text
   return name;
 }
 
-ProcessResult DialectTest::forge_db(std::vector<std::string> args) const {
+ProcessResult DialectTest::forge_db(std::vector<std::string> args, const EnvChanges& env) const {
   args.push_back("--url");
   args.push_back(url());
-  return project.forge(args);
+  return project.forge(args, env);
 }
 
 }  // namespace forge::e2e

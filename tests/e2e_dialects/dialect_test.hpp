@@ -68,7 +68,7 @@ class DialectTest : public ::testing::TestWithParam<std::string> {
   /// Writes `migrations/<name>.sql`; returns `name`.
   std::string add_unit(const std::string& name, std::string_view text);
   /// Runs forge with `args` followed by `--url <this test's database>`.
-  ProcessResult forge_db(std::vector<std::string> args) const;
+  ProcessResult forge_db(std::vector<std::string> args, const EnvChanges& env = {}) const;
   /// A session of this test's own with the database, through forge's adapter.
   std::unique_ptr<core::Connection> connect() const { return m_database->connect(); }
 

@@ -369,7 +369,9 @@ std::vector<std::vector<std::string>> MysqlConnection::query(const std::string& 
                                                              const std::string& what) {
   require_lease();
   try {
-    std::unique_ptr<sql::PreparedStatement> statement(m_connection->prepareStatement(sql));
+    std::unique_ptr<sql::PreparedStatement> once;
+    if (params.empty()) once.reset(m_connection->prepareStatement(sql));
+    sql::PreparedStatement* statement = params.empty() ? once.get() : &prepared(sql);
     for (std::size_t i = 0; i < params.size(); ++i) {
       statement->setString(static_cast<unsigned int>(i) + 1, params[i]);
     }
@@ -387,6 +389,12 @@ std::vector<std::vector<std::string>> MysqlConnection::query(const std::string& 
   } catch (const sql::SQLException& e) {
     rethrow_as_forge_error(e, m_target, m_galera, what, 0);
   }
+}
+
+sql::PreparedStatement& MysqlConnection::prepared(const std::string& sql) {
+  auto& statement = m_prepared[sql];
+  if (!statement) statement.reset(m_connection->prepareStatement(sql));
+  return *statement;
 }
 
 }  // namespace forge::dialect::mysql

@@ -1,6 +1,7 @@
 #pragma once
 #include <atomic>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -11,7 +12,8 @@
 
 namespace sql {
 class Connection;
-}
+class PreparedStatement;
+}  // namespace sql
 
 namespace forge::dialect {
 struct CatalogObject;
@@ -73,13 +75,19 @@ class MysqlConnection : public core::Connection {
   void limit_statement_time();
   /// Throws ConnectionError once the Galera lease lock was lost: no more writes.
   void require_lease() const;
+  /// `sql` prepared on this session, once: the history writes are the same for every unit.
+  sql::PreparedStatement& prepared(const std::string& sql);
 
   core::DatabaseUrl m_url;  // for a second session that cancels this one's statement
   std::string m_target;     // host:port/database, for messages
   std::string m_database;
   std::chrono::milliseconds m_statement_timeout;
   std::unique_ptr<sql::Connection> m_connection;
-  bool m_galera = false;  // a Galera node: lease lock, certification conflicts
+  // query()'s statements with parameters, prepared once per session (prepared(): each new
+  // preparation is a round trip of its own).
+  std::map<std::string, std::unique_ptr<sql::PreparedStatement>> m_prepared;
+  std::string m_session_tag;  // session_tag(), once asked
+  bool m_galera = false;      // a Galera node: lease lock, certification conflicts
   std::shared_ptr<std::atomic<bool>> m_lease_lost = std::make_shared<std::atomic<bool>>(false);
 };
 

@@ -98,12 +98,15 @@ bool MysqlConnection::joins_transaction(const core::Statement& statement) const 
   return is_data_statement(statement.text);
 }
 
+// Asked once per session, not once per unit: the tag does not change while the session lasts.
 std::string MysqlConnection::session_tag() {
+  if (!m_session_tag.empty()) return m_session_tag;
   try {
-    return query_value(k_tag_sql);
+    m_session_tag = query_value(k_tag_sql);
   } catch (const sql::SQLException&) {
-    return "";  // no tag: a later run cannot wait for this session, only ask the catalog
+    // no tag: a later run cannot wait for this session, only ask the catalog
   }
+  return m_session_tag;
 }
 
 bool MysqlConnection::session_alive(const std::string& tag) {

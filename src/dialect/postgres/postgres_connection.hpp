@@ -66,6 +66,7 @@ class PostgresConnection : public core::Connection {
   std::string m_target;    // host:port/database, for messages
   std::string m_database;
   std::chrono::milliseconds m_statement_timeout;
+  std::string m_session_tag;  // session_tag(), once asked
   // pqxx::connection closes in its own destructor, which deleting through connection_base (not
   // virtual) would skip, leaving the session open until forge exits.
   struct CloseConnection {

@@ -30,7 +30,11 @@ std::string regclass_text(const std::string& schema, const std::string& name) {
 
 }  // namespace
 
-std::string PostgresConnection::session_tag() { return query_value(k_session_sql, "session tag"); }
+// Asked once per session, not once per unit: the tag does not change while the session lasts.
+std::string PostgresConnection::session_tag() {
+  if (m_session_tag.empty()) m_session_tag = query_value(k_session_sql, "session tag");
+  return m_session_tag;
+}
 
 bool PostgresConnection::session_alive(const std::string& tag) {
   const auto at = tag.find('@');

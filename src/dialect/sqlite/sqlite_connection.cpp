@@ -144,6 +144,13 @@ class StatementDeadline {
   std::chrono::steady_clock::time_point m_deadline;
 };
 
+// SQLite counts its allocations under a global mutex unless told not to, before its first use;
+// forge reads none of the counts.
+void without_memory_statistics() {
+  static const int configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)configured;
+}
+
 void make_parent_folder(const std::string& path) {
   const auto parent = std::filesystem::path(path).parent_path();
   std::error_code error;
@@ -181,6 +188,10 @@ SqliteConnection::SqliteConnection(const core::DatabaseUrl& url, const SessionOp
   if (mode == "ro") flags = SQLite::OPEN_READONLY;
   if (mode == "rw") flags = SQLite::OPEN_READWRITE;
   if (m_path != ":memory:" && (flags & SQLite::OPEN_CREATE) != 0) make_parent_folder(m_path);
+  // One thread uses a connection (the stop watcher only calls sqlite3_interrupt, which needs no
+  // lock): without SQLite's per-call mutex, a unit of 500,000 INSERTs runs ~10% faster.
+  flags |= SQLITE_OPEN_NOMUTEX;
+  without_memory_statistics();
   try {
     m_db = std::make_unique<SQLite::Database>(m_path, flags, k_busy_timeout_ms);
     forbid_double_quoted_strings(*m_db);

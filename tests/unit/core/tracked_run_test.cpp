@@ -72,6 +72,36 @@ TEST_F(TrackedRunTest, MarksDdlInFlightBeforeSendingItAndDoneAfter) {
   EXPECT_EQ(rows[4].state, RowState::applied);
 }
 
+TEST_F(TrackedRunTest, OneWriteSaysDoneWithADdlStatementAndTheNextInFlight) {
+  migrate({make_unit("3_d", true, {"CREATE TABLE a (x)", "CREATE TABLE b (x)"})});
+  EXPECT_THAT(
+      m_log,
+      ElementsAre("lock", "ensure_history ForgeMeta", "read_history ForgeMeta", "migrating 3_d",
+                  "record ForgeMeta 3_d", "execute CREATE TABLE a (x)", "record ForgeMeta 3_d",
+                  "execute CREATE TABLE b (x)", "record ForgeMeta 3_d", "migrated 3_d", "unlock"));
+  const auto& rows = m_connection.recorded;
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].in_flight, 1);
+  EXPECT_EQ(rows[1].statements_done, 1);  // a took effect ...
+  EXPECT_EQ(rows[1].in_flight, 2);        // ... and b is about to be sent
+  EXPECT_EQ(rows[2].state, RowState::applied);
+}
+
+TEST_F(TrackedRunTest, AStopSignalBetweenTwoDdlStatementsRecordsTheFirstDone) {
+  struct StopAfterA : testing::FakeReporter {
+    using FakeReporter::FakeReporter;
+    void statement_started(const Statement& s) override {
+      if (s.text == "CREATE TABLE a (x)") util::request_stop(SIGTERM);
+    }
+  } reporter(m_log);
+  const Unit unit = make_unit("3_d", true, {"CREATE TABLE a (x)", "CREATE TABLE b (x)"});
+  EXPECT_THROW(run_migrate(m_connection, {unit}, {}, reporter, m_settings), InterruptedError);
+  EXPECT_THAT(m_log, Not(Contains("execute CREATE TABLE b (x)")));
+  ASSERT_EQ(m_connection.rows.size(), 1u);
+  EXPECT_EQ(m_connection.rows[0].statements_done, 1);
+  EXPECT_EQ(m_connection.rows[0].in_flight, 0);
+}
+
 TEST_F(TrackedRunTest, AConnectionLostDuringDdlLeavesItMarkedInFlight) {
   m_connection.lose_connection_on = "CREATE TABLE b (x)";
   EXPECT_THROW(migrate({mixed_unit()}), ConnectionError);
@@ -381,15 +411,6 @@ TEST_F(TrackedProgramTest, AProgramThatSendsFewerStatementsThanRecordedIsRefused
   m_connection.rows = {earlier_row(recorded, three(), 2, 0)};
 
   EXPECT_THROW(migrate({program_unit({"CREATE TABLE a (x)"})}), RefusedError);
-}
-
-TEST(FirstHashes, KeepsTheFirstCountOfTheRecordedHashes) {
-  const std::string all = hash_statements({"a", "b", "c"});
-  EXPECT_EQ(first_hashes(all, 0), "");
-  EXPECT_EQ(first_hashes(all, 1), hash_statements({"a"}));
-  EXPECT_EQ(first_hashes(all, 2), hash_statements({"a", "b"}));
-  EXPECT_EQ(first_hashes(all, 3), all);
-  EXPECT_EQ(first_hashes(all, 7), all);
 }
 
 }  // namespace

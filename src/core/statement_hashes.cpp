@@ -1,0 +1,86 @@
+#include "core/statement_hashes.hpp"
+
+#include <algorithm>
+
+#include "util/sha256.hpp"
+#include "util/strings.hpp"
+
+namespace forge::core {
+
+namespace {
+
+constexpr std::string_view k_chain_prefix = "c1:";
+
+// The chain form's parts: count, link n-1 (may be empty), link n.
+struct ChainParts {
+  std::size_t count = 0;
+  std::string before_last;
+  std::string last;
+};
+
+std::optional<ChainParts> parse_chain(const std::string& stored) {
+  if (!util::starts_with(stored, k_chain_prefix)) return std::nullopt;
+  const std::vector<std::string> parts = util::split(stored.substr(k_chain_prefix.size()), ':');
+  // A count of more than 18 digits is no count forge wrote (a row edited by hand).
+  if (parts.size() != 3 || parts[0].empty() || parts[0].size() > 18 ||
+      !std::all_of(parts[0].begin(), parts[0].end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::nullopt;
+  }
+  return ChainParts{std::stoul(parts[0]), parts[1], parts[2]};
+}
+
+std::string chain_text(std::size_t count, const std::string& before_last, const std::string& last) {
+  return std::string(k_chain_prefix) + std::to_string(count) + ":" + before_last + ":" + last;
+}
+
+}  // namespace
+
+void StatementHashes::add(std::string_view text) {
+  m_each.push_back(util::sha256_hex(text));
+  m_chain.push_back(util::sha256_hex((m_chain.empty() ? "" : m_chain.back()) + m_each.back()));
+}
+
+std::string StatementHashes::stored(std::size_t k) const {
+  if (k == 0) return "";
+  return chain_text(k, k >= 2 ? m_chain[k - 2] : "", m_chain[k - 1]);
+}
+
+bool StatementHashes::matches(const std::string& stored, std::size_t k) const {
+  if (k > count()) return false;
+  if (auto chain = parse_chain(stored)) return chain->count == k && chain->last == m_chain[k - 1];
+  std::string list;  // the form of earlier versions
+  for (std::size_t i = 0; i < k; ++i) list += (i == 0 ? "" : ",") + m_each[i];
+  return list == stored;
+}
+
+std::string hash_statements(const std::vector<std::string>& texts) {
+  StatementHashes hashes;
+  for (const auto& text : texts) hashes.add(text);
+  return hashes.stored(hashes.count());
+}
+
+std::size_t stored_count(const std::string& stored) {
+  if (auto chain = parse_chain(stored)) return chain->count;
+  return stored.empty()
+             ? 0
+             : static_cast<std::size_t>(std::count(stored.begin(), stored.end(), ',')) + 1;
+}
+
+std::optional<std::string> first_hashes(const std::string& stored, std::size_t count) {
+  if (count == 0) return std::string();
+  if (auto chain = parse_chain(stored)) {
+    if (count == chain->count) return stored;
+    if (count + 1 == chain->count && !chain->before_last.empty()) {
+      return chain_text(count, "", chain->before_last);
+    }
+    return std::nullopt;
+  }
+  std::size_t end = 0;
+  for (std::size_t taken = 0; taken < count; ++taken) {
+    end = stored.find(',', taken == 0 ? 0 : end + 1);
+    if (end == std::string::npos) return stored;
+  }
+  return stored.substr(0, end);
+}
+
+}  // namespace forge::core

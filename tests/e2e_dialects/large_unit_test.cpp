@@ -1,0 +1,59 @@
+// A unit large enough to stream (FORGE_STREAM_MIN_BYTES lowers the size from which units do)
+// runs, fails and undoes on every dialect as a unit read whole does.
+#include "dialect_test.hpp"
+
+namespace forge::e2e {
+namespace {
+
+using ::testing::HasSubstr;
+
+const EnvChanges k_stream_all = {{"FORGE_STREAM_MIN_BYTES", "1"}};
+
+std::string inserts(int first, int last) {
+  std::string text;
+  for (int i = first; i <= last; ++i) {
+    text += "INSERT INTO events (id, payload) VALUES (" + std::to_string(i) + ", 'it''s event; " +
+            std::to_string(i) + "');\n";
+  }
+  return text;
+}
+
+class StreamedUnit : public DialectTest {};
+
+TEST_P(StreamedUnit, AppliesAndUndoesAsAUnitReadWhole) {
+  add_unit("20240101000001-events",
+           "-- migrate:up\nCREATE TABLE events (id INTEGER PRIMARY KEY, payload VARCHAR(100));\n" +
+               inserts(1, 3000) + "-- migrate:down\nDROP TABLE events;\n");
+
+  const auto result = forge_db({"db:migrate"}, k_stream_all);
+
+  ASSERT_EQ(result.exit_code, 0) << result;
+  EXPECT_EQ(db().count("events"), 3000);
+  EXPECT_EQ(db().scalar("SELECT payload FROM events WHERE id = 2999"), "it's event; 2999");
+  const auto undo = forge_db({"db:migrate:undo"}, k_stream_all);
+  ASSERT_EQ(undo.exit_code, 0) << undo;
+  EXPECT_FALSE(db().has_table("events"));
+}
+
+TEST_P(StreamedUnit, AStatementFailingPartWayKeepsNothingAndNamesItsLine) {
+  add_table_unit("20240101000001", "create-t", "t");
+  add_unit("20240101000002-events",
+           "-- migrate:up\nCREATE TABLE events (id INTEGER PRIMARY KEY, payload VARCHAR(100));\n"
+           "-- migrate:down\nDROP TABLE events;\n");
+  // Line 1 is the marker: the repeated key 7 is on line 2001.
+  add_unit("20240101000003-data", "-- migrate:up\n" + inserts(1, 1999) + inserts(7, 7) +
+                                      inserts(2001, 3000) +
+                                      "-- migrate:down\nDELETE FROM events;\n");
+
+  const auto result = forge_db({"db:migrate"}, k_stream_all);
+
+  EXPECT_EQ(result.exit_code, 1) << result;
+  EXPECT_THAT(result.err, HasSubstr("migrations/20240101000003-data.sql:2001")) << result;
+  EXPECT_EQ(db().count("events"), 0);  // one transaction with its history row: rolled back
+  EXPECT_EQ(db().history().size(), 2u);
+}
+
+INSTANTIATE_TEST_SUITE_P(AllDialects, StreamedUnit, k_all_dialects, dialect_name);
+
+}  // namespace
+}  // namespace forge::e2e
