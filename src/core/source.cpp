@@ -241,12 +241,6 @@ FileSections read_sql_file(const UnitFile& file, std::string text, Dialect diale
     slot = read_section(file, std::move(text), 1, true, dialect);
   } else {
     MarkedSql marked = parse_marked_sql(text, file.path);
-    if (!marked.up) {
-      throw MigrationFileError(
-          file.path, 0, "no up section",
-          "Add a '-- forge:up' line (or dbmate's '-- migrate:up', goose's '-- +goose Up') "
-          "before the SQL.");
-    }
     out.up = read_marked_section(file, *marked.up, dialect);
     if (marked.down) out.down = read_marked_section(file, *marked.down, dialect);
   }

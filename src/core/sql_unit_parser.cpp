@@ -109,7 +109,14 @@ class MarkerReader {
     if (m_block_start != 0) unterminated_block(m_block_start);
   }
 
+  // A unit's single file must give its up: a file of comments only, or a down alone, is a mistake.
   MarkedSql result() {
+    if (!m_result.up) {
+      throw MigrationFileError(
+          m_file, 0, "no up section",
+          "Add a '-- forge:up' line (or dbmate's '-- migrate:up', goose's '-- +goose Up') "
+          "before the SQL.");
+    }
     for (auto* section : {&m_result.up, &m_result.down}) {
       if (*section && m_no_transaction) (*section)->in_transaction = false;
     }

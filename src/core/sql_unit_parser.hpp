@@ -31,8 +31,8 @@ struct MarkedSql {
 };
 
 /// Finds the marker lines of a single-file unit. Only comments and blank lines may stand before
-/// the first marker. Throws MigrationFileError (file:line) for a repeated marker, SQL before the
-/// first marker, an unknown marker option or goose annotation, or an unbalanced
+/// the first marker. Throws MigrationFileError (file:line) for no up section, a repeated marker,
+/// SQL before the first marker, an unknown marker option or goose annotation, or an unbalanced
 /// StatementBegin/End. `text` must have normalised line endings.
 MarkedSql parse_marked_sql(std::string_view text, const std::string& file);
 

@@ -129,12 +129,6 @@ std::optional<SqlFileSections> read_streamed_sql_file(const std::string& path,
       util::SequentialPass pass(*file, start);
       marked = locate_marked_sql(body, path, [&](std::size_t at) { pass.passed(start + at); });
     }
-    if (!marked.up) {
-      throw MigrationFileError(
-          path, 0, "no up section",
-          "Add a '-- forge:up' line (or dbmate's '-- migrate:up', goose's '-- +goose Up') "
-          "before the SQL.");
-    }
     for (auto* marked_section : {&marked.up, &marked.down}) {
       if (!*marked_section) continue;
       const MarkedSection& m = **marked_section;

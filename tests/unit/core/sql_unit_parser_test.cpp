@@ -104,10 +104,15 @@ TEST(ParseMarkedSql, AllowsEmptySections) {
   EXPECT_EQ(marked.down->text, "");
 }
 
-TEST(ParseMarkedSql, FindsNoSectionsInAFileWithoutMarkers) {
-  const auto marked = parse_marked_sql("-- just a comment\n", "1.sql");
-  EXPECT_FALSE(marked.up);
-  EXPECT_FALSE(marked.down);
+TEST(ParseMarkedSql, RefusesAFileWithoutAnUpSection) {
+  for (const char* text : {"-- just a comment\n", "-- forge:down\nDROP TABLE t;\n"}) {
+    try {
+      parse_marked_sql(text, "1.sql");
+      ADD_FAILURE() << "no error for: " << text;
+    } catch (const MigrationFileError& e) {
+      EXPECT_THAT(e.what(), ::testing::HasSubstr("1.sql: no up section"));
+    }
+  }
 }
 
 TEST(ParseMarkedSql, DoesNotTakeAMentionOfTheMarkerInsideACommentForAMarker) {
@@ -115,7 +120,6 @@ TEST(ParseMarkedSql, DoesNotTakeAMentionOfTheMarkerInsideACommentForAMarker) {
   EXPECT_FALSE(marked.down);
   EXPECT_EQ(marked.up->text, "-- see forge:down below\nA;\n");
 }
-
 
 // ---- goose's annotations ----
 
@@ -132,15 +136,15 @@ TEST(ParseMarkedSql, ReadsGooseUpAndDownInAnyCase) {
 
 TEST(ParseMarkedSql, GooseStatementBeginAndEndMarkTheLinesBetweenAsOneStatement) {
   const auto marked = parse_marked_sql(
-      "-- +goose Up\n"                 // 1
-      "CREATE TABLE t (id INT);\n"     // 2
-      "-- +goose StatementBegin\n"     // 3
+      "-- +goose Up\n"                                                      // 1
+      "CREATE TABLE t (id INT);\n"                                          // 2
+      "-- +goose StatementBegin\n"                                          // 3
       "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;\n"  // 4
-      "-- +goose StatementEnd\n"       // 5
-      "-- +goose Down\n"               // 6
-      "-- +goose StatementBegin\n"     // 7
-      "DROP FUNCTION f;\n"             // 8
-      "-- +goose StatementEnd\n",      // 9
+      "-- +goose StatementEnd\n"                                            // 5
+      "-- +goose Down\n"                                                    // 6
+      "-- +goose StatementBegin\n"                                          // 7
+      "DROP FUNCTION f;\n"                                                  // 8
+      "-- +goose StatementEnd\n",                                           // 9
       "1_unit.sql");
   ASSERT_EQ(marked.up->whole_statements.size(), 1u);
   EXPECT_EQ(marked.up->whole_statements[0].first, 4);
