@@ -4,9 +4,11 @@
 #include <filesystem>
 
 #include "cli/node_module.hpp"
+#include "cli/unit_cache_file.hpp"
 #include "core/errors.hpp"
 #include "core/history_choice.hpp"
 #include "core/source.hpp"
+#include "core/unit_cache.hpp"
 #include "core/wait.hpp"
 #include "dialect/declarative_reader.hpp"
 #include "dialect/node/js_unit_reader.hpp"
@@ -53,7 +55,15 @@ std::vector<core::Unit> load_units_for(const std::filesystem::path& folder, core
   const std::shared_ptr<const declarative::SqlRenderer> renderer = dialect::renderer_for(dialect);
   const dialect::RenderingReader reader(*renderer);
   const dialect::JsUnitReader scripts(renderer, std::make_shared<dialect::NodeRuntime>());
-  auto units = core::load_units(folder, dialect, &reader, &scripts);
+  // What the SQL files gave when last read, so a status over thousands of units reads none.
+  const auto cache_path = unit_cache_path(folder, dialect);
+  std::optional<core::UnitCache> cache;
+  if (cache_path) {
+    cache.emplace(*cache_path,
+                  "forge " FORGE_VERSION " " + std::string(core::dialect_name(dialect)));
+  }
+  auto units = core::load_units(folder, dialect, &reader, &scripts, cache ? &*cache : nullptr);
+  if (cache && cache->save()) prune_unit_caches(*cache_path);
   util::log_debug("{} units in {} for {}", units.size(), folder.string(),
                   core::dialect_name(dialect));
   return units;

@@ -1,33 +1,41 @@
 #include "core/catalog.hpp"
 
-#include "core/version.hpp"
-
 #include <algorithm>
-#include <map>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/version.hpp"
 
 namespace forge::core {
 
 Catalog::Catalog(const std::vector<Unit>& units, const std::vector<HistoryRow>& history) {
-  std::map<std::string, Entry> by_name;
+  // Reserved whole, so the entries never move: their names serve as keys below.
+  m_entries.reserve(units.size() + history.size());
+  std::unordered_map<std::string_view, std::size_t> by_name;
+  by_name.reserve(units.size() + history.size());
   for (const auto& unit : units) {
-    Entry& entry = by_name[unit.name];
-    entry.name = unit.name;
-    entry.version = unit.version;
-    entry.unit = &unit;
+    const auto [at, fresh] = by_name.emplace(unit.name, m_entries.size());
+    if (fresh) m_entries.push_back(Entry{unit.name, unit.version});
+    m_entries[at->second].unit = &unit;
   }
   for (const auto& row : history) {
-    const std::string name = unit_name_of(row.name);
-    Entry& entry = by_name[name];
-    entry.name = name;
-    entry.version = unit_version(name);
-    entry.row = &row;
+    std::string name = unit_name_of(row.name);
+    auto at = by_name.find(name);
+    if (at == by_name.end()) {
+      std::string version = unit_version(name);
+      m_entries.push_back(Entry{std::move(name), std::move(version)});
+      at = by_name.emplace(m_entries.back().name, m_entries.size() - 1).first;
+    }
+    m_entries[at->second].row = &row;
   }
-  m_entries.reserve(by_name.size());
-  for (auto& [name, entry] : by_name) m_entries.push_back(std::move(entry));
-  std::stable_sort(m_entries.begin(), m_entries.end(), [](const Entry& a, const Entry& b) {
+  // Names are unique, so this order is total; units come sorted, and rows with no file are few.
+  const auto in_order = [](const Entry& a, const Entry& b) {
     const int order = compare_versions(a.version, b.version);
     return order != 0 ? order < 0 : a.name < b.name;
-  });
+  };
+  if (!std::is_sorted(m_entries.begin(), m_entries.end(), in_order)) {
+    std::sort(m_entries.begin(), m_entries.end(), in_order);
+  }
 }
 
 }  // namespace forge::core

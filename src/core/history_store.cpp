@@ -25,15 +25,15 @@ int count(const std::string& text) {
   return std::stoi(digits);
 }
 
-HistoryRow row_from(const std::vector<std::string>& values) {
+HistoryRow row_from(std::vector<std::string>& values) {
   HistoryRow row;
-  row.name = values.at(0);
-  row.checksum = values.at(1);
-  row.applied_at = values.at(2);
+  row.name = std::move(values.at(0));
+  row.checksum = std::move(values.at(1));
+  row.applied_at = std::move(values.at(2));
   row.execution_ms = number(values.at(3));
   row.state = parse_state(values.at(4));
   row.statements_done = count(values.at(5));
-  row.statement_hashes = values.at(6);
+  row.statement_hashes = std::move(values.at(6));
   decode_progress(values.at(7), row);
   return row;
 }
@@ -105,9 +105,10 @@ std::vector<HistoryRow> HistoryStore::rows_of(const std::string& table,
                                               const std::vector<std::string>& found) {
   const std::string select =
       m_connection.history_sql().select(table, missing_history_columns(found));
+  auto results = m_connection.query(select, {}, what());
   std::vector<HistoryRow> rows;
-  for (const auto& values : m_connection.query(select, {}, what()))
-    rows.push_back(row_from(values));
+  rows.reserve(results.size());
+  for (auto& values : results) rows.push_back(row_from(values));
   return rows;
 }
 

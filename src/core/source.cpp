@@ -3,13 +3,17 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <memory>
 
 #include "core/errors.hpp"
 #include "core/sql_splitter.hpp"
 #include "core/sql_unit_parser.hpp"
 #include "core/streamed_sql_file.hpp"
+#include "core/unit_cache.hpp"
 #include "core/unit_file_name.hpp"
 #include "core/version.hpp"
+#include "util/directory.hpp"
+#include "util/file_stamp.hpp"
 #include "util/files.hpp"
 #include "util/logging.hpp"
 #include "util/sha256.hpp"
@@ -25,6 +29,8 @@ struct UnitFile {
   std::string path;  // as shown to the user
   UnitFileName name;
   std::string tag;  // canonical dialect name, or the raw tag for dialects forge lacks
+  std::string file_name;
+  std::optional<util::FileStamp> stamp;  // taken as the folder was listed, for the cache
 };
 
 using FileGroups = std::map<std::string, std::vector<UnitFile>>;  // by stem
@@ -77,10 +83,10 @@ std::optional<UnitFile> script_unit(const fs::path& script) {
   name.version = leading_version(script.filename().string());
   name.stem = script.stem().string();
   name.format = FileFormat::script;
-  return UnitFile{script.string(), std::move(name), ""};
+  return UnitFile{script.string(), std::move(name), "", script.filename().string(), std::nullopt};
 }
 
-FileGroups scan(const fs::path& directory, ScriptTwins& twins, bool runs_js) {
+FileGroups scan(const fs::path& directory, ScriptTwins& twins, bool runs_js, bool stamps) {
   std::error_code error;
   if (!fs::is_directory(directory, error)) {
     throw MigrationFileError(directory.string(), 0, "migrations folder not found",
@@ -88,43 +94,46 @@ FileGroups scan(const fs::path& directory, ScriptTwins& twins, bool runs_js) {
   }
   FileGroups groups;
   std::vector<fs::path> scripts;
-  fs::directory_iterator listing(directory, error);
-  if (error) {
-    throw MigrationFileError(directory.string(), 0, "cannot list the folder: " + error.message(),
+  std::vector<util::DirectoryEntry> listing;
+  try {
+    listing =
+        util::list_directory(directory, stamps ? util::Listing::stamps : util::Listing::names);
+  } catch (const std::system_error& e) {
+    throw MigrationFileError(directory.string(), 0, "cannot list the folder: " + e.code().message(),
                              "Check the folder's permissions.");
   }
-  for (const auto& entry : listing) {
-    const std::string file_name = entry.path().filename().string();
+  for (auto& entry : listing) {
+    const std::string& file_name = entry.name;
     auto parsed = parse_unit_file_name(file_name);
-    if (!entry.is_regular_file(error)) {
+    const fs::path path = directory / file_name;
+    if (!entry.regular) {
       // A unit's name on a link to nothing (or a loop) must not be skipped as if absent.
-      if (parsed && entry.is_symlink(error)) {
-        throw MigrationFileError(entry.path().string(), 0, "a link that leads to no readable file",
+      if (parsed && entry.link) {
+        throw MigrationFileError(path.string(), 0, "a link that leads to no readable file",
                                  "Point the link at the unit's file, or remove it.");
       }
       // A folder, pipe or device with a unit's name is a mistake, never a unit to skip.
       if (parsed) {
-        throw MigrationFileError(entry.path().string(), 0,
-                                 "has a unit's name but is no regular file",
+        throw MigrationFileError(path.string(), 0, "has a unit's name but is no regular file",
                                  "Rename it, or move it out of the migrations folder.");
       }
       continue;
     }
-    if (is_script_migration(entry.path())) scripts.push_back(entry.path());
+    if (is_script_migration(path)) scripts.push_back(path);
     if (!parsed) {
       if (is_directional_declarative_name(file_name)) {
         throw MigrationFileError(
-            entry.path().string(), 0,
+            path.string(), 0,
             "a declarative unit holds its up and its down in one file, so it has no .up or .down "
             "in its name",
             "Rename it without '.up' (a '.down' file's down: section goes into the unit's file).");
       }
-      warn_if_repeatable(entry.path());
+      warn_if_repeatable(path);
       continue;
     }
     std::string tag = canonical_tag(parsed->dialect_tag);
-    groups[parsed->stem].push_back(
-        UnitFile{entry.path().string(), std::move(*parsed), std::move(tag)});
+    groups[parsed->stem].push_back(UnitFile{path.string(), std::move(*parsed), std::move(tag),
+                                            std::move(entry.name), entry.stamp});
   }
   std::vector<fs::path> lonely;
   for (const auto& script : scripts) {
@@ -248,10 +257,12 @@ FileSections read_sql_file(const UnitFile& file, std::string text, Dialect diale
   return out;
 }
 
-// The readers of the unit formats core does not read itself.
+// The readers of the unit formats core does not read itself, and the cache of what SQL files
+// gave when last read.
 struct Readers {
   const DeclarativeReader* declarative = nullptr;
   const DeclarativeReader* script = nullptr;
+  UnitCache* cache = nullptr;
 };
 
 FileSections read_declarative_file(const UnitFile& file, const std::string& text,
@@ -288,6 +299,73 @@ FileSections read_file_sections(const UnitFile& file, Dialect dialect, const Rea
   return read_sql_file(file, std::move(*text), dialect);
 }
 
+std::optional<CachedSection> shape_of(const std::optional<Section>& section) {
+  if (!section) return std::nullopt;
+  return CachedSection{section->first_line, section->in_transaction};
+}
+
+CachedFile cached_form(const FileSections& sections, const util::FileStamp& stamp) {
+  return CachedFile{stamp, sections.checksum, shape_of(sections.up), shape_of(sections.down)};
+}
+
+// A file the cache knew, to be read again when its statements are first needed. The text read
+// then must give what the cache said (an edit since the stamp was taken would otherwise run
+// under the old checksum): if not, the run stops before anything runs.
+struct CachedRead {
+  UnitFile file;
+  Dialect dialect;
+  CachedFile expected;
+
+  std::vector<Statement> statements(FileRole direction) const {
+    FileSections fresh = read_sql_file(
+        file, *read_unit_text(file.path, std::numeric_limits<std::size_t>::max()), dialect);
+    const CachedFile found = cached_form(fresh, expected.stamp);
+    if (found.checksum != expected.checksum || !(found.up == expected.up) ||
+        !(found.down == expected.down)) {
+      throw MigrationFileError(file.path, 0, "changed while forge was running",
+                               "Run the command again once the file is written.");
+    }
+    return (direction == FileRole::up ? *fresh.up : *fresh.down).statements.all();
+  }
+};
+
+std::optional<Section> cached_section(const std::shared_ptr<const CachedRead>& read,
+                                      FileRole direction) {
+  const auto& shape = direction == FileRole::up ? read->expected.up : read->expected.down;
+  if (!shape) return std::nullopt;
+  SectionStatements statements =
+      SectionStatements::deferred([read, direction] { return read->statements(direction); });
+  return Section{read->file.path, shape->first_line, "", shape->in_transaction,
+                 std::move(statements)};
+}
+
+// A SQL file below the streaming size whose stamp the cache knows is not read now: its
+// sections are read when their statements are first needed (a status needs none).
+FileSections read_sql_file_cached(const UnitFile& file, Dialect dialect, const Readers& readers) {
+  UnitCache& cache = *readers.cache;
+  const auto& stamp = file.stamp;
+  if (stamp && stamp->size < stream_min_bytes()) {
+    if (const CachedFile* entry = cache.find(file.file_name, *stamp)) {
+      const auto read = std::make_shared<const CachedRead>(CachedRead{file, dialect, *entry});
+      return FileSections{cached_section(read, FileRole::up), cached_section(read, FileRole::down),
+                          "", entry->checksum};
+    }
+  }
+  FileSections sections = read_file_sections(file, dialect, readers);
+  const bool streamed = sections.up && sections.up->statements.is_streamed();
+  if (stamp && stamp->size < stream_min_bytes() && !streamed) {
+    cache.remember(file.file_name, cached_form(sections, *stamp));
+  }
+  return sections;
+}
+
+FileSections read_unit_file(const UnitFile& file, Dialect dialect, const Readers& readers) {
+  if (readers.cache != nullptr && file.name.format == FileFormat::sql) {
+    return read_sql_file_cached(file, dialect, readers);
+  }
+  return read_file_sections(file, dialect, readers);
+}
+
 // A unit with files only for dialects forge has no adapter for (`.cockroach.sql`) runs nowhere:
 // say so. One for another dialect forge runs (`.mysql.sql` on PostgreSQL) is the per-dialect
 // layout of popx and needs no word.
@@ -312,13 +390,12 @@ std::optional<Unit> load_unit(const std::string& stem, const std::vector<UnitFil
   unit.version = files.front().name.version;
   unit.name = stem;
   for (const auto& file : files) unit.files.push_back(file.path);
-  FileSections up_sections = read_file_sections(*up_file, dialect, reader);
+  FileSections up_sections = read_unit_file(*up_file, dialect, reader);
   unit.up = std::move(*up_sections.up);
   unit.checksum = std::move(up_sections.checksum);
   if (const UnitFile* down_file = pick(FileRole::down)) {
-    FileSections down_sections = down_file == up_file
-                                     ? std::move(up_sections)
-                                     : read_file_sections(*down_file, dialect, reader);
+    FileSections down_sections =
+        down_file == up_file ? std::move(up_sections) : read_unit_file(*down_file, dialect, reader);
     unit.down = std::move(down_sections.down);
     unit.irreversible = std::move(down_sections.irreversible);
   }
@@ -328,11 +405,11 @@ std::optional<Unit> load_unit(const std::string& stem, const std::vector<UnitFil
 }  // namespace
 
 std::vector<Unit> load_units(const fs::path& directory, Dialect dialect,
-                             const DeclarativeReader* declarative,
-                             const DeclarativeReader* script) {
+                             const DeclarativeReader* declarative, const DeclarativeReader* script,
+                             UnitCache* cache) {
   ScriptTwins twins;
-  const FileGroups groups = scan(directory, twins, script != nullptr);
-  const Readers readers{declarative, script};
+  const FileGroups groups = scan(directory, twins, script != nullptr, cache != nullptr);
+  const Readers readers{declarative, script, cache};
   for (const auto& [stem, files] : groups) check_group(files);
   check_unique_versions(groups);
   std::vector<Unit> units;

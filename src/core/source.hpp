@@ -9,6 +9,8 @@
 
 namespace forge::core {
 
+class UnitCache;
+
 /// The sections of a declarative unit file, rendered for one dialect.
 struct DeclarativeSections {
   Section up;
@@ -38,9 +40,11 @@ class DeclarativeReader {
 /// go through `declarative`; without one they are an error. A sequelize-cli JavaScript
 /// migration (`.js`, `.cjs`, `.mjs`) that no unit of the same name stands in for goes through
 /// `script` and is recorded under its file name (`<stem>.js`), as sequelize-cli records it;
-/// without a `script` reader it is skipped with a warning.
+/// without a `script` reader it is skipped with a warning. With a `cache`, a SQL file whose
+/// stamp the cache knows is not read until its statements are (see UnitCache); the caller
+/// saves the cache.
 std::vector<Unit> load_units(const std::filesystem::path& directory, Dialect dialect,
                              const DeclarativeReader* declarative = nullptr,
-                             const DeclarativeReader* script = nullptr);
+                             const DeclarativeReader* script = nullptr, UnitCache* cache = nullptr);
 
 }  // namespace forge::core

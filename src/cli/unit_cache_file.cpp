@@ -1,0 +1,60 @@
+#include "cli/unit_cache_file.hpp"
+
+#include <chrono>
+#include <cstdlib>
+#include <string>
+#include <system_error>
+
+#include "util/sha256.hpp"
+
+namespace forge::cli {
+
+namespace {
+std::string environment(const char* name) {
+  const char* value = std::getenv(name);
+  return value != nullptr ? value : "";
+}
+
+std::optional<std::filesystem::path> cache_root() {
+  if (const std::string named = environment("FORGE_CACHE_DIR"); !named.empty()) return named;
+  if (const std::string xdg = environment("XDG_CACHE_HOME"); !xdg.empty()) {
+    return std::filesystem::path(xdg) / "forge";
+  }
+  if (const std::string home = environment("HOME"); !home.empty()) {
+    return std::filesystem::path(home) / ".cache" / "forge";
+  }
+  return std::nullopt;
+}
+}  // namespace
+
+std::optional<std::filesystem::path> unit_cache_path(const std::filesystem::path& folder,
+                                                     core::Dialect dialect) {
+  const std::string off = environment("FORGE_NO_CACHE");
+  if (!off.empty() && off != "0") return std::nullopt;
+  const auto root = cache_root();
+  if (!root) return std::nullopt;
+  std::error_code error;
+  const std::filesystem::path absolute = std::filesystem::canonical(folder, error);
+  if (error) return std::nullopt;
+  // One file per folder and dialect (the dialect decides how a file is split), named by a
+  // digest so any path fits a file name.
+  const std::string digest =
+      util::sha256_hex(absolute.string() + '\n' + std::string(core::dialect_name(dialect)));
+  return *root / ("units-" + digest.substr(0, 32));
+}
+
+void prune_unit_caches(const std::filesystem::path& cache_file) noexcept {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const auto stale_before = fs::file_time_type::clock::now() - std::chrono::hours(24 * 30);
+  for (fs::directory_iterator it(cache_file.parent_path(), error), end; !error && it != end;
+       it.increment(error)) {
+    const std::string name = it->path().filename().string();
+    if (name.rfind("units-", 0) != 0 || !it->is_regular_file(error)) continue;
+    const auto written = fs::last_write_time(it->path(), error);
+    if (!error && written < stale_before) fs::remove(it->path(), error);
+    error.clear();
+  }
+}
+
+}  // namespace forge::cli

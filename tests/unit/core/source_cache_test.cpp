@@ -1,0 +1,179 @@
+// The unit cache (issue 16: status over 10,000 units without reading them) must never change
+// what runs: a unit loaded through it has the checksum, sections and statements of a unit read
+// from its file, an edited file is read again, and a cache that lies is caught before anything
+// runs.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
+
+#include "core/errors.hpp"
+#include "core/source.hpp"
+#include "core/unit_cache.hpp"
+#include "support/temp_folder.hpp"
+#include "util/file_stamp.hpp"
+#include "util/files.hpp"
+
+namespace forge::core {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+
+constexpr std::int64_t k_second_ns = 1'000'000'000;
+
+// Files just written are "racy" (changed within the clock tick the cache could not tell apart):
+// the tests look at them as if a minute had passed.
+std::int64_t a_minute_later() { return util::wall_clock_ns() + 60 * k_second_ns; }
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
+
+class SourceCacheTest : public ::testing::Test {
+ protected:
+  fs::path cache_file() const { return m_cache.path() / "units"; }
+
+  std::vector<Unit> load(std::int64_t now_ns = a_minute_later(), std::string key = "k") {
+    UnitCache cache(cache_file(), std::move(key), now_ns);
+    auto units = load_units(m_units.path(), Dialect::sqlite, nullptr, nullptr, &cache);
+    cache.save();
+    return units;
+  }
+  std::vector<Unit> load_uncached() const { return load_units(m_units.path(), Dialect::sqlite); }
+
+  std::string cache_text() const {
+    return fs::exists(cache_file()) ? util::read_file(cache_file()) : "";
+  }
+
+  testing::TempFolder m_units;
+  testing::TempFolder m_cache;
+};
+
+void expect_same_section(const Section& cached, const Section& read) {
+  EXPECT_EQ(cached.file, read.file);
+  EXPECT_EQ(cached.first_line, read.first_line);
+  EXPECT_EQ(cached.in_transaction, read.in_transaction);
+  ASSERT_EQ(cached.statements.size(), read.statements.size());
+  for (std::size_t i = 0; i < read.statements.size(); ++i) {
+    EXPECT_EQ(cached.statements[i].text, read.statements[i].text);
+    EXPECT_EQ(cached.statements[i].line, read.statements[i].line);
+  }
+}
+
+TEST_F(SourceCacheTest, AUnitLoadedThroughTheCacheIsTheUnitReadFromItsFile) {
+  m_units.write("20240101000001_dbmate.sql",
+                "-- migrate:up\nCREATE TABLE a (id INTEGER);\nINSERT INTO a VALUES (1);\n"
+                "-- migrate:down\nDROP TABLE a;\n");
+  m_units.write(
+      "20240101000002_goose.sql",
+      "-- +goose Up\n-- +goose StatementBegin\nCREATE TRIGGER t AFTER INSERT ON a "
+      "BEGIN\n  SELECT 1;\nEND;\n-- +goose StatementEnd\n-- +goose Down\nDROP TRIGGER t;\n");
+  m_units.write("20240101000003_split.up.sql", "CREATE TABLE b (id INTEGER);\n");
+  m_units.write("20240101000003_split.down.sql", "DROP TABLE b;\n");
+  m_units.write("20240101000005_no_tx.sql",
+                "-- forge:up transaction:false\nCREATE TABLE c (id INTEGER);\n");
+  const auto read = load_uncached();
+  load();  // fills the cache
+  ASSERT_THAT(cache_text(), HasSubstr("20240101000001_dbmate.sql\t"));
+  const auto cached = load();
+  ASSERT_EQ(cached.size(), read.size());
+  for (std::size_t i = 0; i < read.size(); ++i) {
+    SCOPED_TRACE(read[i].name);
+    EXPECT_EQ(cached[i].name, read[i].name);
+    EXPECT_EQ(cached[i].checksum, read[i].checksum);
+    EXPECT_FALSE(cached[i].up.statements.is_split());  // not read yet
+    expect_same_section(cached[i].up, read[i].up);
+    ASSERT_EQ(cached[i].down.has_value(), read[i].down.has_value());
+    if (read[i].down) expect_same_section(*cached[i].down, *read[i].down);
+  }
+}
+
+// The checksum comes from the cache, not the file, while the file's stamp is the one cached;
+// the statements are read from the file, which must then give the cached checksum.
+TEST_F(SourceCacheTest, ACacheThatNoLongerMatchesTheTextStopsBeforeAnyStatement) {
+  m_units.write("20240101000001_a.sql", "-- migrate:up\nCREATE TABLE a (id INTEGER);\n");
+  const std::string real = load().front().checksum;
+  const std::string forged(64, 'a');
+  util::replace_file(cache_file(), replaced(cache_text(), real, forged));
+  const auto units = load();
+  EXPECT_EQ(units.front().checksum, forged);
+  try {
+    (void)units.front().up.statements.size();
+    FAIL() << "the statements of a file that does not give the cached checksum were read";
+  } catch (const MigrationFileError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("20240101000001_a.sql"));
+    EXPECT_THAT(e.what(), HasSubstr("changed while forge was running"));
+  }
+}
+
+TEST_F(SourceCacheTest, AnEditThatKeepsTheSizeIsReadAgain) {
+  const auto path =
+      m_units.write("20240101000001_a.sql", "-- migrate:up\nCREATE TABLE a (id INTEGER);\n");
+  const std::string before = load().front().checksum;
+  const auto cached = util::stamp_of(path.string());
+  const auto written = fs::last_write_time(path);
+  // An editor that keeps the modification time: only the change time moves, once the file
+  // system's clock has ticked (a change within the same tick is what the racy rule is for).
+  do {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    m_units.write("20240101000001_a.sql", "-- migrate:up\nCREATE TABLE b (id INTEGER);\n");
+    fs::last_write_time(path, written);
+  } while (util::stamp_of(path.string()) == cached);
+  const auto units = load();
+  EXPECT_NE(units.front().checksum, before);
+  EXPECT_EQ(units.front().checksum, load_uncached().front().checksum);
+}
+
+TEST_F(SourceCacheTest, AFileChangedWithinTheLastSecondsIsNotKept) {
+  m_units.write("20240101000001_a.sql", "-- migrate:up\nCREATE TABLE a (id INTEGER);\n");
+  load(util::wall_clock_ns());
+  EXPECT_THAT(cache_text(), ::testing::Not(HasSubstr("20240101000001_a.sql")));
+}
+
+TEST_F(SourceCacheTest, EntriesOfFilesGoneFromTheFolderAreDropped) {
+  m_units.write("20240101000001_a.sql", "-- migrate:up\nCREATE TABLE a (id INTEGER);\n");
+  const auto gone =
+      m_units.write("20240101000002_b.sql", "-- migrate:up\nCREATE TABLE b (id INTEGER);\n");
+  load();
+  ASSERT_THAT(cache_text(), HasSubstr("20240101000002_b.sql"));
+  fs::remove(gone);
+  EXPECT_EQ(load().size(), 1U);
+  EXPECT_THAT(cache_text(), ::testing::Not(HasSubstr("20240101000002_b.sql")));
+  EXPECT_THAT(cache_text(), HasSubstr("20240101000001_a.sql"));
+}
+
+TEST_F(SourceCacheTest, AMalformedOrForeignCacheIsAnEmptyOne) {
+  m_units.write("20240101000001_a.sql", "-- migrate:up\nCREATE TABLE a (id INTEGER);\n");
+  const std::string checksum = load_uncached().front().checksum;
+  for (const std::string& text :
+       {std::string("not a cache\n"),
+        std::string("forge-unit-cache 1\nk\n20240101000001_a.sql\t1\n"),
+        std::string("forge-unit-cache 1\nk\n20240101000001_a.sql\t-1\t2\t3\t4\t5\t\t1:t\t-\n"),
+        std::string("\0\xff\n", 3)}) {
+    util::replace_file(cache_file(), text);
+    EXPECT_EQ(load().front().checksum, checksum);
+  }
+}
+
+TEST_F(SourceCacheTest, ACacheWrittenUnderAnotherKeyIsNotUsed) {
+  m_units.write("20240101000001_a.sql", "-- migrate:up\nCREATE TABLE a (id INTEGER);\n");
+  const std::string real = load(a_minute_later(), "forge 1 sqlite").front().checksum;
+  util::replace_file(cache_file(), replaced(cache_text(), real, std::string(64, 'a')));
+  EXPECT_EQ(load(a_minute_later(), "forge 2 sqlite").front().checksum, real);
+}
+
+TEST_F(SourceCacheTest, AnUnwritableCacheFolderIsNoError) {
+  m_units.write("20240101000001_a.sql", "-- migrate:up\nCREATE TABLE a (id INTEGER);\n");
+  m_cache.write("blocked", "a file where the cache's folder would be");
+  UnitCache cache(m_cache.path() / "blocked" / "units", "k", a_minute_later());
+  const auto units = load_units(m_units.path(), Dialect::sqlite, nullptr, nullptr, &cache);
+  EXPECT_FALSE(cache.save());
+  EXPECT_EQ(units.front().checksum, load_uncached().front().checksum);
+}
+
+}  // namespace
+}  // namespace forge::core
