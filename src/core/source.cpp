@@ -346,7 +346,12 @@ FileSections read_sql_file_cached(const UnitFile& file, Dialect dialect, const R
   const auto& stamp = file.stamp;
   if (stamp && stamp->size < stream_min_bytes()) {
     if (const CachedFile* entry = cache.find(file.file_name, *stamp)) {
-      const auto read = std::make_shared<const CachedRead>(CachedRead{file, dialect, *entry});
+      // What reading it again takes: its path and what its name says of its sections.
+      UnitFile again{file.path, {}, {}, {}, {}};
+      again.name.role = file.name.role;
+      again.name.autocommit = file.name.autocommit;
+      const auto read =
+          std::make_shared<const CachedRead>(CachedRead{std::move(again), dialect, *entry});
       return FileSections{cached_section(read, FileRole::up), cached_section(read, FileRole::down),
                           "", entry->checksum};
     }

@@ -99,17 +99,7 @@ std::string entry_line(const std::string& name, const CachedFile& entry) {
 
 UnitCache::UnitCache(std::filesystem::path file, std::string key, std::int64_t now_ns)
     : m_file(std::move(file)), m_key(std::move(key)), m_opened_ns(now_ns) {
-  try {
-    m_loading = std::thread([this] { load(); });
-  } catch (const std::system_error&) {
-    load();  // no thread to be had: read it here
-  }
-}
-
-UnitCache::~UnitCache() { loaded(); }
-
-void UnitCache::loaded() {
-  if (m_loading.joinable()) m_loading.join();
+  load();
 }
 
 void UnitCache::load() noexcept {
@@ -136,7 +126,6 @@ void UnitCache::load() noexcept {
 }
 
 const CachedFile* UnitCache::find(const std::string& name, const util::FileStamp& stamp) {
-  loaded();
   const auto found = m_slots.find(name);
   if (found == m_slots.end() || found->second.entry.stamp != stamp) return nullptr;
   if (!found->second.kept) ++m_found;
@@ -145,7 +134,6 @@ const CachedFile* UnitCache::find(const std::string& name, const util::FileStamp
 }
 
 void UnitCache::remember(const std::string& name, CachedFile entry) {
-  loaded();
   const std::int64_t changed = std::max(entry.stamp.mtime_ns, entry.stamp.ctime_ns);
   if (!storable(name) || changed >= m_opened_ns - k_racy_ns) return;
   m_slots.insert_or_assign(name, Slot{std::move(entry), true});
@@ -153,7 +141,6 @@ void UnitCache::remember(const std::string& name, CachedFile entry) {
 }
 
 bool UnitCache::save() noexcept {
-  loaded();
   if (!m_changed && m_found == m_loaded) return false;
   try {
     std::string text = std::string(k_magic) + '\n' + m_key + '\n';

@@ -3,7 +3,6 @@
 #include <filesystem>
 #include <optional>
 #include <string>
-#include <thread>
 #include <unordered_map>
 
 #include "util/file_stamp.hpp"
@@ -38,14 +37,10 @@ struct CachedFile {
 class UnitCache {
  public:
   /// The cache kept at `file`; its entries count only if it was written under the same `key`
-  /// (forge's version and the dialect: both change what a file gives). The file is read on a
-  /// thread of its own while the caller lists the folder; the first lookup waits for it.
+  /// (forge's version and the dialect: both change what a file gives).
   /// `now_ns` is the wall clock (file times' epoch) as the folder is about to be looked at.
   UnitCache(std::filesystem::path file, std::string key,
             std::int64_t now_ns = util::wall_clock_ns());
-  ~UnitCache();
-  UnitCache(const UnitCache&) = delete;
-  UnitCache& operator=(const UnitCache&) = delete;
 
   /// The entry for the file named `name`, when its stamp is still `stamp` (it is then kept).
   const CachedFile* find(const std::string& name, const util::FileStamp& stamp);
@@ -58,8 +53,6 @@ class UnitCache {
 
  private:
   void load() noexcept;
-  /// Waits until the file has been read.
-  void loaded();
 
   std::filesystem::path m_file;
   std::string m_key;
@@ -72,7 +65,6 @@ class UnitCache {
   std::size_t m_loaded = 0;  ///< entries read from the file
   std::size_t m_found = 0;   ///< of those, found this run
   bool m_changed = false;
-  std::thread m_loading;
 };
 
 }  // namespace forge::core
