@@ -4,11 +4,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <limits>
 #include <stdexcept>
+#include <string>
 
 #include "util/unique_fd.hpp"
 
@@ -76,17 +78,52 @@ std::optional<std::string> read_file_below(const std::filesystem::path& path, st
   return content;
 }
 
-void replace_file(const std::filesystem::path& path, const std::string& content) {
-  std::filesystem::path temporary = path;
-  temporary += ".forge-tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << content;
-    out.flush();
-    if (!out) {
-      throw std::runtime_error("cannot write " + path.string() + ": " + std::strerror(errno));
-    }
+namespace {
+
+// A temporary file beside `path` that no other writer uses (its descriptor; -1 with errno set):
+// two processes, or two threads of a fleet run, replacing one file at once must not write into
+// each other's temporary file.
+int create_temporary_beside(const std::filesystem::path& path, std::filesystem::path& name) {
+  static std::atomic<unsigned> counter{0};
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    name = path;
+    name += ".forge-tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+    const int fd = ::open(name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd >= 0 || errno != EEXIST) return fd;
   }
+  errno = EEXIST;
+  return -1;
+}
+
+void write_all(int fd, const std::string& content, const std::filesystem::path& path) {
+  const char* data = content.data();
+  std::size_t left = content.size();
+  while (left > 0) {
+    const ssize_t n = ::write(fd, data, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0)
+      throw std::runtime_error("cannot write " + path.string() + ": " + std::strerror(errno));
+    data += n;
+    left -= static_cast<std::size_t>(n);
+  }
+}
+
+}  // namespace
+
+void replace_file(const std::filesystem::path& path, const std::string& content) {
+  std::filesystem::path temporary;
+  UniqueFd fd(create_temporary_beside(path, temporary));
+  if (fd.get() < 0) {
+    throw std::runtime_error("cannot write " + path.string() + ": " + std::strerror(errno));
+  }
+  try {
+    write_all(fd.get(), content, path);
+  } catch (...) {
+    std::error_code ignored;
+    std::filesystem::remove(temporary, ignored);
+    throw;
+  }
+  fd.reset();
   std::error_code error;
   std::filesystem::rename(temporary, path, error);
   if (error) {
@@ -97,25 +134,12 @@ void replace_file(const std::filesystem::path& path, const std::string& content)
 
 bool write_new_file(const std::filesystem::path& path, const std::string& content) {
   // O_EXCL makes "refuse to overwrite" atomic, even against a concurrent writer.
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0 && errno == EEXIST) return false;
-  if (fd < 0) {
+  const UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
+  if (fd.get() < 0 && errno == EEXIST) return false;
+  if (fd.get() < 0) {
     throw std::runtime_error("cannot create " + path.string() + ": " + std::strerror(errno));
   }
-  const char* data = content.data();
-  std::size_t left = content.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, data, left);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      int saved = errno;
-      ::close(fd);
-      throw std::runtime_error("cannot write " + path.string() + ": " + std::strerror(saved));
-    }
-    data += n;
-    left -= static_cast<std::size_t>(n);
-  }
-  ::close(fd);
+  write_all(fd.get(), content, path);
   return true;
 }
 
