@@ -53,16 +53,18 @@ std::chrono::milliseconds wait_patience(const GlobalOptions& options) {
 
 std::vector<core::Unit> load_units_for(const std::filesystem::path& folder, core::Dialect dialect) {
   const std::shared_ptr<const declarative::SqlRenderer> renderer = dialect::renderer_for(dialect);
-  const dialect::RenderingReader reader(*renderer);
-  const dialect::JsUnitReader scripts(renderer, std::make_shared<dialect::NodeRuntime>());
-  // What the SQL files gave when last read, so a status over thousands of units reads none.
+  // Units read through the cache keep their reader, to read their statements when needed.
+  const auto reader = std::make_shared<const dialect::RenderingReader>(renderer);
+  const auto scripts = std::make_shared<const dialect::JsUnitReader>(
+      renderer, std::make_shared<dialect::NodeRuntime>());
+  // What the unit files gave when last read, so a status over thousands of units reads none.
   const auto cache_path = unit_cache_path(folder, dialect);
   std::optional<core::UnitCache> cache;
   if (cache_path) {
     cache.emplace(*cache_path,
                   "forge " FORGE_VERSION " " + std::string(core::dialect_name(dialect)));
   }
-  auto units = core::load_units(folder, dialect, &reader, &scripts, cache ? &*cache : nullptr);
+  auto units = core::load_units(folder, dialect, reader, scripts, cache ? &*cache : nullptr);
   if (cache && cache->save()) prune_unit_caches(*cache_path);
   util::log_debug("{} units in {} for {}", units.size(), folder.string(),
                   core::dialect_name(dialect));

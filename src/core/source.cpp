@@ -257,11 +257,11 @@ FileSections read_sql_file(const UnitFile& file, std::string text, Dialect diale
   return out;
 }
 
-// The readers of the unit formats core does not read itself, and the cache of what SQL files
+// The readers of the unit formats core does not read itself, and the cache of what unit files
 // gave when last read.
 struct Readers {
-  const DeclarativeReader* declarative = nullptr;
-  const DeclarativeReader* script = nullptr;
+  std::shared_ptr<const DeclarativeReader> declarative;
+  std::shared_ptr<const DeclarativeReader> script;
   UnitCache* cache = nullptr;
 };
 
@@ -292,10 +292,10 @@ FileSections read_file_sections(const UnitFile& file, Dialect dialect, const Rea
     text = read_unit_text(file.path, std::numeric_limits<std::size_t>::max());
   }
   if (file.name.format == FileFormat::declarative) {
-    return read_declarative_file(file, *text, readers.declarative);
+    return read_declarative_file(file, *text, readers.declarative.get());
   }
   if (file.name.format == FileFormat::script)
-    return read_declarative_file(file, *text, readers.script);
+    return read_declarative_file(file, *text, readers.script.get());
   return read_sql_file(file, std::move(*text), dialect);
 }
 
@@ -305,7 +305,8 @@ std::optional<CachedSection> shape_of(const std::optional<Section>& section) {
 }
 
 CachedFile cached_form(const FileSections& sections, const util::FileStamp& stamp) {
-  return CachedFile{stamp, sections.checksum, shape_of(sections.up), shape_of(sections.down)};
+  return CachedFile{stamp, sections.checksum, shape_of(sections.up), shape_of(sections.down),
+                    sections.irreversible};
 }
 
 // A file the cache knew, to be read again when its statements are first needed. The text read
@@ -314,59 +315,83 @@ CachedFile cached_form(const FileSections& sections, const util::FileStamp& stam
 struct CachedRead {
   UnitFile file;
   Dialect dialect;
+  std::shared_ptr<const DeclarativeReader> reader;  ///< for a declarative file; null for SQL
   CachedFile expected;
 
-  std::vector<Statement> statements(FileRole direction) const {
-    FileSections fresh = read_sql_file(
-        file, *read_unit_text(file.path, std::numeric_limits<std::size_t>::max()), dialect);
+  Section section(FileRole direction) const {
+    FileSections fresh = read_file_sections(file, dialect, Readers{reader, nullptr, nullptr});
     const CachedFile found = cached_form(fresh, expected.stamp);
     if (found.checksum != expected.checksum || !(found.up == expected.up) ||
-        !(found.down == expected.down)) {
+        !(found.down == expected.down) || found.irreversible != expected.irreversible) {
       throw MigrationFileError(file.path, 0, "changed while forge was running",
                                "Run the command again once the file is written.");
     }
-    return (direction == FileRole::up ? *fresh.up : *fresh.down).statements.all();
+    return std::move(direction == FileRole::up ? *fresh.up : *fresh.down);
   }
+};
+
+// The section of a large SQL file the cache knew: mapped and checked again when its statements
+// are first gone through, then streamed as any large unit's (never held whole).
+class CachedLargeSection : public StatementStream {
+ public:
+  CachedLargeSection(std::shared_ptr<const CachedRead> read, FileRole direction)
+      : m_read(std::move(read)), m_direction(direction) {}
+  void for_each(const std::function<bool(const Statement&)>& each) const override {
+    if (!m_section) m_section = m_read->section(m_direction);
+    m_section->statements.visit(each);
+  }
+
+ private:
+  std::shared_ptr<const CachedRead> m_read;
+  FileRole m_direction;
+  mutable std::optional<Section> m_section;
 };
 
 std::optional<Section> cached_section(const std::shared_ptr<const CachedRead>& read,
                                       FileRole direction) {
   const auto& shape = direction == FileRole::up ? read->expected.up : read->expected.down;
   if (!shape) return std::nullopt;
+  const bool large = read->expected.stamp.size >= stream_min_bytes();
   SectionStatements statements =
-      SectionStatements::deferred([read, direction] { return read->statements(direction); });
+      large ? SectionStatements::streamed(std::make_shared<CachedLargeSection>(read, direction))
+            : SectionStatements::deferred(
+                  [read, direction] { return read->section(direction).statements.all(); });
   return Section{read->file.path, shape->first_line, "", shape->in_transaction,
                  std::move(statements)};
 }
 
-// A SQL file below the streaming size whose stamp the cache knows is not read now: its
-// sections are read when their statements are first needed (a status needs none).
-FileSections read_sql_file_cached(const UnitFile& file, Dialect dialect, const Readers& readers) {
+// A SQL or declarative file whose stamp the cache knows is not read now: its sections are read
+// when their statements are first needed (a status needs none), a large one streamed.
+FileSections read_file_cached(const UnitFile& file, Dialect dialect, const Readers& readers,
+                              std::shared_ptr<const DeclarativeReader> reader) {
   UnitCache& cache = *readers.cache;
   const auto& stamp = file.stamp;
-  if (stamp && stamp->size < stream_min_bytes()) {
+  if (stamp) {
     if (const CachedFile* entry = cache.find(file.file_name, *stamp)) {
       // What reading it again takes: its path and what its name says of its sections.
       UnitFile again{file.path, {}, {}, {}, {}};
       again.name.role = file.name.role;
       again.name.autocommit = file.name.autocommit;
-      const auto read =
-          std::make_shared<const CachedRead>(CachedRead{std::move(again), dialect, *entry});
+      again.name.format = file.name.format;
+      const auto read = std::make_shared<const CachedRead>(
+          CachedRead{std::move(again), dialect, std::move(reader), *entry});
       return FileSections{cached_section(read, FileRole::up), cached_section(read, FileRole::down),
-                          "", entry->checksum};
+                          entry->irreversible, entry->checksum};
     }
   }
   FileSections sections = read_file_sections(file, dialect, readers);
-  const bool streamed = sections.up && sections.up->statements.is_streamed();
-  if (stamp && stamp->size < stream_min_bytes() && !streamed) {
-    cache.remember(file.file_name, cached_form(sections, *stamp));
-  }
+  if (stamp) cache.remember(file.file_name, cached_form(sections, *stamp));
   return sections;
 }
 
+// A JavaScript unit is not cached: its statements are known only as it runs.
 FileSections read_unit_file(const UnitFile& file, Dialect dialect, const Readers& readers) {
   if (readers.cache != nullptr && file.name.format == FileFormat::sql) {
-    return read_sql_file_cached(file, dialect, readers);
+    return read_file_cached(file, dialect, readers, nullptr);
+  }
+  if (readers.cache != nullptr && file.name.format == FileFormat::declarative &&
+      readers.declarative) {
+    return read_file_cached(file, dialect, readers, readers.declarative);
   }
   return read_file_sections(file, dialect, readers);
 }
@@ -410,11 +435,12 @@ std::optional<Unit> load_unit(const std::string& stem, const std::vector<UnitFil
 }  // namespace
 
 std::vector<Unit> load_units(const fs::path& directory, Dialect dialect,
-                             const DeclarativeReader* declarative, const DeclarativeReader* script,
-                             UnitCache* cache) {
+                             std::shared_ptr<const DeclarativeReader> declarative,
+                             std::shared_ptr<const DeclarativeReader> script, UnitCache* cache) {
   ScriptTwins twins;
-  const FileGroups groups = scan(directory, twins, script != nullptr, cache != nullptr);
-  const Readers readers{declarative, script, cache};
+  const bool runs_js = script != nullptr;
+  const FileGroups groups = scan(directory, twins, runs_js, cache != nullptr);
+  const Readers readers{std::move(declarative), std::move(script), cache};
   for (const auto& [stem, files] : groups) check_group(files);
   check_unique_versions(groups);
   std::vector<Unit> units;

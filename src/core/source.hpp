@@ -1,5 +1,7 @@
 #pragma once
 #include <filesystem>
+#include <memory>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,11 +42,12 @@ class DeclarativeReader {
 /// go through `declarative`; without one they are an error. A sequelize-cli JavaScript
 /// migration (`.js`, `.cjs`, `.mjs`) that no unit of the same name stands in for goes through
 /// `script` and is recorded under its file name (`<stem>.js`), as sequelize-cli records it;
-/// without a `script` reader it is skipped with a warning. With a `cache`, a SQL file whose
-/// stamp the cache knows is not read until its statements are (see UnitCache); the caller
-/// saves the cache.
+/// without a `script` reader it is skipped with a warning. With a `cache`, a SQL or declarative
+/// file whose stamp the cache knows is not read until its statements are (see UnitCache; the
+/// units then keep `declarative` for it); the caller saves the cache.
 std::vector<Unit> load_units(const std::filesystem::path& directory, Dialect dialect,
-                             const DeclarativeReader* declarative = nullptr,
-                             const DeclarativeReader* script = nullptr, UnitCache* cache = nullptr);
+                             std::shared_ptr<const DeclarativeReader> declarative = nullptr,
+                             std::shared_ptr<const DeclarativeReader> script = nullptr,
+                             UnitCache* cache = nullptr);
 
 }  // namespace forge::core

@@ -11,12 +11,12 @@ namespace forge::core {
 
 namespace {
 
-constexpr std::string_view k_magic = "forge-unit-cache 1";
+constexpr std::string_view k_magic = "forge-unit-cache 2";
 // A file changed less than this before forge looked at it may change again within the same
 // tick of the file system's clock, leaving its stamp as it was: such a file is not kept.
 constexpr std::int64_t k_racy_ns = 2'000'000'000;
 // Fields of an entry's line, tab-separated.
-constexpr std::size_t k_fields = 9;
+constexpr std::size_t k_fields = 10;
 
 // Names with a tab or a control character would break the line format: they are not kept.
 bool storable(const std::string& name) {
@@ -55,6 +55,44 @@ bool read_section(std::string_view text, std::optional<CachedSection>& out) {
   return true;
 }
 
+// Text kept on one line of the cache: `\` and control characters written as \xHH.
+std::string escaped(const std::string& text) {
+  static const char* const digits = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : text) {
+    if (c >= 0x20 && c != 0x7f && c != '\\') {
+      out += static_cast<char>(c);
+      continue;
+    }
+    out += "\\x";
+    out += digits[c >> 4];
+    out += digits[c & 0xf];
+  }
+  return out;
+}
+
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+bool unescaped(std::string_view text, std::string& out) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\\') {
+      out += text[i];
+      continue;
+    }
+    if (i + 3 >= text.size() || text[i + 1] != 'x') return false;
+    const int high = hex_digit(text[i + 2]);
+    const int low = hex_digit(text[i + 3]);
+    if (high < 0 || low < 0) return false;
+    out += static_cast<char>(high * 16 + low);
+    i += 3;
+  }
+  return true;
+}
+
 // Cuts `text` at the first `separator`: the piece before it, `text` left after it.
 std::string_view cut(std::string_view& text, char separator) {
   const auto at = text.find(separator);
@@ -84,7 +122,8 @@ bool read_entry(std::string_view line, std::string& name, CachedFile& entry) {
   }
   entry.checksum = std::string(fields[6]);
   if (entry.checksum.size() != 64 && !entry.checksum.empty()) return false;
-  return read_section(fields[7], entry.up) && read_section(fields[8], entry.down);
+  return read_section(fields[7], entry.up) && read_section(fields[8], entry.down) &&
+         unescaped(fields[9], entry.irreversible);
 }
 
 std::string entry_line(const std::string& name, const CachedFile& entry) {
@@ -92,7 +131,7 @@ std::string entry_line(const std::string& name, const CachedFile& entry) {
   return name + '\t' + std::to_string(stamp.size) + '\t' + std::to_string(stamp.mtime_ns) + '\t' +
          std::to_string(stamp.ctime_ns) + '\t' + std::to_string(stamp.inode) + '\t' +
          std::to_string(stamp.device) + '\t' + entry.checksum + '\t' + section_field(entry.up) +
-         '\t' + section_field(entry.down) + '\n';
+         '\t' + section_field(entry.down) + '\t' + escaped(entry.irreversible) + '\n';
 }
 
 }  // namespace

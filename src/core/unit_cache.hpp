@@ -9,7 +9,7 @@
 
 namespace forge::core {
 
-/// The shape of one section of a SQL unit file, as its markers give it.
+/// The shape of one section of a unit file, as its markers (or its format) give it.
 struct CachedSection {
   int first_line = 1;
   bool in_transaction = true;
@@ -19,18 +19,19 @@ struct CachedSection {
   }
 };
 
-/// What reading one SQL unit file gave, without its text.
+/// What reading one unit file (SQL or declarative) gave, without its text.
 struct CachedFile {
   util::FileStamp stamp;
   std::string checksum;  ///< of its up section; empty when it holds none
   std::optional<CachedSection> up;
   std::optional<CachedSection> down;
+  std::string irreversible;  ///< why a declarative unit has no down, when it has none
 };
 
-/// What forge learned from reading the SQL unit files of one folder, kept between runs so a
-/// status or a no-op migrate over 10,000 units looks at each file's stamp instead of reading it
-/// (issue 16). An entry counts only while the file's stamp is the one it was read with. The
-/// cache decides nothing about what runs: a section that runs is read again, and a file whose
+/// What forge learned from reading the SQL and declarative unit files of one folder, kept between
+/// runs so a status or a no-op migrate over 10,000 units looks at each file's stamp instead of
+/// reading it (issue 16). An entry counts only while the file's stamp is the one it was read with.
+/// The cache decides nothing about what runs: a section that runs is read again, and a file whose
 /// text no longer gives the cached shape and checksum stops the run (see source.cpp).
 /// A missing, unreadable or malformed cache file is an empty cache; one that cannot be written
 /// is left as it was. Neither is an error: the cache only saves time.

@@ -1,4 +1,6 @@
 #pragma once
+#include <memory>
+
 #include "core/source.hpp"
 #include "declarative/renderer.hpp"
 
@@ -13,10 +15,14 @@ class RenderingReader : public core::DeclarativeReader {
  public:
   /// `renderer` must outlive the reader.
   explicit RenderingReader(const declarative::SqlRenderer& renderer) : m_renderer(renderer) {}
+  /// A reader that keeps `renderer` (units loaded through the unit cache keep their reader).
+  explicit RenderingReader(std::shared_ptr<const declarative::SqlRenderer> renderer)
+      : m_owned(std::move(renderer)), m_renderer(*m_owned) {}
 
   core::DeclarativeSections read(const std::string& text, const std::string& file) const override;
 
  private:
+  std::shared_ptr<const declarative::SqlRenderer> m_owned;
   const declarative::SqlRenderer& m_renderer;
 };
 

@@ -110,6 +110,9 @@ class StatusThroughTheCache : public ForgeTest {
       names.push_back(add_table_unit("2024010100000" + std::to_string(i),
                                      "create-t" + std::to_string(i), "t" + std::to_string(i)));
     }
+    project.write("migrations/20240101000004-create-y.yaml",
+                  "up:\n  - createTable:\n      table: y\n      columns:\n"
+                  "        id: { type: INTEGER, primaryKey: true }\n");
     std::this_thread::sleep_for(std::chrono::milliseconds(2100));
   }
   void TearDown() override { std::filesystem::remove_all(cache); }
@@ -131,11 +134,15 @@ TEST_F(StatusThroughTheCache, CachedUnitsRunAndAnEditKeepingSizeAndTimeIsStillAC
   ASSERT_EQ(first.exit_code, 0) << first;
   EXPECT_EQ(cache_files(), 1u);
 
-  // Pending units known from the cache run from their files.
+  // Pending units known from the cache (SQL and YAML) run from their files.
   const auto migrate = forge_cached({"db:migrate"});
   ASSERT_EQ(migrate.exit_code, 0) << migrate;
   EXPECT_TRUE(db().has_table("t3"));
-  EXPECT_EQ(db().applied().size(), 3u);
+  EXPECT_TRUE(db().has_table("y"));
+  EXPECT_EQ(db().applied().size(), 4u);
+  const auto undo = forge_cached({"db:migrate:undo"});
+  ASSERT_EQ(undo.exit_code, 0) << undo;
+  EXPECT_FALSE(db().has_table("y"));  // the derived down, read through the cache
 
   const std::string file = "migrations/" + names[1] + ".sql";
   const auto path = project.root() / file;

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <thread>
 
 #include "core/errors.hpp"
@@ -33,17 +34,38 @@ std::string replaced(std::string text, const std::string& from, const std::strin
   return text;
 }
 
+// A declarative reader: the file's text is one up statement; "irreversible" in it means no down,
+// for a reason that holds a tab, a newline and a backslash (the cache keeps it on one line).
+class TextReader : public DeclarativeReader {
+ public:
+  mutable int reads = 0;
+  DeclarativeSections read(const std::string& text, const std::string& file) const override {
+    ++reads;
+    DeclarativeSections sections;
+    sections.up = Section{file, 2, text, true, {Statement{text, file, 2, nullptr}}};
+    sections.checksum_text = "canonical:" + text;
+    if (text.find("irreversible") != std::string::npos) {
+      sections.irreversible = file + ":2:5:\tdropTable\ncannot be undone \\ automatically";
+    } else {
+      sections.down = Section{file, 9, "", false, {Statement{"DOWN " + text, file, 9, nullptr}}};
+    }
+    return sections;
+  }
+};
+
 class SourceCacheTest : public ::testing::Test {
  protected:
   fs::path cache_file() const { return m_cache.path() / "units"; }
 
   std::vector<Unit> load(std::int64_t now_ns = a_minute_later(), std::string key = "k") {
     UnitCache cache(cache_file(), std::move(key), now_ns);
-    auto units = load_units(m_units.path(), Dialect::sqlite, nullptr, nullptr, &cache);
+    auto units = load_units(m_units.path(), Dialect::sqlite, m_reader, nullptr, &cache);
     cache.save();
     return units;
   }
-  std::vector<Unit> load_uncached() const { return load_units(m_units.path(), Dialect::sqlite); }
+  std::vector<Unit> load_uncached() const {
+    return load_units(m_units.path(), Dialect::sqlite, m_reader);
+  }
 
   std::string cache_text() const {
     return fs::exists(cache_file()) ? util::read_file(cache_file()) : "";
@@ -51,6 +73,7 @@ class SourceCacheTest : public ::testing::Test {
 
   testing::TempFolder m_units;
   testing::TempFolder m_cache;
+  std::shared_ptr<TextReader> m_reader = std::make_shared<TextReader>();
 };
 
 void expect_same_section(const Section& cached, const Section& read) {
@@ -90,6 +113,54 @@ TEST_F(SourceCacheTest, AUnitLoadedThroughTheCacheIsTheUnitReadFromItsFile) {
     ASSERT_EQ(cached[i].down.has_value(), read[i].down.has_value());
     if (read[i].down) expect_same_section(*cached[i].down, *read[i].down);
   }
+}
+
+TEST_F(SourceCacheTest, ADeclarativeUnitLoadedThroughTheCacheIsTheUnitReadFromItsFile) {
+  m_units.write("20240101000001_a.yaml", "create a");
+  m_units.write("20240101000002_b.yaml", "irreversible b");
+  const auto read = load_uncached();
+  load();
+  const int reads_before = m_reader->reads;
+  const auto cached = load();
+  EXPECT_EQ(m_reader->reads, reads_before) << "a cached file was read for its checksum";
+  ASSERT_EQ(cached.size(), 2U);
+  for (std::size_t i = 0; i < read.size(); ++i) {
+    SCOPED_TRACE(read[i].name);
+    EXPECT_EQ(cached[i].checksum, read[i].checksum);
+    EXPECT_EQ(cached[i].irreversible, read[i].irreversible);
+    expect_same_section(cached[i].up, read[i].up);
+    ASSERT_EQ(cached[i].down.has_value(), read[i].down.has_value());
+    if (read[i].down) expect_same_section(*cached[i].down, *read[i].down);
+  }
+  EXPECT_GT(m_reader->reads, reads_before);  // the statements were read when asked for
+}
+
+// A large unit (streamed: FORGE_STREAM_MIN_BYTES lowered for the test) is not read for a status
+// either; when it runs it is mapped and checked again and streamed, never held.
+TEST_F(SourceCacheTest, ALargeUnitLoadedThroughTheCacheStreamsWhenItRuns) {
+  std::string up = "-- migrate:up\n";
+  for (int i = 0; i < 50; ++i) up += "INSERT INTO a VALUES (" + std::to_string(i) + ");\n";
+  m_units.write("20240101000001_a.sql", up + "-- migrate:down\nDELETE FROM a;\n");
+  ::setenv("FORGE_STREAM_MIN_BYTES", "256", 1);
+  const auto read = load_uncached();
+  load();
+  auto cached = load();
+  const std::string real = cached.front().checksum;
+  EXPECT_EQ(real, read.front().checksum);
+  EXPECT_TRUE(cached.front().up.statements.is_streamed());
+  std::vector<std::string> texts;
+  cached.front().up.statements.visit([&](const Statement& statement) {
+    texts.push_back(statement.text);
+    return true;
+  });
+  ASSERT_EQ(texts.size(), 50U);
+  EXPECT_EQ(texts.back(), read.front().up.statements.all().back().text);
+  // A cache that no longer matches the file stops the first visit.
+  util::replace_file(cache_file(), replaced(cache_text(), real, std::string(64, 'a')));
+  cached = load();
+  EXPECT_THROW(cached.front().up.statements.visit([](const Statement&) { return true; }),
+               MigrationFileError);
+  ::unsetenv("FORGE_STREAM_MIN_BYTES");
 }
 
 // The checksum comes from the cache, not the file, while the file's stamp is the one cached;

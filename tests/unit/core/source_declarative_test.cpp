@@ -1,10 +1,9 @@
 // load_units with declarative files (.yaml, .yml, .json), read through a fake DeclarativeReader.
-#include "core/source.hpp"
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "core/errors.hpp"
+#include "core/source.hpp"
 #include "support/temp_folder.hpp"
 #include "util/sha256.hpp"
 #include "util/strings.hpp"
@@ -57,7 +56,9 @@ class LoadDeclarativeUnits : public ::testing::Test {
  protected:
   void write(const std::string& name, std::string_view content) { m_folder.write(name, content); }
   std::vector<Unit> load(Dialect dialect = Dialect::sqlite) {
-    return load_units(m_folder.path(), dialect, &m_reader);
+    // A reader the test owns: not shared, only pointed at.
+    return load_units(m_folder.path(), dialect,
+                      std::shared_ptr<const DeclarativeReader>(std::shared_ptr<void>(), &m_reader));
   }
   std::string path_of(const std::string& name) const { return (m_folder.path() / name).string(); }
   static std::string up_text(const Unit& unit) { return unit.up.statements.at(0).text; }
@@ -126,7 +127,8 @@ TEST_F(LoadDeclarativeUnits, CarriesWhyAUnitCannotBeUndone) {
   const Unit unit = load().at(0);
 
   EXPECT_FALSE(unit.down);
-  EXPECT_EQ(unit.irreversible, path_of("1_a.yaml") + ":2:5: dropTable cannot be undone automatically");
+  EXPECT_EQ(unit.irreversible,
+            path_of("1_a.yaml") + ":2:5: dropTable cannot be undone automatically");
 }
 
 TEST_F(LoadDeclarativeUnits, LeavesTheReasonEmptyForASqlUnitWithoutADown) {
