@@ -43,6 +43,24 @@ std::optional<std::filesystem::path> unit_cache_path(const std::filesystem::path
   return *root / ("units-" + digest.substr(0, 32));
 }
 
+namespace {
+// Only forge's own cache files, `units-` and 32 hex digits (with a writer's leftover temporary
+// suffix): FORGE_CACHE_DIR may name a folder that holds other files too.
+bool is_unit_cache_name(const std::string& name) {
+  constexpr std::size_t k_digits = 32;
+  const std::string prefix = "units-";
+  if (name.size() < prefix.size() + k_digits || name.compare(0, prefix.size(), prefix) != 0) {
+    return false;
+  }
+  for (std::size_t i = prefix.size(); i < prefix.size() + k_digits; ++i) {
+    const char c = name[i];
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  }
+  const std::string rest = name.substr(prefix.size() + k_digits);
+  return rest.empty() || rest.compare(0, 11, ".forge-tmp-") == 0;
+}
+}  // namespace
+
 void prune_unit_caches(const std::filesystem::path& cache_file) noexcept {
   namespace fs = std::filesystem;
   std::error_code error;
@@ -50,7 +68,7 @@ void prune_unit_caches(const std::filesystem::path& cache_file) noexcept {
   for (fs::directory_iterator it(cache_file.parent_path(), error), end; !error && it != end;
        it.increment(error)) {
     const std::string name = it->path().filename().string();
-    if (name.rfind("units-", 0) != 0 || !it->is_regular_file(error)) continue;
+    if (!is_unit_cache_name(name) || !it->is_regular_file(error)) continue;
     const auto written = fs::last_write_time(it->path(), error);
     if (!error && written < stale_before) fs::remove(it->path(), error);
     error.clear();

@@ -4,6 +4,7 @@
 // needed -- before anything runs.
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "forge_test.hpp"
@@ -130,9 +131,21 @@ class StatusThroughTheCache : public ForgeTest {
 };
 
 TEST_F(StatusThroughTheCache, CachedUnitsRunAndAnEditKeepingSizeAndTimeIsStillAChange) {
+  // A cache of forge's not written for 40 days is removed; other files in the folder are not.
+  std::filesystem::create_directories(cache);
+  const auto forty_days_ago =
+      std::filesystem::file_time_type::clock::now() - std::chrono::hours(960);
+  const std::string stale = "units-0123456789abcdef0123456789abcdef";
+  for (const std::string name : {stale, std::string("units-notes.txt"), std::string("notes.txt")}) {
+    std::ofstream(cache / name) << "kept by someone\n";
+    std::filesystem::last_write_time(cache / name, forty_days_ago);
+  }
   const auto first = forge_cached({"db:migrate:status"});
   ASSERT_EQ(first.exit_code, 0) << first;
-  EXPECT_EQ(cache_files(), 1u);
+  EXPECT_FALSE(std::filesystem::exists(cache / stale));
+  EXPECT_TRUE(std::filesystem::exists(cache / "units-notes.txt"));
+  EXPECT_TRUE(std::filesystem::exists(cache / "notes.txt"));
+  EXPECT_EQ(cache_files(), 3u);  // the two files not forge's, and this folder's cache
 
   // Pending units known from the cache (SQL and YAML) run from their files.
   const auto migrate = forge_cached({"db:migrate"});
