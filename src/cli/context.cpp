@@ -51,7 +51,7 @@ std::chrono::milliseconds wait_patience(const GlobalOptions& options) {
 
 std::vector<core::Unit> load_units_for(const std::filesystem::path& folder, core::Dialect dialect) {
   const std::shared_ptr<const declarative::SqlRenderer> renderer = dialect::renderer_for(dialect);
-  const dialect::RenderingReader reader(*renderer);
+  const dialect::RenderingReader reader(renderer);
   const dialect::JsUnitReader scripts(renderer, std::make_shared<dialect::NodeRuntime>());
   auto units = core::load_units(folder, dialect, &reader, &scripts);
   util::log_debug("{} units in {} for {}", units.size(), folder.string(),

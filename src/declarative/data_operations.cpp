@@ -35,8 +35,17 @@ void check_same_columns(const DocumentNode& row, std::size_t number,
   fail_at(row.location, problem + " (every row names the same columns)");
 }
 
-Row read_row(const DocumentNode& node, std::size_t number,
-             const std::vector<std::string>& columns) {
+std::string read_statement(const DocumentNode& node, const std::string& what) {
+  if (node.kind != DocumentNode::Kind::scalar || node.text.empty()) {
+    fail_at(node.location, what + " must be the SQL text, not " + describe(node));
+  }
+  return node.text;
+}
+
+}  // namespace
+
+Row read_bulk_insert_row(const DocumentNode& node, std::size_t number,
+                         const std::vector<std::string>& columns) {
   const std::string what = "row " + std::to_string(number) + " of bulkInsert";
   if (node.kind != DocumentNode::Kind::map || node.entries.empty()) {
     fail_at(node.location, what + " must be a map of column: value, not " + describe(node));
@@ -50,15 +59,6 @@ Row read_row(const DocumentNode& node, std::size_t number,
   return row;
 }
 
-std::string read_statement(const DocumentNode& node, const std::string& what) {
-  if (node.kind != DocumentNode::Kind::scalar || node.text.empty()) {
-    fail_at(node.location, what + " must be the SQL text, not " + describe(node));
-  }
-  return node.text;
-}
-
-}  // namespace
-
 Operation read_bulk_insert(const DocumentNode& body, const SourceLocation& at) {
   const Fields fields(body, "bulkInsert", at, {"table", "rows"});
   BulkInsert op;
@@ -68,7 +68,7 @@ Operation read_bulk_insert(const DocumentNode& body, const SourceLocation& at) {
   expect_list(rows, "rows of bulkInsert");
   op.columns = keys_of(rows.items.front());
   for (const DocumentNode& row : rows.items)
-    op.rows.push_back(read_row(row, op.rows.size() + 1, op.columns));
+    op.rows.push_back(read_bulk_insert_row(row, op.rows.size() + 1, op.columns));
   return op;
 }
 
