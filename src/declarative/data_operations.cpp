@@ -52,6 +52,7 @@ Row read_bulk_insert_row(const DocumentNode& node, std::size_t number,
   }
   if (number > 1) check_same_columns(node, number, columns);
   Row row{{}, node.location};
+  row.values.reserve(columns.size());
   for (const std::string& column : columns) {
     row.values.push_back(
         read_value_or_expression(*node.find(column), "'" + column + "' in " + what));

@@ -242,28 +242,45 @@ std::string describe(const DocumentNode& node) {
 
 namespace forge::declarative {
 
-std::string canonical_form(const DocumentNode& node) {
+void append_canonical_form(const DocumentNode& node, std::string& out) {
   switch (node.kind) {
     case DocumentNode::Kind::null:
-      return "~";
-    case DocumentNode::Kind::scalar: {
+      out += '~';
+      return;
+    case DocumentNode::Kind::scalar:
       // Length-prefixed, so no text can be mistaken for structure.
-      return (node.quoted ? "\"" : "'") + std::to_string(node.text.size()) + ":" + node.text;
-    }
-    case DocumentNode::Kind::sequence: {
-      std::string out = "[";
-      for (const DocumentNode& item : node.items) out += canonical_form(item) + ",";
-      return out + "]";
-    }
+      out += node.quoted ? '"' : '\'';
+      out += std::to_string(node.text.size());
+      out += ':';
+      out += node.text;
+      return;
+    case DocumentNode::Kind::sequence:
+      out += '[';
+      for (const DocumentNode& item : node.items) {
+        append_canonical_form(item, out);
+        out += ',';
+      }
+      out += ']';
+      return;
     case DocumentNode::Kind::map:
       break;
   }
-  std::string out = "{";
+  out += '{';
   for (const MapEntry& entry : node.entries) {
-    out += std::to_string(entry.key.size()) + ":" + entry.key + "=" + canonical_form(entry.value) +
-           ",";
+    out += std::to_string(entry.key.size());
+    out += ':';
+    out += entry.key;
+    out += '=';
+    append_canonical_form(entry.value, out);
+    out += ',';
   }
-  return out + "}";
+  out += '}';
+}
+
+std::string canonical_form(const DocumentNode& node) {
+  std::string out;
+  append_canonical_form(node, out);
+  return out;
 }
 
 }  // namespace forge::declarative

@@ -50,6 +50,8 @@ DocumentNode parse_document(const std::string& text, const std::string& file,
 /// The node's content in one canonical line (no comments, layout or locations): equal for two
 /// files that differ only in how they are written, so it can be checksummed.
 std::string canonical_form(const DocumentNode& node);
+/// canonical_form(node), appended to `out` (a large unit's rows, one buffer for all).
+void append_canonical_form(const DocumentNode& node, std::string& out);
 
 /// How a node reads in a message: `a map`, `a list`, `nothing (null)`, `'abc'`.
 std::string describe(const DocumentNode& node);

@@ -22,34 +22,44 @@ class FlowRowScanner {
  public:
   FlowRowScanner(std::string_view text, const SourceLocation& at) : m_text(text), m_at(at) {}
 
-  std::optional<DocumentNode> scan() {
-    DocumentNode row;
+  bool scan(DocumentNode& row) {
     row.kind = DocumentNode::Kind::map;
-    row.location = here();
-    if (!take('{')) return std::nullopt;
+    row.text.clear();
+    row.quoted = false;
+    row.items.clear();
+    place(row.location);
+    if (!take('{')) return false;
     skip_spaces();
-    if (peek() == '}') return std::nullopt;  // no columns: yaml-cpp's path says what is wrong
+    if (peek() == '}') return false;  // no columns: yaml-cpp's path says what is wrong
+    std::size_t count = 0;
     for (;;) {
-      if (!entry(row)) return std::nullopt;
+      if (count == row.entries.size()) row.entries.emplace_back();
+      if (!entry(row, count++)) return false;
       skip_spaces();
       if (take('}')) break;
-      if (!take(',')) return std::nullopt;
+      if (!take(',')) return false;
       skip_spaces();
     }
-    return rest_is_comment() ? std::optional<DocumentNode>(std::move(row)) : std::nullopt;
+    row.entries.resize(count);
+    return rest_is_comment();
   }
 
  private:
-  bool entry(DocumentNode& row) {
-    MapEntry entry;
-    entry.key_location = here();
-    if (!key(entry.key) || row.find(entry.key) != nullptr) return false;
+  // Reads entry `index` of `row` into its place, refusing a key written before it.
+  bool entry(DocumentNode& row, std::size_t index) {
+    MapEntry& entry = row.entries[index];
+    place(entry.key_location);
+    if (!key(entry.key)) return false;
+    for (std::size_t i = 0; i < index; ++i) {
+      if (row.entries[i].key == entry.key) return false;
+    }
     if (!take(':') || peek() != ' ') return false;
     skip_spaces();
-    entry.value.location = here();
-    if (!value(entry.value)) return false;
-    row.entries.push_back(std::move(entry));
-    return true;
+    DocumentNode& value = entry.value;
+    value.items.clear();
+    value.entries.clear();
+    place(value.location);
+    return this->value(value);
   }
 
   bool key(std::string& out) {
@@ -63,10 +73,8 @@ class FlowRowScanner {
 
   bool value(DocumentNode& node) {
     node.kind = DocumentNode::Kind::scalar;
-    if (peek() == '\'' || peek() == '"') {
-      node.quoted = true;
-      return quoted(peek(), node.text);
-    }
+    node.quoted = peek() == '\'' || peek() == '"';
+    if (node.quoted) return quoted(peek(), node.text);
     const std::size_t start = m_at_char;
     if (!is_word(peek()) && !(is_plain(peek()) && is_word(peek(1)))) return false;
     std::size_t end = start;
@@ -85,6 +93,7 @@ class FlowRowScanner {
   // A quoted scalar on this line: '' stands for ' in single quotes; a backslash in double
   // quotes starts an escape, which yaml-cpp reads.
   bool quoted(char quote, std::string& out) {
+    out.clear();
     ++m_at_char;
     for (;;) {
       const char c = peek();
@@ -119,12 +128,14 @@ class FlowRowScanner {
     ++m_at_char;
     return true;
   }
-  bool skip_spaces() {
+  void skip_spaces() {
     while (peek() == ' ') ++m_at_char;
-    return true;
   }
-  SourceLocation here() const {
-    return SourceLocation{m_at.file, m_at.line, m_at.column + static_cast<int>(m_at_char)};
+  // Sets `location` to here; assigning the file name reuses the string's storage.
+  void place(SourceLocation& location) const {
+    location.file = m_at.file;
+    location.line = m_at.line;
+    location.column = m_at.column + static_cast<int>(m_at_char);
   }
 
   std::string_view m_text;
@@ -134,8 +145,8 @@ class FlowRowScanner {
 
 }  // namespace
 
-std::optional<DocumentNode> read_flow_row(std::string_view text, const SourceLocation& at) {
-  return FlowRowScanner(text, at).scan();
+bool read_flow_row(std::string_view text, const SourceLocation& at, DocumentNode& row) {
+  return FlowRowScanner(text, at).scan(row);
 }
 
 }  // namespace forge::declarative

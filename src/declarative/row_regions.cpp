@@ -113,8 +113,8 @@ std::optional<UnitOutline> outline_unit(const util::MappedFile& file, std::size_
 
 namespace {
 
-// One item of a region: its lines, the first at `line`.
-DocumentNode read_item(std::string_view item, int line, const std::string& path) {
+// Reads one item of a region, its lines the first at `line`, into `row`.
+void read_item(std::string_view item, int line, const std::string& path, DocumentNode& row) {
   const Line first = line_at(item, 0);
   bool one_line = true;
   for (std::size_t at = first.next; at < item.size() && one_line;) {
@@ -125,12 +125,10 @@ DocumentNode read_item(std::string_view item, int line, const std::string& path)
   const std::size_t brace = first.text.find_first_not_of(' ', first.indent + 1);
   if (one_line && brace != std::string_view::npos && first.text[brace] == '{') {
     const SourceLocation at{path, line, static_cast<int>(brace) + 1};
-    if (std::optional<DocumentNode> row = read_flow_row(first.text.substr(brace), at)) {
-      return std::move(*row);
-    }
+    if (read_flow_row(first.text.substr(brace), at, row)) return;
   }
   DocumentNode list = parse_document(std::string(item), path, {LineShift{1, line - 1}});
-  return std::move(list.items.at(0));  // the item starts with `- `: a list of one
+  row = std::move(list.items.at(0));  // the item starts with `- `: a list of one
 }
 
 }  // namespace
@@ -139,20 +137,23 @@ void each_row(const util::MappedFile& file, const RowRegion& region, const std::
               const std::function<bool(const DocumentNode&)>& each) {
   const std::string_view text = file.view().substr(0, region.end);
   util::SequentialPass pass(file, region.begin);
+  DocumentNode row;  // one node for every row: its storage is reused
   std::size_t item = region.begin;
   int item_line = region.first_line;
   int number = region.first_line;
   for (std::size_t at = region.begin; at < text.size(); ++number) {
     const Line line = line_at(text, at);
     if (at != item && line.indent == static_cast<std::size_t>(region.indent) && line.is_item()) {
-      if (!each(read_item(text.substr(item, at - item), item_line, path))) return;
+      read_item(text.substr(item, at - item), item_line, path, row);
+      if (!each(row)) return;
       item = at;
       item_line = number;
       pass.passed(at);
     }
     at = line.next;
   }
-  each(read_item(text.substr(item), item_line, path));
+  read_item(text.substr(item), item_line, path, row);
+  each(row);
 }
 
 }  // namespace forge::declarative

@@ -61,8 +61,10 @@ class UpHash {
     m_done = at + placeholder.size();
   }
   void row(const DocumentNode& row) {
-    m_hash.update(canonical_form(row));
-    m_hash.update(",");
+    m_row.clear();
+    append_canonical_form(row, m_row);
+    m_row += ',';
+    m_hash.update(m_row);
   }
   std::string finish() {
     m_hash.update(std::string_view(m_form).substr(m_done));
@@ -72,6 +74,7 @@ class UpHash {
  private:
   std::string m_form;
   std::size_t m_done = 0;
+  std::string m_row;  ///< one row's form, its storage reused
   util::Sha256 m_hash;
 };
 
@@ -93,20 +96,21 @@ StreamedList list_of(std::vector<Operation> operations) {
 // `each` each batch of k_rows_per_insert, until it returns false.
 void batches(const StreamedUnit& unit, const StreamedList& list, const StreamedRows& rows,
              const std::function<void(const DocumentNode&)>& on_row,
-             const std::function<bool(const BulkInsert&)>& each) {
+             const std::function<bool(const Batch&)>& each) {
   const auto& insert = std::get<BulkInsert>(list.operations[rows.operation]);
-  BulkInsert batch{insert.origin, insert.table, insert.columns, {}};
+  Batch operation = BulkInsert{insert.origin, insert.table, insert.columns, {}};
+  BulkInsert& batch = std::get<BulkInsert>(operation);
   std::size_t number = 0;
   bool more = true;
   each_row(*unit.file, rows.region, unit.path, [&](const DocumentNode& node) {
     batch.rows.push_back(read_bulk_insert_row(node, ++number, insert.columns));
     on_row(node);
     if (batch.rows.size() < k_rows_per_insert) return true;
-    more = each(batch);
+    more = each(operation);
     batch.rows.clear();
     return more;
   });
-  if (more && !batch.rows.empty()) each(batch);
+  if (more && !batch.rows.empty()) each(operation);
 }
 
 }  // namespace
@@ -146,7 +150,7 @@ std::optional<StreamedUnit> read_streamed_unit(const std::string& path, const Ba
         [&](const DocumentNode& row) {
           if (placeholders[i].in_up) hash.row(row);
         },
-        [&](const BulkInsert& batch) {
+        [&](const Batch& batch) {
           check(batch);
           return true;
         });
@@ -156,7 +160,7 @@ std::optional<StreamedUnit> read_streamed_unit(const std::string& path, const Ba
 }
 
 void each_batch(const StreamedUnit& unit, const StreamedList& list, const StreamedRows& rows,
-                const std::function<bool(const BulkInsert&)>& each) {
+                const std::function<bool(const Batch&)>& each) {
   batches(
       unit, list, rows, [](const DocumentNode&) {}, each);
 }

@@ -39,8 +39,12 @@ struct StreamedUnit {
   std::string checksum;  ///< SHA-256 of the up list's canonical form, as the whole read's
 };
 
-/// Checks one batch of a bulkInsert's rows (against what the dialect can honour).
-using BatchCheck = std::function<void(const BulkInsert& batch)>;
+/// One batch of a bulkInsert's rows: an Operation holding a BulkInsert, so that a renderer takes
+/// it as it is (a BulkInsert passed for an Operation would be copied, rows and all).
+using Batch = Operation;
+
+/// Checks one batch (against what the dialect can honour).
+using BatchCheck = std::function<void(const Batch& batch)>;
 
 /// Reads the declarative unit at `path` without holding its rows: yaml-cpp reads its outline
 /// (the file without the rows of each bulkInsert written as a block list), and one pass reads
@@ -54,6 +58,6 @@ std::optional<StreamedUnit> read_streamed_unit(const std::string& path, const Ba
 /// k_rows_per_insert rows (the last, fewer) that insert_sql writes as one INSERT, until it
 /// returns false. Throws MigrationFileError as read_streamed_unit does.
 void each_batch(const StreamedUnit& unit, const StreamedList& list, const StreamedRows& rows,
-                const std::function<bool(const BulkInsert&)>& each);
+                const std::function<bool(const Batch&)>& each);
 
 }  // namespace forge::declarative

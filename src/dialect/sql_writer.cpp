@@ -244,7 +244,13 @@ std::vector<std::string> insert_sql(const BulkInsert& insert, Dialect dialect) {
       statement.clear();
     }
     statement += statement.empty() ? head : ", ";
-    statement += "(" + list_sql(insert.rows[i].values, dialect) + ")";
+    statement += '(';  // list_sql's text, written in place: a million rows are many strings
+    const std::vector<Value>& values = insert.rows[i].values;
+    for (std::size_t column = 0; column < values.size(); ++column) {
+      if (column > 0) statement += ", ";
+      statement += literal_sql(values[column].literal, dialect);
+    }
+    statement += ')';
   }
   if (!statement.empty()) statements.push_back(std::move(statement));
   return statements;

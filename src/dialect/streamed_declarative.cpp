@@ -22,6 +22,18 @@ class StreamedOperations final : public core::StatementStream {
       : m_unit(std::move(unit)), m_up(up), m_renderer(std::move(renderer)) {}
 
   void for_each(const std::function<bool(const core::Statement&)>& each) const override {
+    go_through(each, false);
+  }
+
+  // Every row was read, checked against the dialect and refused at its line when the unit was
+  // read: a bulkInsert's INSERTs differ only in their values, so its first one tells their kind.
+  void for_each_kind(const std::function<bool(const core::Statement&)>& each) const override {
+    go_through(each, true);
+  }
+
+ private:
+  void go_through(const std::function<bool(const core::Statement&)>& each,
+                  bool first_insert_only) const {
     const StreamedList& list = m_up ? m_unit->up : *m_unit->down;
     bool more = true;
     for (std::size_t i = 0; more && i < list.operations.size(); ++i) {
@@ -33,18 +45,17 @@ class StreamedOperations final : public core::StatementStream {
       }
       // One statement object, its text reused; each INSERT at the line of its first row.
       core::Statement statement{{}, m_unit->path, 0, nullptr};
-      declarative::each_batch(*m_unit, list, *rows, [&](const BulkInsert& batch) {
-        statement.line = batch.rows.front().location.line;
+      declarative::each_batch(*m_unit, list, *rows, [&](const declarative::Batch& batch) {
+        statement.line = std::get<BulkInsert>(batch).rows.front().location.line;
         for (std::string& text : m_renderer->render(batch)) {
           statement.text = std::move(text);
           if (!(more = each(statement))) break;
         }
-        return more;
+        return more && !first_insert_only;
       });
     }
   }
 
- private:
   std::shared_ptr<const StreamedUnit> m_unit;
   bool m_up;
   std::shared_ptr<const declarative::SqlRenderer> m_renderer;
@@ -82,7 +93,7 @@ std::string why_no_derived_down(const StreamedUnit& unit) {
 std::optional<core::DeclarativeSections> read_streamed_sections(
     const std::string& file, std::shared_ptr<const declarative::SqlRenderer> renderer) {
   std::optional<StreamedUnit> read = declarative::read_streamed_unit(
-      file, [&](const BulkInsert& batch) { renderer->check(batch); });
+      file, [&](const declarative::Batch& batch) { renderer->check(batch); });
   if (!read) return std::nullopt;
   const auto unit = std::make_shared<const StreamedUnit>(std::move(*read));
   check_held(unit->up, *renderer);

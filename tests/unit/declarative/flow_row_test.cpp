@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -20,8 +21,11 @@ DocumentNode parsed(const std::string& text) {
   return list.items.at(0);
 }
 
+// One node for every row read, as a large unit's reader keeps it.
 std::optional<DocumentNode> fast(const std::string& text) {
-  return read_flow_row(text, SourceLocation{k_file, 7, 7});
+  static DocumentNode reused;
+  if (!read_flow_row(text, SourceLocation{k_file, 7, 7}, reused)) return std::nullopt;
+  return reused;
 }
 
 // Every field the loader reads, recursively.

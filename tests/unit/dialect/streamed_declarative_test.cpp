@@ -105,6 +105,18 @@ TEST_F(StreamedDeclarative, EachInsertIsAtTheLineOfItsFirstRow) {
   EXPECT_THAT(lines, ElementsAre(2, 11, 1011, 2011));
 }
 
+// The runner's look before it runs a section needs its kinds of statement: one INSERT tells
+// those of a bulkInsert whose every row was checked when the unit was read.
+TEST_F(StreamedDeclarative, OneInsertOfABulkInsertTellsTheKindsOfItsStatements) {
+  const std::optional<DeclarativeSections> large = streamed(with_rows(flow_rows(1, 2500), k_down));
+  std::vector<std::string> kinds;
+  large->up.statements.visit_kinds([&](const core::Statement& statement) {
+    kinds.push_back(statement.text.substr(0, 12));
+    return true;
+  });
+  EXPECT_THAT(kinds, ElementsAre("CREATE TABLE", "INSERT INTO "));
+}
+
 TEST_F(StreamedDeclarative, RowsOfEveryShapeYamlAllowsAreReadAsYamlCppReadsThem) {
   expect_same(
       with_rows("        # rows of every kind\n"
