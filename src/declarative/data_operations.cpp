@@ -46,16 +46,21 @@ std::string read_statement(const DocumentNode& node, const std::string& what) {
 
 Row read_bulk_insert_row(const DocumentNode& node, std::size_t number,
                          const std::vector<std::string>& columns) {
-  const std::string what = "row " + std::to_string(number) + " of bulkInsert";
+  // The descriptions are written only when they may be needed: a large unit reads millions of
+  // values, and a plain value is never refused.
+  const auto what = [number] { return "row " + std::to_string(number) + " of bulkInsert"; };
   if (node.kind != DocumentNode::Kind::map || node.entries.empty()) {
-    fail_at(node.location, what + " must be a map of column: value, not " + describe(node));
+    fail_at(node.location, what() + " must be a map of column: value, not " + describe(node));
   }
   if (number > 1) check_same_columns(node, number, columns);
   Row row{{}, node.location};
   row.values.reserve(columns.size());
   for (const std::string& column : columns) {
-    row.values.push_back(
-        read_value_or_expression(*node.find(column), "'" + column + "' in " + what));
+    const DocumentNode& cell = *node.find(column);
+    const bool plain =
+        cell.kind == DocumentNode::Kind::scalar || cell.kind == DocumentNode::Kind::null;
+    row.values.push_back(plain ? read_value(cell, {})
+                               : read_value_or_expression(cell, "'" + column + "' in " + what()));
   }
   return row;
 }
