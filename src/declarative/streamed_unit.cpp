@@ -19,8 +19,8 @@ struct Placeholder {
   std::size_t operation = 0;
 };
 
-// The placeholder of `marker` among the operations of the list `list` (nullptr when absent):
-// only the rows of a bulkInsert item of up or down stream.
+// Where `marker` stands as the one item of the rows of a bulkInsert of up or down; nullopt
+// when it stands anywhere else (a `rows:` list in some other place), which is not streamed.
 std::optional<Placeholder> find_placeholder(DocumentNode& root, const std::string& marker) {
   for (const char* name : {"up", "down"}) {
     DocumentNode* list = nullptr;
