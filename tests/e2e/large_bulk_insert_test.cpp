@@ -101,5 +101,21 @@ TEST_F(LargeBulkInsert, WithoutADownListItsUndoIsRefusedSayingWhatToWrite) {
   EXPECT_EQ(db().count("events"), 15000);
 }
 
+TEST_F(LargeBulkInsert, ALargeUnitOfAnotherShapeIsReadWholeAndRuns) {
+  // Rows as a flow list, as JSON writes them: not streamed, read whole as before.
+  std::string json = R"({"up": [{"bulkInsert": {"table": "events", "rows": [)";
+  for (int i = 1; i <= 3000; ++i) {
+    json += std::string(i > 1 ? ",\n" : "\n") + R"(  {"id": )" + std::to_string(i) +
+            R"(, "payload": "event \"quoted\""})";
+  }
+  project.write("migrations/002_data.json", json + "\n]}}]}\n");
+
+  const auto result = forge_db({"db:migrate"}, {{"FORGE_STREAM_MIN_BYTES", "1"}});
+
+  ASSERT_EQ(result.exit_code, 0) << result;
+  EXPECT_EQ(db().count("events"), 3000);
+  EXPECT_EQ(db().scalar("SELECT payload FROM events WHERE id = 3000"), "event \"quoted\"");
+}
+
 }  // namespace
 }  // namespace forge::e2e
