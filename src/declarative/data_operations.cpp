@@ -46,6 +46,13 @@ std::string read_statement(const DocumentNode& node, const std::string& what) {
 
 Row read_bulk_insert_row(const DocumentNode& node, std::size_t number,
                          const std::vector<std::string>& columns) {
+  Row row;
+  read_bulk_insert_row(node, number, columns, row);
+  return row;
+}
+
+void read_bulk_insert_row(const DocumentNode& node, std::size_t number,
+                          const std::vector<std::string>& columns, Row& row) {
   // The descriptions are written only when they may be needed: a large unit reads millions of
   // values, and a plain value is never refused.
   const auto what = [number] { return "row " + std::to_string(number) + " of bulkInsert"; };
@@ -53,16 +60,16 @@ Row read_bulk_insert_row(const DocumentNode& node, std::size_t number,
     fail_at(node.location, what() + " must be a map of column: value, not " + describe(node));
   }
   if (number > 1) check_same_columns(node, number, columns);
-  Row row{{}, node.location};
-  row.values.reserve(columns.size());
-  for (const std::string& column : columns) {
-    const DocumentNode& cell = *node.find(column);
-    const bool plain =
-        cell.kind == DocumentNode::Kind::scalar || cell.kind == DocumentNode::Kind::null;
-    row.values.push_back(plain ? read_value(cell, {})
-                               : read_value_or_expression(cell, "'" + column + "' in " + what()));
+  row.location = node.location;
+  row.values.resize(columns.size());
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    const DocumentNode& cell = *node.find(columns[i]);
+    if (cell.kind == DocumentNode::Kind::scalar || cell.kind == DocumentNode::Kind::null) {
+      read_value_into(cell, {}, row.values[i]);
+    } else {
+      row.values[i] = read_value_or_expression(cell, "'" + columns[i] + "' in " + what());
+    }
   }
-  return row;
 }
 
 Operation read_bulk_insert(const DocumentNode& body, const SourceLocation& at) {

@@ -28,5 +28,8 @@ Operation read_sql(const DocumentNode& body, const SourceLocation& at);
 /// reads each row with, and a large unit's reader each row it streams.
 Row read_bulk_insert_row(const DocumentNode& node, std::size_t number,
                          const std::vector<std::string>& columns);
+/// read_bulk_insert_row into `row`, reusing its storage.
+void read_bulk_insert_row(const DocumentNode& node, std::size_t number,
+                          const std::vector<std::string>& columns, Row& row);
 
 }  // namespace forge::declarative

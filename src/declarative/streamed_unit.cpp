@@ -100,17 +100,19 @@ void batches(const StreamedUnit& unit, const StreamedList& list, const StreamedR
   const auto& insert = std::get<BulkInsert>(list.operations[rows.operation]);
   Batch operation = BulkInsert{insert.origin, insert.table, insert.columns, {}};
   BulkInsert& batch = std::get<BulkInsert>(operation);
+  batch.rows.resize(k_rows_per_insert);  // each batch's rows are read into the last one's
   std::size_t number = 0;
+  std::size_t count = 0;
   bool more = true;
   each_row(*unit.file, rows.region, unit.path, [&](const DocumentNode& node) {
-    batch.rows.push_back(read_bulk_insert_row(node, ++number, insert.columns));
+    read_bulk_insert_row(node, ++number, insert.columns, batch.rows[count++]);
     on_row(node);
-    if (batch.rows.size() < k_rows_per_insert) return true;
-    more = each(operation);
-    batch.rows.clear();
-    return more;
+    if (count < k_rows_per_insert) return true;
+    count = 0;
+    return more = each(operation);
   });
-  if (more && !batch.rows.empty()) each(operation);
+  batch.rows.resize(count);
+  if (more && count > 0) each(operation);
 }
 
 }  // namespace
