@@ -39,7 +39,7 @@ SectionFacts facts_of(const Connection& connection, const Section& section) {
   SectionFacts facts;
   const Dialect dialect = connection.dialect();
   const bool transactional_ddl = connection.capabilities().transactional_ddl;
-  section.statements.visit([&](const Statement& statement) {
+  section.statements.visit_kinds([&](const Statement& statement) {
     if (statement.late && facts.why_unavailable.empty()) {
       facts.why_unavailable = statement.late->unavailable();
       if (!facts.why_unavailable.empty()) facts.why_unavailable.insert(0, statement.file + ": ");

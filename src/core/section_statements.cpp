@@ -24,6 +24,11 @@ void SectionStatements::visit(const std::function<bool(const Statement&)>& each)
   }
 }
 
+void SectionStatements::visit_kinds(const std::function<bool(const Statement&)>& each) const {
+  if (is_streamed()) return m_stream->for_each_kind(each);
+  visit(each);
+}
+
 const std::vector<Statement>& SectionStatements::all() const {
   if (is_streamed()) {
     // A path that needs every statement at once (a unit resumed part-way, lint): correct, but

@@ -18,6 +18,13 @@ class StatementStream {
   /// Gives `each` every statement in order until it returns false; throws what the split throws
   /// (MigrationFileError at file:line).
   virtual void for_each(const std::function<bool(const Statement&)>& each) const = 0;
+  /// Gives `each` statements enough to tell every kind of statement the section holds (the
+  /// runner's look before it runs a section needs kinds, not values): every one, by default; a
+  /// stream of many statements of one shape whose every flaw its reader has refused already (a
+  /// bulkInsert's INSERTs) may give one of them.
+  virtual void for_each_kind(const std::function<bool(const Statement&)>& each) const {
+    for_each(each);
+  }
 };
 
 /// A section's statements, split from its text only when first read: a status or a no-op
@@ -46,6 +53,9 @@ class SectionStatements {
   /// Gives `each` every statement in order, until it returns false, without holding them all
   /// when they are streamed. The way through a section that may be large.
   void visit(const std::function<bool(const Statement&)>& each) const;
+  /// visit(), except that a stream may leave out statements of a shape it gave already (see
+  /// StatementStream::for_each_kind): the way to learn what kinds of statement a section holds.
+  void visit_kinds(const std::function<bool(const Statement&)>& each) const;
   /// Whether the statements are read from their file each time (a large unit).
   bool is_streamed() const noexcept { return m_stream != nullptr && !m_held; }
 

@@ -265,30 +265,47 @@ struct Readers {
   UnitCache* cache = nullptr;
 };
 
+// A declarative file's sections as the loader keeps them.
+FileSections declarative_file_sections(const UnitFile& file, DeclarativeSections sections) {
+  for (Section* section : {&sections.up, sections.down ? &*sections.down : nullptr}) {
+    if (section != nullptr && file.name.autocommit) section->in_transaction = false;
+  }
+  std::string checksum = sections.checksum.empty() ? util::sha256_hex(sections.checksum_text)
+                                                   : std::move(sections.checksum);
+  return FileSections{std::move(sections.up), std::move(sections.down),
+                      std::move(sections.irreversible), std::move(checksum)};
+}
+
 FileSections read_declarative_file(const UnitFile& file, const std::string& text,
                                    const DeclarativeReader* reader) {
   if (reader == nullptr) {
     throw MigrationFileError(file.path, 0, "declarative units cannot be read here",
                              "Use the forge command-line tool to run YAML and JSON units.");
   }
-  DeclarativeSections sections = reader->read(text, file.path);
-  for (Section* section : {&sections.up, sections.down ? &*sections.down : nullptr}) {
-    if (section != nullptr && file.name.autocommit) section->in_transaction = false;
+  return declarative_file_sections(file, reader->read(text, file.path));
+}
+
+// A file of `stream_min_bytes()` or more, read without holding it; nullopt when it is read
+// whole after all (a carriage return, a shape its reader does not stream).
+std::optional<FileSections> read_large_file(const UnitFile& file, Dialect dialect,
+                                            const Readers& readers) {
+  if (file.name.format == FileFormat::declarative) {
+    if (readers.declarative == nullptr) return std::nullopt;
+    auto large = readers.declarative->read_large(file.path);
+    if (!large) return std::nullopt;
+    return declarative_file_sections(file, std::move(*large));
   }
-  return FileSections{std::move(sections.up), std::move(sections.down),
-                      std::move(sections.irreversible), util::sha256_hex(sections.checksum_text)};
+  auto large = read_streamed_sql_file(file.path, file.name, dialect);
+  if (!large) return std::nullopt;
+  return FileSections{std::move(large->up), std::move(large->down), "", std::move(large->checksum)};
 }
 
 FileSections read_file_sections(const UnitFile& file, Dialect dialect, const Readers& readers) {
-  const bool sql = file.name.format == FileFormat::sql;
-  std::optional<std::string> text =
-      read_unit_text(file.path, sql ? stream_min_bytes() : std::numeric_limits<std::size_t>::max());
+  const bool streams = file.name.format != FileFormat::script;
+  std::optional<std::string> text = read_unit_text(
+      file.path, streams ? stream_min_bytes() : std::numeric_limits<std::size_t>::max());
   if (!text) {
-    if (auto large = read_streamed_sql_file(file.path, file.name, dialect)) {
-      return FileSections{std::move(large->up), std::move(large->down), "",
-                          std::move(large->checksum)};
-    }
-    // Carriage returns: read whole after all, its line endings made plain.
+    if (auto large = read_large_file(file, dialect, readers)) return std::move(*large);
     text = read_unit_text(file.path, std::numeric_limits<std::size_t>::max());
   }
   if (file.name.format == FileFormat::declarative) {

@@ -19,6 +19,7 @@ struct DeclarativeSections {
   std::optional<Section> down;  ///< nullopt when the unit cannot be undone
   std::string irreversible;     ///< then: which operation prevents it, and where
   std::string checksum_text;    ///< the up operations in a canonical form, to checksum
+  std::string checksum;  ///< when not empty: the checksum itself (a large unit's, hashed as read)
 };
 
 /// Reads declarative unit files (`.yaml`, `.yml`, `.json`); core itself knows no YAML and no
@@ -29,6 +30,13 @@ class DeclarativeReader {
   /// The sections of `file`, whose text is `text`. Validates everything that needs no
   /// database; throws MigrationFileError at file:line:column.
   virtual DeclarativeSections read(const std::string& text, const std::string& file) const = 0;
+  /// The sections of `file`, too large to hold (FORGE_STREAM_MIN_BYTES or more, see
+  /// stream_min_bytes), read without holding it when the reader can; the same checksum as
+  /// read() gives. nullopt (the default) when it cannot: the file is then read whole.
+  virtual std::optional<DeclarativeSections> read_large(const std::string& file) const {
+    (void)file;
+    return std::nullopt;
+  }
 };
 
 /// Loads every unit in `directory` (not its subfolders) for `dialect`, ordered by version as a

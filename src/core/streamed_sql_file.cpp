@@ -92,18 +92,26 @@ std::size_t stream_min_bytes() {
   return end != nullptr && *end == '\0' ? static_cast<std::size_t>(bytes) : k_default_min_bytes;
 }
 
-std::optional<SqlFileSections> read_streamed_sql_file(const std::string& path,
-                                                      const UnitFileName& name, Dialect dialect) {
+std::optional<MappedUnitFile> map_unit_file(const std::string& path) {
   std::shared_ptr<const util::MappedFile> file;
   try {
     file = std::make_shared<const util::MappedFile>(path);
   } catch (const std::exception& e) {
     throw MigrationFileError(path, 0, e.what(), "Check the file's permissions.");
   }
-  const std::string_view text = file->view();
-  const std::size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;  // a byte-order mark
+  const std::size_t start =
+      file->view().substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;  // a byte-order mark
   if (!check_bytes(*file, start, path)) return std::nullopt;
-  const std::string_view body = text.substr(start);
+  return MappedUnitFile{std::move(file), start};
+}
+
+std::optional<SqlFileSections> read_streamed_sql_file(const std::string& path,
+                                                      const UnitFileName& name, Dialect dialect) {
+  std::optional<MappedUnitFile> mapped = map_unit_file(path);
+  if (!mapped) return std::nullopt;
+  const std::shared_ptr<const util::MappedFile>& file = mapped->file;
+  const std::size_t start = mapped->start;
+  const std::string_view body = file->view().substr(start);
   auto section = [&](std::size_t offset, std::size_t length, int first_line, bool in_transaction,
                      std::vector<LineRange> whole) {
     Section out;

@@ -35,21 +35,6 @@ void check_same_columns(const DocumentNode& row, std::size_t number,
   fail_at(row.location, problem + " (every row names the same columns)");
 }
 
-Row read_row(const DocumentNode& node, std::size_t number,
-             const std::vector<std::string>& columns) {
-  const std::string what = "row " + std::to_string(number) + " of bulkInsert";
-  if (node.kind != DocumentNode::Kind::map || node.entries.empty()) {
-    fail_at(node.location, what + " must be a map of column: value, not " + describe(node));
-  }
-  if (number > 1) check_same_columns(node, number, columns);
-  Row row{{}, node.location};
-  for (const std::string& column : columns) {
-    row.values.push_back(
-        read_value_or_expression(*node.find(column), "'" + column + "' in " + what));
-  }
-  return row;
-}
-
 std::string read_statement(const DocumentNode& node, const std::string& what) {
   if (node.kind != DocumentNode::Kind::scalar || node.text.empty()) {
     fail_at(node.location, what + " must be the SQL text, not " + describe(node));
@@ -58,6 +43,34 @@ std::string read_statement(const DocumentNode& node, const std::string& what) {
 }
 
 }  // namespace
+
+Row read_bulk_insert_row(const DocumentNode& node, std::size_t number,
+                         const std::vector<std::string>& columns) {
+  Row row;
+  read_bulk_insert_row(node, number, columns, row);
+  return row;
+}
+
+void read_bulk_insert_row(const DocumentNode& node, std::size_t number,
+                          const std::vector<std::string>& columns, Row& row) {
+  // The descriptions are written only when they may be needed: a large unit reads millions of
+  // values, and a plain value is never refused.
+  const auto what = [number] { return "row " + std::to_string(number) + " of bulkInsert"; };
+  if (node.kind != DocumentNode::Kind::map || node.entries.empty()) {
+    fail_at(node.location, what() + " must be a map of column: value, not " + describe(node));
+  }
+  if (number > 1) check_same_columns(node, number, columns);
+  row.location = node.location;
+  row.values.resize(columns.size());
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    const DocumentNode& cell = *node.find(columns[i]);
+    if (cell.kind == DocumentNode::Kind::scalar || cell.kind == DocumentNode::Kind::null) {
+      read_value_into(cell, {}, row.values[i]);
+    } else {
+      row.values[i] = read_value_or_expression(cell, "'" + columns[i] + "' in " + what());
+    }
+  }
+}
 
 Operation read_bulk_insert(const DocumentNode& body, const SourceLocation& at) {
   const Fields fields(body, "bulkInsert", at, {"table", "rows"});
@@ -68,7 +81,7 @@ Operation read_bulk_insert(const DocumentNode& body, const SourceLocation& at) {
   expect_list(rows, "rows of bulkInsert");
   op.columns = keys_of(rows.items.front());
   for (const DocumentNode& row : rows.items)
-    op.rows.push_back(read_row(row, op.rows.size() + 1, op.columns));
+    op.rows.push_back(read_bulk_insert_row(row, op.rows.size() + 1, op.columns));
   return op;
 }
 

@@ -13,9 +13,21 @@ namespace forge::declarative {
 
 namespace {
 
-SourceLocation location_of(const YAML::Mark& mark, const std::string& file) {
-  if (mark.is_null()) return SourceLocation{file, 1, 1};
-  return SourceLocation{file, mark.line + 1, mark.column + 1};
+// The file a text comes from, and where its lines lie in it.
+struct TextOrigin {
+  const std::string& file;
+  const std::vector<LineShift>& shifts;
+};
+
+SourceLocation location_of(const YAML::Mark& mark, const TextOrigin& origin) {
+  if (mark.is_null()) return SourceLocation{origin.file, 1, 1};
+  const int line = mark.line + 1;
+  int by = 0;
+  for (const LineShift& shift : origin.shifts) {
+    if (shift.from_line > line) break;
+    by = shift.by;
+  }
+  return SourceLocation{origin.file, line + by, mark.column + 1};
 }
 
 // A unit needs a handful of levels. Everything that walks the tree recurses, so a deeper
@@ -34,7 +46,7 @@ std::size_t value_budget(const std::string& text) { return 100000 + 2 * text.siz
 // Converts yaml-cpp's nodes, keeping the source text to tell `null` from an empty value.
 class Converter {
  public:
-  Converter(const std::string& text, const std::string& file)
+  Converter(const std::string& text, const TextOrigin& file)
       : m_text(text), m_file(file), m_budget(value_budget(text)) {}
 
   DocumentNode convert(const YAML::Node& node) {
@@ -108,7 +120,7 @@ class Converter {
   }
 
   const std::string& m_text;
-  const std::string& m_file;
+  const TextOrigin& m_file;
   std::size_t m_budget;            // how many more values the tree may take
   std::vector<YAML::Node> m_open;  // the node being converted and those holding it
 };
@@ -121,7 +133,7 @@ class Converter {
 //   refuses nesting past k_max_depth at the list or map that goes too deep.
 class EventGuard : public YAML::EventHandler {
  public:
-  EventGuard(const std::string& text, const std::string& file) : m_text(text), m_file(file) {}
+  EventGuard(const std::string& text, const TextOrigin& file) : m_text(text), m_file(file) {}
 
   void check() {
     std::istringstream stream(m_text);
@@ -171,7 +183,7 @@ class EventGuard : public YAML::EventHandler {
   }
 
   const std::string& m_text;
-  const std::string& m_file;
+  const TextOrigin& m_file;
   bool m_started = false;
   YAML::Mark m_last;
   std::size_t m_depth = 0;  // lists and maps open around the next node
@@ -186,7 +198,9 @@ const DocumentNode* DocumentNode::find(std::string_view key) const {
   return nullptr;
 }
 
-DocumentNode parse_document(const std::string& text, const std::string& file) {
+DocumentNode parse_document(const std::string& text, const std::string& path,
+                            const std::vector<LineShift>& shifts) {
+  const TextOrigin file{path, shifts};
   std::vector<YAML::Node> documents;
   try {
     EventGuard(text, file).check();
@@ -200,7 +214,7 @@ DocumentNode parse_document(const std::string& text, const std::string& file) {
   }
   if (documents.empty()) {
     DocumentNode empty;
-    empty.location = SourceLocation{file, 1, 1};
+    empty.location = SourceLocation{path, 1, 1};
     return empty;
   }
   if (documents.size() > 1) {
@@ -228,28 +242,45 @@ std::string describe(const DocumentNode& node) {
 
 namespace forge::declarative {
 
-std::string canonical_form(const DocumentNode& node) {
+void append_canonical_form(const DocumentNode& node, std::string& out) {
   switch (node.kind) {
     case DocumentNode::Kind::null:
-      return "~";
-    case DocumentNode::Kind::scalar: {
+      out += '~';
+      return;
+    case DocumentNode::Kind::scalar:
       // Length-prefixed, so no text can be mistaken for structure.
-      return (node.quoted ? "\"" : "'") + std::to_string(node.text.size()) + ":" + node.text;
-    }
-    case DocumentNode::Kind::sequence: {
-      std::string out = "[";
-      for (const DocumentNode& item : node.items) out += canonical_form(item) + ",";
-      return out + "]";
-    }
+      out += node.quoted ? '"' : '\'';
+      out += std::to_string(node.text.size());
+      out += ':';
+      out += node.text;
+      return;
+    case DocumentNode::Kind::sequence:
+      out += '[';
+      for (const DocumentNode& item : node.items) {
+        append_canonical_form(item, out);
+        out += ',';
+      }
+      out += ']';
+      return;
     case DocumentNode::Kind::map:
       break;
   }
-  std::string out = "{";
+  out += '{';
   for (const MapEntry& entry : node.entries) {
-    out += std::to_string(entry.key.size()) + ":" + entry.key + "=" + canonical_form(entry.value) +
-           ",";
+    out += std::to_string(entry.key.size());
+    out += ':';
+    out += entry.key;
+    out += '=';
+    append_canonical_form(entry.value, out);
+    out += ',';
   }
-  return out + "}";
+  out += '}';
+}
+
+std::string canonical_form(const DocumentNode& node) {
+  std::string out;
+  append_canonical_form(node, out);
+  return out;
 }
 
 }  // namespace forge::declarative

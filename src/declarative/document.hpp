@@ -32,15 +32,26 @@ struct MapEntry {
   DocumentNode value;
 };
 
+/// Where the lines of a text parsed apart from the rest of its file lie in the file: from line
+/// `from_line` of the text on (until the next shift), line n of the text is line n + `by`.
+struct LineShift {
+  int from_line = 1;
+  int by = 0;
+};
+
 /// Parses `text` (YAML 1.2, which reads JSON too) into a tree; `file` names it in locations.
 /// Throws MigrationFileError at yaml-cpp's position for a syntax error, and at the offending
 /// key for a key written twice in one map or a key that is not a scalar; a second document
-/// (`---`) and lists and maps nested more than 100 deep are refused too.
-DocumentNode parse_document(const std::string& text, const std::string& file);
+/// (`---`) and lists and maps nested more than 100 deep are refused too. `shifts` (in order
+/// of `from_line`) place a text cut from a larger file (a large unit's parts) at its lines.
+DocumentNode parse_document(const std::string& text, const std::string& file,
+                            const std::vector<LineShift>& shifts = {});
 
 /// The node's content in one canonical line (no comments, layout or locations): equal for two
 /// files that differ only in how they are written, so it can be checksummed.
 std::string canonical_form(const DocumentNode& node);
+/// canonical_form(node), appended to `out` (a large unit's rows, one buffer for all).
+void append_canonical_form(const DocumentNode& node, std::string& out);
 
 /// How a node reads in a message: `a map`, `a list`, `nothing (null)`, `'abc'`.
 std::string describe(const DocumentNode& node);

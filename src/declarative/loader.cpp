@@ -25,7 +25,10 @@ std::vector<Operation> read_list(const DocumentNode& node, std::string_view list
 }  // namespace
 
 DeclarativeUnit load_declarative(const std::string& text, const std::string& file) {
-  const DocumentNode root = parse_document(text, file);
+  return read_unit(parse_document(text, file), file);
+}
+
+DeclarativeUnit read_unit(const DocumentNode& root, const std::string& file) {
   if (root.kind == DocumentNode::Kind::null) {
     fail_at(root.location, "the unit is empty; write up: with a list of operations");
   }

@@ -1,6 +1,7 @@
 #pragma once
 #include <string>
 
+#include "declarative/document.hpp"
 #include "declarative/model.hpp"
 
 namespace forge::declarative {
@@ -12,5 +13,8 @@ namespace forge::declarative {
 /// `file:line:column:` and says what is wrong and what would be right. A missing `down` stays
 /// nullopt (see derive_down); `down: []` means there is nothing to undo.
 DeclarativeUnit load_declarative(const std::string& text, const std::string& file);
+
+/// load_declarative on the tree parse_document gave (a large unit's outline).
+DeclarativeUnit read_unit(const DocumentNode& root, const std::string& file);
 
 }  // namespace forge::declarative

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -158,6 +159,13 @@ struct Row {
   std::vector<Value> values;
   SourceLocation location;
 };
+
+/// How many rows one INSERT of a bulkInsert carries at most (fewer when their text passes
+/// k_insert_bytes): a large unit's rows are rendered a thousand at a time, as they stream.
+constexpr std::size_t k_rows_per_insert = 1000;
+/// The text past which an INSERT is closed within its thousand rows (MySQL refuses a statement
+/// longer than max_allowed_packet, 16 MiB by default on MariaDB).
+constexpr std::size_t k_insert_bytes = std::size_t{1} << 20;
 
 struct BulkInsert {
   Origin origin;

@@ -23,4 +23,13 @@ Operation read_bulk_insert(const DocumentNode& body, const SourceLocation& at);
 Operation read_bulk_delete(const DocumentNode& body, const SourceLocation& at);
 Operation read_sql(const DocumentNode& body, const SourceLocation& at);
 
+/// Row `number` (from 1) of a bulkInsert whose columns are `columns` (the first row's keys):
+/// a map naming exactly those columns, each with a value or expression. What read_bulk_insert
+/// reads each row with, and a large unit's reader each row it streams.
+Row read_bulk_insert_row(const DocumentNode& node, std::size_t number,
+                         const std::vector<std::string>& columns);
+/// read_bulk_insert_row into `row`, reusing its storage.
+void read_bulk_insert_row(const DocumentNode& node, std::size_t number,
+                          const std::vector<std::string>& columns, Row& row);
+
 }  // namespace forge::declarative

@@ -108,11 +108,26 @@ int read_count(const DocumentNode& node, std::string_view what) {
 }
 
 Value read_value(const DocumentNode& node, std::string_view what) {
+  Value value;
+  read_value_into(node, what, value);
+  return value;
+}
+
+void read_value_into(const DocumentNode& node, std::string_view what, Value& value) {
+  value.location = node.location;  // assigned: the file name's storage is reused
   switch (node.kind) {
     case DocumentNode::Kind::null:
-      return Value{nullptr, node.location};
+      value.literal = nullptr;
+      return;
     case DocumentNode::Kind::scalar:
-      return Value{node.quoted ? Literal(node.text) : plain_literal(node.text), node.location};
+      if (!node.quoted) {
+        value.literal = plain_literal(node.text);
+      } else if (auto* text = std::get_if<std::string>(&value.literal)) {
+        text->assign(node.text);
+      } else {
+        value.literal = node.text;
+      }
+      return;
     default:
       wrong(node, what, "a single value (text, a number, true/false or null)");
   }

@@ -21,6 +21,8 @@ bool read_flag(const DocumentNode& node, std::string_view what);
 int read_count(const DocumentNode& node, std::string_view what);
 /// A literal: null, true/false, an integer, a decimal, or text (quoted scalars are always text).
 Value read_value(const DocumentNode& node, std::string_view what);
+/// read_value into `value`, reusing its storage (a large unit's rows, a million values).
+void read_value_into(const DocumentNode& node, std::string_view what, Value& value);
 /// A literal as read_value reads it, or a map of one key: `{fn: NOW}` (NOW or
 /// CURRENT_TIMESTAMP, any case) or `{literal: "SQL text"}`. For defaults and bulkInsert values.
 Value read_value_or_expression(const DocumentNode& node, std::string_view what);

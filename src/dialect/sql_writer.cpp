@@ -232,11 +232,28 @@ std::string index_fields_sql(const std::vector<IndexField>& fields, Dialect dial
   return "(" + util::join(pieces, ", ") + ")";
 }
 
-std::string insert_sql(const BulkInsert& insert, Dialect dialect) {
-  std::vector<std::string> rows;
-  for (const Row& row : insert.rows) rows.push_back("(" + list_sql(row.values, dialect) + ")");
-  return "INSERT INTO " + quote_name(insert.table, dialect) + " (" +
-         quote_names(insert.columns, dialect) + ") VALUES " + util::join(rows, ", ");
+std::vector<std::string> insert_sql(const BulkInsert& insert, Dialect dialect) {
+  const std::string head = "INSERT INTO " + quote_name(insert.table, dialect) + " (" +
+                           quote_names(insert.columns, dialect) + ") VALUES ";
+  std::vector<std::string> statements;
+  std::string statement;
+  for (std::size_t i = 0; i < insert.rows.size(); ++i) {
+    const bool new_thousand = i % k_rows_per_insert == 0;
+    if (!statement.empty() && (new_thousand || statement.size() >= k_insert_bytes)) {
+      statements.push_back(std::move(statement));
+      statement.clear();
+    }
+    statement += statement.empty() ? head : ", ";
+    statement += '(';  // list_sql's text, written in place: a million rows are many strings
+    const std::vector<Value>& values = insert.rows[i].values;
+    for (std::size_t column = 0; column < values.size(); ++column) {
+      if (column > 0) statement += ", ";
+      statement += literal_sql(values[column].literal, dialect);
+    }
+    statement += ')';
+  }
+  if (!statement.empty()) statements.push_back(std::move(statement));
+  return statements;
 }
 
 std::string delete_sql(const BulkDelete& remove, Dialect dialect) {

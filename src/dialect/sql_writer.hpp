@@ -55,8 +55,10 @@ std::string column_foreign_key_sql(const declarative::ColumnSpec& column, Dialec
 std::string constraint_sql(const declarative::ConstraintSpec& constraint, Dialect dialect);
 /// The parenthesised column list of an index: `("a" DESC, "b")`; MySQL adds prefix lengths.
 std::string index_fields_sql(const std::vector<declarative::IndexField>& fields, Dialect dialect);
-/// One multi-row INSERT of every row.
-std::string insert_sql(const declarative::BulkInsert& insert, Dialect dialect);
+/// Multi-row INSERTs of every row, in order: one per k_rows_per_insert rows (counted from the
+/// first), closed early once its text reaches k_insert_bytes. The same rows give
+/// the same statements whether they are rendered all at once or a thousand at a time.
+std::vector<std::string> insert_sql(const declarative::BulkInsert& insert, Dialect dialect);
 /// DELETE with the where-expression (every row when it has no conditions).
 std::string delete_sql(const declarative::BulkDelete& remove, Dialect dialect);
 /// The `sql` operation's text for `dialect`, split into statements with the dialect's lexical

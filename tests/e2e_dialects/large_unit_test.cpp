@@ -1,5 +1,6 @@
-// A unit large enough to stream (FORGE_STREAM_MIN_BYTES lowers the size from which units do)
-// runs, fails and undoes on every dialect as a unit read whole does.
+// A unit large enough to stream (FORGE_STREAM_MIN_BYTES lowers the size from which units do),
+// SQL or a declarative bulkInsert, runs, fails and undoes on every dialect as a unit read whole
+// does.
 #include "dialect_test.hpp"
 
 namespace forge::e2e {
@@ -54,6 +55,64 @@ TEST_P(StreamedUnit, AStatementFailingPartWayKeepsNothingAndNamesItsLine) {
 }
 
 INSTANTIATE_TEST_SUITE_P(AllDialects, StreamedUnit, k_all_dialects, dialect_name);
+
+// Rows `first`..`last` of a bulkInsert into `events`, one flow map a line.
+std::string yaml_rows(int first, int last) {
+  std::string text;
+  for (int i = first; i <= last; ++i) {
+    text += "        - { id: " + std::to_string(i) + ", payload: 'it''s event; " +
+            std::to_string(i) + "' }\n";
+  }
+  return text;
+}
+
+const std::string k_bulk_insert = "  - bulkInsert:\n      table: events\n      rows:\n";
+
+class StreamedBulkInsert : public DialectTest {
+ protected:
+  void add_yaml_unit(const std::string& name, const std::string& text) {
+    project.write("migrations/" + name + ".yaml", text);
+  }
+};
+
+TEST_P(StreamedBulkInsert, AppliesAndUndoesAsAUnitReadWhole) {
+  add_yaml_unit("20240101000001-events",
+                "up:\n  - createTable:\n      table: events\n      columns:\n"
+                "        id: { type: INTEGER, primaryKey: true }\n"
+                "        payload: { type: STRING(100) }\n" +
+                    k_bulk_insert + yaml_rows(1, 2500) +
+                    "down:\n  - dropTable: { table: events }\n");
+
+  const auto result = forge_db({"db:migrate"}, k_stream_all);
+
+  ASSERT_EQ(result.exit_code, 0) << result;
+  EXPECT_EQ(db().count("events"), 2500);
+  EXPECT_EQ(db().scalar("SELECT payload FROM events WHERE id = 2499"), "it's event; 2499");
+  const auto undo = forge_db({"db:migrate:undo"}, k_stream_all);
+  ASSERT_EQ(undo.exit_code, 0) << undo;
+  EXPECT_FALSE(db().has_table("events"));
+}
+
+TEST_P(StreamedBulkInsert, ARowTheServerRefusesKeepsNothingAndNamesItsInsertsFirstRow) {
+  add_table_unit("20240101000001", "create-t", "t");
+  add_unit("20240101000002-events",
+           "-- migrate:up\nCREATE TABLE events (id INTEGER PRIMARY KEY, payload VARCHAR(100));\n"
+           "-- migrate:down\nDROP TABLE events;\n");
+  // Row n is on line n + 4; row 1500 repeats the key 7, in the INSERT of rows 1001 to 2000.
+  add_yaml_unit("20240101000003-data", "up:\n" + k_bulk_insert + yaml_rows(1, 1499) +
+                                           yaml_rows(7, 7) + yaml_rows(1501, 2500) +
+                                           "down:\n  - bulkDelete: { table: events, where: "
+                                           "{ id: { gt: 0 } } }\n");
+
+  const auto result = forge_db({"db:migrate"}, k_stream_all);
+
+  EXPECT_EQ(result.exit_code, 1) << result;
+  EXPECT_THAT(result.err, HasSubstr("migrations/20240101000003-data.yaml:1005")) << result;
+  EXPECT_EQ(db().count("events"), 0);  // one transaction with its history row: rolled back
+  EXPECT_EQ(db().history().size(), 2u);
+}
+
+INSTANTIATE_TEST_SUITE_P(AllDialects, StreamedBulkInsert, k_all_dialects, dialect_name);
 
 }  // namespace
 }  // namespace forge::e2e

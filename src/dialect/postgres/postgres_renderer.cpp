@@ -158,7 +158,7 @@ struct Writer {
   Statements operator()(const RemoveConstraint& op) const {
     return {"ALTER TABLE " + name(op.table) + " DROP CONSTRAINT " + name(op.name)};
   }
-  Statements operator()(const BulkInsert& op) const { return {insert_sql(op, k_pg)}; }
+  Statements operator()(const BulkInsert& op) const { return insert_sql(op, k_pg); }
   Statements operator()(const BulkDelete& op) const { return {delete_sql(op, k_pg)}; }
   Statements operator()(const RawSql& op) const { return raw_sql_statements(op, k_pg); }
 };

@@ -212,7 +212,7 @@ struct Writer {
     remove_constraint(rebuild, op.name, op.origin.of("name"));
     return rebuild_statements(rebuild);
   }
-  Statements operator()(const BulkInsert& op) const { return {insert_sql(op, k_lite)}; }
+  Statements operator()(const BulkInsert& op) const { return insert_sql(op, k_lite); }
   Statements operator()(const BulkDelete& op) const { return {delete_sql(op, k_lite)}; }
   Statements operator()(const RawSql& op) const { return raw_sql_statements(op, k_lite); }
 };

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <stdexcept>
+#include <string>
 
 namespace forge::core {
 namespace {
@@ -44,6 +46,38 @@ TEST(SectionStatements, HoldsStatementsGivenAlreadySplit) {
   EXPECT_TRUE(statements.is_split());
   EXPECT_EQ(statements.at(0).text, "SELECT 1");
   EXPECT_TRUE(SectionStatements{}.empty());
+}
+
+// Three statements of one shape, of which the stream gives one when asked for their kinds.
+class AlikeStatements final : public StatementStream {
+ public:
+  void for_each(const std::function<bool(const Statement&)>& each) const override {
+    for (int line = 1; line <= 3; ++line) {
+      if (!each(Statement{"INSERT " + std::to_string(line), "a.yaml", line, nullptr})) return;
+    }
+  }
+  void for_each_kind(const std::function<bool(const Statement&)>& each) const override {
+    each(Statement{"INSERT 1", "a.yaml", 1, nullptr});
+  }
+};
+
+std::vector<int> lines_of(const SectionStatements& statements, bool kinds) {
+  std::vector<int> lines;
+  const auto note = [&](const Statement& statement) {
+    lines.push_back(statement.line);
+    return true;
+  };
+  kinds ? statements.visit_kinds(note) : statements.visit(note);
+  return lines;
+}
+
+TEST(SectionStatements, AStreamMayGiveOneStatementOfEachKindWhenAskedForKindsOnly) {
+  const auto streamed = SectionStatements::streamed(std::make_shared<AlikeStatements>());
+  EXPECT_EQ(lines_of(streamed, false), (std::vector<int>{1, 2, 3}));
+  EXPECT_EQ(lines_of(streamed, true), (std::vector<int>{1}));
+  const SectionStatements held = {Statement{"A", "a.sql", 4, nullptr},
+                                  Statement{"B", "a.sql", 5, nullptr}};
+  EXPECT_EQ(lines_of(held, true), (std::vector<int>{4, 5}));
 }
 
 }  // namespace

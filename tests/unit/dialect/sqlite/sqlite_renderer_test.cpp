@@ -237,6 +237,25 @@ TEST_F(SqliteRendererTest, InsertsAndDeletesWithLiteralsSqliteReads) {
           R"(DELETE FROM "t" WHERE "a" = 'it''s' AND "b" = 1 AND "c" IN (1, 'x'))"));
 }
 
+// One INSERT per thousand rows, closed early past 1 MiB: a large unit's rows render a thousand
+// at a time as they stream, to the statements the whole read gives.
+TEST_F(SqliteRendererTest, InsertsAThousandRowsAtATimeAndCloseAnInsertPastOneMebibyte) {
+  std::string yaml = "up:\n  - bulkInsert:\n      table: t\n      rows:\n";
+  for (int i = 1; i <= 2500; ++i) yaml += "        - { a: " + std::to_string(i) + " }\n";
+  const std::vector<std::string> inserts = sql(yaml);
+  ASSERT_EQ(inserts.size(), 3u);
+  EXPECT_THAT(inserts[0], ::testing::StartsWith(R"(INSERT INTO "t" ("a") VALUES (1), (2), )"));
+  EXPECT_THAT(inserts[0], ::testing::EndsWith("(999), (1000)"));
+  EXPECT_THAT(inserts[2], ::testing::StartsWith(R"(INSERT INTO "t" ("a") VALUES (2001), )"));
+
+  const std::string big(600 * 1024, 'x');
+  std::string large = "up:\n  - bulkInsert:\n      table: t\n      rows:\n";
+  for (int i = 1; i <= 3; ++i) large += "        - { a: " + big + " }\n";
+  const std::vector<std::string> split = sql(large);
+  ASSERT_EQ(split.size(), 2u);  // the third row would start past 1 MiB
+  EXPECT_EQ(split[1], R"(INSERT INTO "t" ("a") VALUES (')" + big + "')");
+}
+
 TEST_F(SqliteRendererTest, QuotesAHostileTableName) {
   EXPECT_THAT(sql("up:\n  - dropTable: { table: 'x\"; DROP TABLE users; --' }\n"),
               ElementsAre(R"(DROP TABLE "x""; DROP TABLE users; --")"));
