@@ -4,6 +4,7 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <vector>
 
 #include "core/errors.hpp"
 #include "core/sql_splitter.hpp"
@@ -56,11 +57,11 @@ void warn_if_repeatable(const fs::path& path) {
 
 // sequelize-cli's migrations are JavaScript, which forge cannot run: without a word, a folder
 // of them would look like a database that is up to date.
-bool is_script_migration(const fs::path& path) {
-  const std::string extension = util::to_lower(path.extension().string());
-  const bool script =
-      extension == ".js" || extension == ".cjs" || extension == ".mjs" || extension == ".ts";
-  return script && !leading_version(path.filename().string()).empty();
+bool is_script_migration(std::string_view file_name) {
+  const auto dot = file_name.rfind('.');
+  if (dot == std::string_view::npos || leading_version(file_name).empty()) return false;
+  const std::string extension = util::to_lower(file_name.substr(dot));
+  return extension == ".js" || extension == ".cjs" || extension == ".mjs" || extension == ".ts";
 }
 
 // Warns of the scripts that no unit of the same name stands in for and that forge cannot run.
@@ -102,28 +103,30 @@ FileGroups scan(const fs::path& directory, ScriptTwins& twins, bool runs_js, boo
     throw MigrationFileError(directory.string(), 0, "cannot list the folder: " + e.code().message(),
                              "Check the folder's permissions.");
   }
+  // Each path as `directory / name` spells it, without building a path object per file.
+  const std::string prefix = (directory / "").string();
   for (auto& entry : listing) {
     const std::string& file_name = entry.name;
     auto parsed = parse_unit_file_name(file_name);
-    const fs::path path = directory / file_name;
+    std::string path = prefix + file_name;
     if (!entry.regular) {
       // A unit's name on a link to nothing (or a loop) must not be skipped as if absent.
       if (parsed && entry.link) {
-        throw MigrationFileError(path.string(), 0, "a link that leads to no readable file",
+        throw MigrationFileError(path, 0, "a link that leads to no readable file",
                                  "Point the link at the unit's file, or remove it.");
       }
       // A folder, pipe or device with a unit's name is a mistake, never a unit to skip.
       if (parsed) {
-        throw MigrationFileError(path.string(), 0, "has a unit's name but is no regular file",
+        throw MigrationFileError(path, 0, "has a unit's name but is no regular file",
                                  "Rename it, or move it out of the migrations folder.");
       }
       continue;
     }
-    if (is_script_migration(path)) scripts.push_back(path);
+    if (is_script_migration(file_name)) scripts.emplace_back(path);
     if (!parsed) {
       if (is_directional_declarative_name(file_name)) {
         throw MigrationFileError(
-            path.string(), 0,
+            path, 0,
             "a declarative unit holds its up and its down in one file, so it has no .up or .down "
             "in its name",
             "Rename it without '.up' (a '.down' file's down: section goes into the unit's file).");
@@ -132,7 +135,7 @@ FileGroups scan(const fs::path& directory, ScriptTwins& twins, bool runs_js, boo
       continue;
     }
     std::string tag = canonical_tag(parsed->dialect_tag);
-    groups[parsed->stem].push_back(UnitFile{path.string(), std::move(*parsed), std::move(tag),
+    groups[parsed->stem].push_back(UnitFile{std::move(path), std::move(*parsed), std::move(tag),
                                             std::move(entry.name), entry.stamp});
   }
   std::vector<fs::path> lonely;
@@ -189,14 +192,23 @@ void check_group(const std::vector<UnitFile>& files) {
 }
 
 void check_unique_versions(const FileGroups& groups) {
-  std::map<std::string, const UnitFile*, bool (*)(const std::string&, const std::string&)> seen(
-      [](const std::string& a, const std::string& b) { return compare_versions(a, b) < 0; });
-  for (const auto& [stem, files] : groups) {
-    const UnitFile& file = files.front();
-    auto [at, inserted] = seen.emplace(file.name.version, &file);
-    if (!inserted) {
+  std::vector<const UnitFile*> firsts;
+  firsts.reserve(groups.size());
+  for (const auto& [stem, files] : groups) firsts.push_back(&files.front());
+  const auto before = [](const UnitFile* a, const UnitFile* b) {
+    return compare_versions(a->name.version, b->name.version) < 0;
+  };
+  // Stems of one width come in version order already: one look instead of a sort. Equal
+  // versions end up side by side, the one of the earlier stem first.
+  if (!std::is_sorted(firsts.begin(), firsts.end(), before)) {
+    std::stable_sort(firsts.begin(), firsts.end(), before);
+  }
+  for (std::size_t i = 1; i < firsts.size(); ++i) {
+    const UnitFile& earlier = *firsts[i - 1];
+    const UnitFile& file = *firsts[i];
+    if (compare_versions(earlier.name.version, file.name.version) == 0) {
       throw MigrationFileError(file.path, 0,
-                               "has version " + file.name.version + ", as does " + at->second->path,
+                               "has version " + file.name.version + ", as does " + earlier.path,
                                "Each unit needs its own version; rename one of the files.");
     }
   }

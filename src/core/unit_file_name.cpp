@@ -1,6 +1,7 @@
 #include "core/unit_file_name.hpp"
 
 #include <array>
+#include <cctype>
 
 #include "core/version.hpp"
 #include "util/strings.hpp"
@@ -9,9 +10,15 @@ namespace forge::core {
 
 namespace {
 
+// `suffix` is lower case; the name's may be any (`.SQL`). Called for every file of a folder of
+// thousands: compares in place.
 bool strip_suffix(std::string& text, std::string_view suffix) {
-  if (text.size() <= suffix.size() || !util::ends_with(util::to_lower(text), suffix)) return false;
-  text.resize(text.size() - suffix.size());
+  if (text.size() <= suffix.size()) return false;
+  const std::size_t start = text.size() - suffix.size();
+  for (std::size_t i = 0; i < suffix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(text[start + i])) != suffix[i]) return false;
+  }
+  text.resize(start);
   return true;
 }
 

@@ -41,6 +41,10 @@ bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0;
 }  // namespace
 
 int compare_versions(std::string_view a, std::string_view b) {
+  // The usual versions, timestamps or sequence numbers, have one part.
+  if (a.find('.') == std::string_view::npos && b.find('.') == std::string_view::npos) {
+    return compare_digits(a, b);
+  }
   const std::size_t parts = std::max(part_count(a), part_count(b));
   for (std::size_t i = 0; i < parts; ++i) {
     if (const int order = compare_digits(part(a, i), part(b, i))) return order;

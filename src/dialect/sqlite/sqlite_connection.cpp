@@ -231,8 +231,10 @@ std::unique_ptr<SqliteConnection> SqliteConnection::read_only(const core::Databa
     return rehearsal_copy(url);  // empty, in memory: a typo in the path leaves no stray file
   }
   try {
-    auto db =
-        std::make_unique<SQLite::Database>(url.database, SQLite::OPEN_READONLY, k_busy_timeout_ms);
+    // One thread uses it, as a connection opened for writing (see the constructor).
+    without_memory_statistics();
+    auto db = std::make_unique<SQLite::Database>(
+        url.database, SQLite::OPEN_READONLY | SQLITE_OPEN_NOMUTEX, k_busy_timeout_ms);
     return std::unique_ptr<SqliteConnection>(new SqliteConnection(url.database, std::move(db)));
   } catch (const SQLite::Exception& e) {
     throw ConnectionError("cannot open SQLite database " + url.database + ": " + e.what(),
@@ -312,9 +314,11 @@ std::vector<std::vector<std::string>> SqliteConnection::query(
       statement.bind(static_cast<int>(i) + 1, params[i]);
     }
     std::vector<std::vector<std::string>> rows;
+    const int columns = statement.getColumnCount();
     while (statement.executeStep()) {
       std::vector<std::string>& row = rows.emplace_back();
-      for (int column = 0; column < statement.getColumnCount(); ++column) {
+      row.reserve(static_cast<std::size_t>(columns));
+      for (int column = 0; column < columns; ++column) {
         row.push_back(statement.getColumn(column).getString());  // "" for NULL
       }
     }
