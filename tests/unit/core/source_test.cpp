@@ -140,6 +140,22 @@ TEST_F(LoadUnits, OrdersUnitsByVersionAsANumber) {
                                             "20240315102344000001_long"));
 }
 
+// Versions compare as numbers: `02` and `2` are one version even with another stem between
+// them in name order, and the message names the file of the earlier stem as the other.
+TEST_F(LoadUnits, RefusesTwoUnitsOfOneVersionWrittenWithDifferentWidths) {
+  write("02_zeta.up.sql", "SELECT 1;");
+  write("10_ten.up.sql", "SELECT 10;");
+  write("2_two.up.sql", "SELECT 2;");
+  EXPECT_EQ(load_error(),
+            path_of("2_two.up.sql") + ": has version 2, as does " + path_of("02_zeta.up.sql"));
+  // Leading digits make a dbmate-style version: `3.1_` and `3.01_` are both version 3.
+  write("3.1_point.up.sql", "SELECT 3;");
+  write("3.01_again.up.sql", "SELECT 3;");
+  std::filesystem::remove(m_folder.path() / "2_two.up.sql");
+  EXPECT_EQ(load_error(), path_of("3.1_point.up.sql") + ": has version 3, as does " +
+                              path_of("3.01_again.up.sql"));
+}
+
 // --- dialect variants -------------------------------------------------------------------
 
 TEST_F(LoadUnits, TakesTheDialectsOwnVariantPerDirectionAndFallsBackToTheNeutralFile) {
