@@ -16,8 +16,9 @@ class WaitRetry : public DialectTest {
   void SetUp() override {
     DialectTest::SetUp();
     add_table_unit("20240101000001", "create-a", "a");
+    // Long enough for the test to find and end its session on a loaded machine.
     add_unit("20240101000002-slow-b",
-             unit_sql("CREATE TABLE b (id INTEGER);\n" + slow_sql(dialect(), 3) +
+             unit_sql("CREATE TABLE b (id INTEGER);\n" + slow_sql(dialect(), 8) +
                           "\nINSERT INTO b (id) VALUES (1);",
                       "DROP TABLE b;"));
   }
@@ -25,9 +26,9 @@ class WaitRetry : public DialectTest {
   void end_the_slow_session() const {
     const bool postgres = dialect() == "postgres";
     const std::string find =
-        postgres ? "SELECT pid FROM pg_stat_activity WHERE query LIKE '%pg_sleep(3)%' AND "
+        postgres ? "SELECT pid FROM pg_stat_activity WHERE query LIKE '%pg_sleep(8)%' AND "
                    "pid <> pg_backend_pid()"
-                 : "SELECT id FROM information_schema.processlist WHERE info LIKE '%SLEEP(3)%' "
+                 : "SELECT id FROM information_schema.processlist WHERE info LIKE '%SLEEP(8)%' "
                    "AND id <> CONNECTION_ID()";
     std::string session;
     ASSERT_TRUE(eventually(
