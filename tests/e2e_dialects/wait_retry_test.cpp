@@ -18,18 +18,19 @@ class WaitRetry : public DialectTest {
     add_table_unit("20240101000001", "create-a", "a");
     // Long enough for the test to find and end its session on a loaded machine.
     add_unit("20240101000002-slow-b",
-             unit_sql("CREATE TABLE b (id INTEGER);\n" + slow_sql(dialect(), 8) +
+             unit_sql("CREATE TABLE b (id INTEGER);\n" + slow_sql(dialect(), 5) +
                           "\nINSERT INTO b (id) VALUES (1);",
                       "DROP TABLE b;"));
   }
-  // Ends the server session that runs the slow statement, once it runs.
+  // Ends the server session that runs the slow statement, once it runs: this test's, in its own
+  // database (the other tests of the suite, run at once, sleep too).
   void end_the_slow_session() const {
     const bool postgres = dialect() == "postgres";
     const std::string find =
-        postgres ? "SELECT pid FROM pg_stat_activity WHERE query LIKE '%pg_sleep(8)%' AND "
-                   "pid <> pg_backend_pid()"
-                 : "SELECT id FROM information_schema.processlist WHERE info LIKE '%SLEEP(8)%' "
-                   "AND id <> CONNECTION_ID()";
+        postgres ? "SELECT pid FROM pg_stat_activity WHERE query LIKE '%pg_sleep(5)%' AND "
+                   "pid <> pg_backend_pid() AND datname = current_database()"
+                 : "SELECT id FROM information_schema.processlist WHERE info LIKE '%SLEEP(5)%' "
+                   "AND id <> CONNECTION_ID() AND db = DATABASE()";
     std::string session;
     ASSERT_TRUE(eventually(
         [&] {

@@ -255,12 +255,22 @@ const core::HistorySql& PostgresConnection::history_sql() const {
   return sql;
 }
 
+pqxx::result PostgresConnection::run_prepared(const std::string& sql,
+                                              const std::vector<std::string>& params) {
+  auto found = m_prepared.find(sql);
+  if (found == m_prepared.end()) {
+    // A name no unit is likely to PREPARE itself.
+    const std::string name = "forge_statement_" + std::to_string(m_prepared.size() + 1);
+    m_connection->prepare(name, sql);
+    found = m_prepared.emplace(sql, name).first;
+  }
+  return m_session->exec_prepared(found->second, pqxx::prepare::make_dynamic_params(params));
+}
+
 std::vector<std::vector<std::string>> PostgresConnection::query(
     const std::string& sql, const std::vector<std::string>& params, const std::string& what) {
   try {
-    const pqxx::result result =
-        params.empty() ? m_session->exec(sql)
-                       : m_session->exec_params(sql, pqxx::prepare::make_dynamic_params(params));
+    const pqxx::result result = params.empty() ? m_session->exec(sql) : run_prepared(sql, params);
     std::vector<std::vector<std::string>> rows;
     for (const auto& found : result) {
       std::vector<std::string>& row = rows.emplace_back();

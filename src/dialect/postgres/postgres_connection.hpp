@@ -1,6 +1,7 @@
 #pragma once
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 #include "core/adapter.hpp"
 #include "core/url.hpp"
@@ -61,12 +62,18 @@ class PostgresConnection : public core::Connection {
   void drop_leftover_indexes(const core::Statement& statement);
   /// Runs a unit's statement; failures become StatementError at its file and line.
   pqxx::result run(const core::Statement& statement);
+  /// Runs one of forge's own parameterised statements, prepared on the session the first time.
+  pqxx::result run_prepared(const std::string& sql, const std::vector<std::string>& params);
 
   std::string m_conninfo;  // for a second session that cancels this one's statement
   std::string m_target;    // host:port/database, for messages
   std::string m_database;
   std::chrono::milliseconds m_statement_timeout;
   std::string m_session_tag;  // session_tag(), once asked
+  // Statement text -> the name it is prepared under on this session. Parsing and planning the
+  // history upsert anew took the server ~0.1 ms a unit; prepared once, a unit's history write
+  // costs less than the plain INSERT of a client session's.
+  std::unordered_map<std::string, std::string> m_prepared;
   // pqxx::connection closes in its own destructor, which deleting through connection_base (not
   // virtual) would skip, leaving the session open until forge exits.
   struct CloseConnection {
