@@ -127,13 +127,16 @@ void print_status_text(const std::vector<core::Entry>& entries, bool quiet,
   if (entries.empty() || quiet) return;
   std::string lines;  // written at once: one flush, not one per unit (issue 16)
   for (const auto& entry : entries) {
+    if (!lines.empty()) lines += '\n';
     // As sequelize-cli lists them: a JavaScript unit (or a row it wrote) by its file name.
-    std::string line = std::string(status_word(entry, lock_holder)) + " " + entry.stored_name();
-    if (entry.is_failed()) line += part_way_detail(entry, lock_holder);
-    if (!entry.has_file()) line += " (missing file)";
-    if (entry.is_changed())
-      line += " (changed: the file's up section differs from what was applied)";
-    lines += (lines.empty() ? "" : "\n") + line;
+    lines += status_word(entry, lock_holder);
+    lines += ' ';
+    lines += entry.stored_name();
+    if (entry.is_failed()) lines += part_way_detail(entry, lock_holder);
+    if (!entry.has_file()) lines += " (missing file)";
+    if (entry.is_changed()) {
+      lines += " (changed: the file's up section differs from what was applied)";
+    }
   }
   print_line(lines, quiet);
 }

@@ -275,6 +275,7 @@ struct Readers {
   std::shared_ptr<const DeclarativeReader> declarative;
   std::shared_ptr<const DeclarativeReader> script;
   UnitCache* cache = nullptr;
+  std::size_t stream_from = stream_min_bytes();  // asked once a load, not once a file
 };
 
 // A declarative file's sections as the loader keeps them.
@@ -315,7 +316,7 @@ std::optional<FileSections> read_large_file(const UnitFile& file, Dialect dialec
 FileSections read_file_sections(const UnitFile& file, Dialect dialect, const Readers& readers) {
   const bool streams = file.name.format != FileFormat::script;
   std::optional<std::string> text = read_unit_text(
-      file.path, streams ? stream_min_bytes() : std::numeric_limits<std::size_t>::max());
+      file.path, streams ? readers.stream_from : std::numeric_limits<std::size_t>::max());
   if (!text) {
     if (auto large = read_large_file(file, dialect, readers)) return std::move(*large);
     text = read_unit_text(file.path, std::numeric_limits<std::size_t>::max());
@@ -377,10 +378,9 @@ class CachedLargeSection : public StatementStream {
 };
 
 std::optional<Section> cached_section(const std::shared_ptr<const CachedRead>& read,
-                                      FileRole direction) {
+                                      FileRole direction, bool large) {
   const auto& shape = direction == FileRole::up ? read->expected.up : read->expected.down;
   if (!shape) return std::nullopt;
-  const bool large = read->expected.stamp.size >= stream_min_bytes();
   SectionStatements statements =
       large ? SectionStatements::streamed(std::make_shared<CachedLargeSection>(read, direction))
             : SectionStatements::deferred(
@@ -404,8 +404,10 @@ FileSections read_file_cached(const UnitFile& file, Dialect dialect, const Reade
       again.name.format = file.name.format;
       const auto read = std::make_shared<const CachedRead>(
           CachedRead{std::move(again), dialect, std::move(reader), *entry});
-      return FileSections{cached_section(read, FileRole::up), cached_section(read, FileRole::down),
-                          entry->irreversible, entry->checksum};
+      const bool large = entry->stamp.size >= readers.stream_from;
+      return FileSections{cached_section(read, FileRole::up, large),
+                          cached_section(read, FileRole::down, large), entry->irreversible,
+                          entry->checksum};
     }
   }
   FileSections sections = read_file_sections(file, dialect, readers);
