@@ -124,6 +124,7 @@ void write_junit(const FleetReport& report, const std::filesystem::path& path) {
                           counts + " errors=\"0\" time=\"" + std::to_string(total) + "\">\n" +
                           cases + "  </testsuite>\n</testsuites>\n";
   try {
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
     util::replace_file(path, xml);
   } catch (const std::exception& error) {
     throw UsageError(std::string("cannot write the JUnit report: ") + error.what(),

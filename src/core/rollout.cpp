@@ -23,9 +23,9 @@ void Rollout::finished(bool ok) {
   ++m_failures;
   if (!m_stop_reason.empty()) return;
   if (m_finished <= m_policy.canary) {
-    m_stop_reason = "a canary target failed (--canary " + std::to_string(m_policy.canary) + ")";
+    m_stop_reason = "a canary database failed (--canary " + std::to_string(m_policy.canary) + ")";
   } else if (m_policy.max_failures && m_failures >= *m_policy.max_failures) {
-    m_stop_reason = std::to_string(m_failures) + " target(s) failed (--max-failures " +
+    m_stop_reason = std::to_string(m_failures) + " database(s) failed (--max-failures " +
                     std::to_string(*m_policy.max_failures) + ")";
   }
 }
