@@ -19,14 +19,18 @@ Rollout::Next Rollout::next(std::size_t& index) {
 
 void Rollout::finished(bool ok) {
   ++m_finished;
-  if (ok) return;
-  ++m_failures;
-  if (!m_stop_reason.empty()) return;
+  if (!ok) ++m_failures;
+  // The whole canary runs, then decides: the first `canary` to finish are its members, as
+  // nothing else starts before they have.
   if (m_finished <= m_policy.canary) {
-    m_stop_reason = "a canary database failed (--canary " + std::to_string(m_policy.canary) + ")";
-  } else if (m_policy.max_failures && m_failures >= *m_policy.max_failures) {
-    m_stop_reason = std::to_string(m_failures) + " database(s) failed (--max-failures " +
-                    std::to_string(*m_policy.max_failures) + ")";
+    if (m_finished == m_policy.canary && m_failures > 0) {
+      stop("a canary database failed (--canary " + std::to_string(m_policy.canary) + ")");
+    }
+    return;
+  }
+  if (!ok && m_policy.max_failures && m_failures >= *m_policy.max_failures) {
+    stop(std::to_string(m_failures) + " database(s) failed (--max-failures " +
+         std::to_string(*m_policy.max_failures) + ")");
   }
 }
 

@@ -7,7 +7,8 @@ namespace forge::core {
 
 /// How a fleet's targets are started: a canary first, and when to stop starting more.
 struct RolloutPolicy {
-  std::size_t canary = 0;  ///< run this many targets first; any failure among them stops
+  /// Run this many targets first, all of them; any failure among them then stops the rest.
+  std::size_t canary = 0;
   /// Stop starting targets once this many have failed (running ones finish); nullopt: never.
   std::optional<std::size_t> max_failures = 1;
 };
