@@ -61,10 +61,13 @@ class PostgresConnection : public core::Connection {
   void drop_leftover_indexes(const core::Statement& statement);
   /// Runs a unit's statement; failures become StatementError at its file and line.
   pqxx::result run(const core::Statement& statement);
+  /// The advisory lock's key: the database's, or the schema's under ?search_path=.
+  std::int64_t lock_key();
 
   std::string m_conninfo;  // for a second session that cancels this one's statement
   std::string m_target;    // host:port/database, for messages
   std::string m_database;
+  bool m_schema_lock;  // ?search_path= given: one lock per schema (schema-per-tenant)
   std::chrono::milliseconds m_statement_timeout;
   std::string m_session_tag;  // session_tag(), once asked
   // pqxx::connection closes in its own destructor, which deleting through connection_base (not
