@@ -182,6 +182,75 @@ TEST_F(ServerFleet, TwoFleetRunsAtOnceOnTheSchemasOfOneDatabaseApplyEveryUnitOnc
   }
 }
 
+TEST_F(ServerFleet, DatabasesOfBothServersOneFailingEachThenOnlyFailedFinishesThem) {
+  Databases databases = make_databases("postgres", 4);
+  for (auto& database : make_databases("mysql", 4)) databases.push_back(std::move(database));
+  std::string targets;
+  for (const auto& database : databases) targets += database->url() + "\n";
+  project.write("targets.txt", targets);
+  run(*databases[2], "CREATE TABLE marker (id integer)");
+  run(*databases[5], "CREATE TABLE marker (id integer)");
+  const auto first =
+      forge({"db:migrate", "--targets", "targets.txt", "--continue-on-error", "--json"});
+  EXPECT_EQ(first.exit_code, 1) << first;
+  const Json report = report_of(first);
+  EXPECT_EQ(report["summary"]["ok"], 6);
+  for (const std::size_t broken : {2U, 5U}) {
+    EXPECT_EQ(report["targets"][broken]["status"], "failed") << first.out;
+    EXPECT_EQ(report["targets"][broken]["result"]["failedUnit"], "20240103000000-log-row");
+  }
+  EXPECT_THAT(first.err, HasSubstr("2 of 8 database(s) failed"));
+
+  project.write("report.json", first.out);
+  run(*databases[2], "DROP TABLE marker");
+  run(*databases[5], "DROP TABLE marker");
+  const auto rerun =
+      forge({"db:migrate", "--targets", "targets.txt", "--only-failed", "report.json"});
+  ASSERT_EQ(rerun.exit_code, 0) << rerun;
+  EXPECT_THAT(rerun.out, HasSubstr("2 database(s): 2 ok, 0 failed, 0 not started"));
+  for (const auto& database : databases)
+    EXPECT_EQ(count_rows(*database, "SELECT count(*) FROM log"), 1);
+  drop_all(databases);
+}
+
+TEST_F(ServerFleet, TwoFleetRunsAtOnceOnMariadbDatabasesApplyEveryUnitOnce) {
+  Databases databases = make_databases("mysql", 6);
+  std::string targets;
+  for (const auto& database : databases) targets += database->url() + "\n";
+  project.write("targets.txt", targets);
+  const std::vector<std::string> args = {"db:migrate", "--targets", "targets.txt", "--parallel",
+                                         "3"};
+  auto one = project.start_forge(args);
+  auto two = project.start_forge(args);
+  const auto first = one->wait();
+  const auto second = two->wait();
+  EXPECT_EQ(first.exit_code, 0) << first;
+  EXPECT_EQ(second.exit_code, 0) << second;
+  for (const auto& database : databases)
+    EXPECT_EQ(count_rows(*database, "SELECT count(*) FROM log"), 1);
+  drop_all(databases);
+}
+
+// The canary is the query's first two schemas; the first fails, so no other schema is touched.
+TEST_F(ServerFleet, AFailingCanaryStopsTheRolloutOverSchemas) {
+  const auto schemas = schema_database(10);
+  run(*schemas, "CREATE TABLE " + schema_name(1) + ".marker (id integer)");
+  const auto result =
+      forge({"db:migrate", "--url", schemas->url(), "--targets-query", k_tenants_query, "--canary",
+             "2", "--parallel", "2", "--continue-on-error", "--json"});
+  EXPECT_EQ(result.exit_code, 1) << result;
+  const Json report = report_of(result);
+  EXPECT_THAT(report["stoppedBecause"].get<std::string>(), HasSubstr("canary"));
+  EXPECT_EQ(report["summary"]["ok"], 1);
+  EXPECT_EQ(report["summary"]["failed"], 1);
+  EXPECT_EQ(report["summary"]["notStarted"], 8);
+  EXPECT_EQ(count_rows(*schemas, "SELECT count(*) FROM " + schema_name(2) + ".log"), 1);
+  EXPECT_EQ(count_rows(*schemas,
+                       "SELECT count(*) FROM pg_tables WHERE tablename = 'log' AND "
+                       "schemaname LIKE 'tenant\\_%'"),
+            2);  // the failed canary's first units and the healthy one's; none beyond
+}
+
 TEST_F(ServerFleet, MariadbFleetStopsAfterMaxFailuresAndNamesTheFailures) {
   Databases databases = make_databases("mysql", 8);
   std::string targets;
@@ -196,6 +265,10 @@ TEST_F(ServerFleet, MariadbFleetStopsAfterMaxFailuresAndNamesTheFailures) {
   EXPECT_EQ(report["summary"]["ok"], 2);
   EXPECT_EQ(report["summary"]["failed"], 2);
   EXPECT_EQ(report["summary"]["notStarted"], 4);
+  EXPECT_EQ(report["targets"][1]["status"], "failed");
+  EXPECT_EQ(report["targets"][3]["status"], "failed");
+  EXPECT_EQ(report["targets"][4]["status"], "notStarted");
+  EXPECT_EQ(report["targets"][3]["result"]["failedUnit"], "20240103000000-log-row");
   EXPECT_THAT(result.out + result.err, Not(HasSubstr(k_password)));
 }
 
