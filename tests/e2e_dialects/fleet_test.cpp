@@ -55,6 +55,16 @@ class ServerFleet : public ::testing::Test {
     return project.forge(args, {}, std::chrono::seconds(120));
   }
 
+  // Two forge runs of `args` started together; both must succeed.
+  void run_twice_at_once(const std::vector<std::string>& args) const {
+    auto one = project.start_forge(args);
+    auto two = project.start_forge(args);
+    const auto first = one->wait();
+    const auto second = two->wait();
+    EXPECT_EQ(first.exit_code, 0) << first;
+    EXPECT_EQ(second.exit_code, 0) << second;
+  }
+
   Project project;
 };
 
@@ -89,6 +99,13 @@ void drop_all(Databases& databases) {
     }
   }
   for (auto& dropper : droppers) dropper.join();
+}
+
+// targets.txt listing `databases`.
+void write_targets(const Project& project, const Databases& databases) {
+  std::string targets;
+  for (const auto& database : databases) targets += database->url() + "\n";
+  project.write("targets.txt", targets);
 }
 
 const Json* entry_for(const Json& report, const std::string& fragment) {
@@ -171,12 +188,7 @@ TEST_F(ServerFleet, TwoFleetRunsAtOnceOnTheSchemasOfOneDatabaseApplyEveryUnitOnc
   const auto schemas = schema_database(30);
   const std::vector<std::string> args = {
       "db:migrate", "--url", schemas->url(), "--targets-query", k_tenants_query, "--parallel", "6"};
-  auto one = project.start_forge(args);
-  auto two = project.start_forge(args);
-  const auto first = one->wait();
-  const auto second = two->wait();
-  EXPECT_EQ(first.exit_code, 0) << first;
-  EXPECT_EQ(second.exit_code, 0) << second;
+  run_twice_at_once(args);
   for (int i = 1; i <= 30; ++i) {
     ASSERT_EQ(count_rows(*schemas, "SELECT count(*) FROM " + schema_name(i) + ".log"), 1) << i;
   }
@@ -185,9 +197,7 @@ TEST_F(ServerFleet, TwoFleetRunsAtOnceOnTheSchemasOfOneDatabaseApplyEveryUnitOnc
 TEST_F(ServerFleet, DatabasesOfBothServersOneFailingEachThenOnlyFailedFinishesThem) {
   Databases databases = make_databases("postgres", 4);
   for (auto& database : make_databases("mysql", 4)) databases.push_back(std::move(database));
-  std::string targets;
-  for (const auto& database : databases) targets += database->url() + "\n";
-  project.write("targets.txt", targets);
+  write_targets(project, databases);
   run(*databases[2], "CREATE TABLE marker (id integer)");
   run(*databases[5], "CREATE TABLE marker (id integer)");
   const auto first =
@@ -215,17 +225,10 @@ TEST_F(ServerFleet, DatabasesOfBothServersOneFailingEachThenOnlyFailedFinishesTh
 
 TEST_F(ServerFleet, TwoFleetRunsAtOnceOnMariadbDatabasesApplyEveryUnitOnce) {
   Databases databases = make_databases("mysql", 6);
-  std::string targets;
-  for (const auto& database : databases) targets += database->url() + "\n";
-  project.write("targets.txt", targets);
+  write_targets(project, databases);
   const std::vector<std::string> args = {"db:migrate", "--targets", "targets.txt", "--parallel",
                                          "3"};
-  auto one = project.start_forge(args);
-  auto two = project.start_forge(args);
-  const auto first = one->wait();
-  const auto second = two->wait();
-  EXPECT_EQ(first.exit_code, 0) << first;
-  EXPECT_EQ(second.exit_code, 0) << second;
+  run_twice_at_once(args);
   for (const auto& database : databases)
     EXPECT_EQ(count_rows(*database, "SELECT count(*) FROM log"), 1);
   drop_all(databases);
@@ -253,11 +256,9 @@ TEST_F(ServerFleet, AFailingCanaryStopsTheRolloutOverSchemas) {
 
 TEST_F(ServerFleet, MariadbFleetStopsAfterMaxFailuresAndNamesTheFailures) {
   Databases databases = make_databases("mysql", 8);
-  std::string targets;
-  for (const auto& database : databases) targets += database->url() + "\n";
+  write_targets(project, databases);
   run(*databases[1], "CREATE TABLE marker (id integer)");
   run(*databases[3], "CREATE TABLE marker (id integer)");
-  project.write("targets.txt", targets);
   const auto result = forge({"db:migrate", "--targets", "targets.txt", "--parallel", "1",
                              "--max-failures", "2", "--json"});
   EXPECT_EQ(result.exit_code, 1) << result;
