@@ -7,6 +7,15 @@
 
 namespace forge::cli {
 
+namespace {
+
+// The commands that take a fleet, for the message of one that does not.
+constexpr const char* k_fleet_commands =
+    "db:migrate, db:migrate:undo, db:migrate:undo:all, db:migrate:status, db:seed, "
+    "db:seed:all, db:seed:undo, db:seed:undo:all and lint";
+
+}  // namespace
+
 core::RolloutPolicy FleetOptions::policy() const {
   core::RolloutPolicy policy;
   policy.canary = canary;
@@ -24,6 +33,20 @@ void FleetOptions::check() const {
         "work on a fleet, and no targets were given",
         "Name the databases with --targets FILE, --targets-cmd 'COMMAND' or "
         "--targets-query 'SQL'.");
+  }
+}
+
+void refuse_fleet_options(CLI::App& command, const std::string& why) {
+  const std::string message = command.get_name() + " runs on one database: " + why +
+                              ". Fleets (--targets, --targets-cmd, --targets-query) are taken by " +
+                              k_fleet_commands;
+  // A CLI11 error, thrown as the option is parsed: reported as a usage error (exit 2).
+  for (const std::string option : {"--targets", "--targets-cmd", "--targets-query"}) {
+    command
+        .add_option_function<std::string>(
+            option,
+            [option, message](const std::string&) { throw CLI::ValidationError(option, message); })
+        ->group("");
   }
 }
 

@@ -36,4 +36,9 @@ struct FleetOptions {
 /// Adds the fleet options to `command`; `reads_only` commands (status) take no rollout control.
 void add_fleet_options(CLI::App& command, FleetOptions& options, bool reads_only = false);
 
+/// Adds --targets, --targets-cmd and --targets-query, hidden, to a command that runs on one
+/// database only, each refusing as a usage error (exit 2) that says `why` and which commands
+/// do take a fleet: clearer than CLI11's "not expected".
+void refuse_fleet_options(CLI::App& command, const std::string& why);
+
 }  // namespace forge::cli

@@ -80,6 +80,8 @@ ExitCode worst_exit_code(const FleetReport& report) {
 
 std::string target_summary(const TargetResult& result) {
   const Json document = Json::parse(result.document, nullptr, false);
+  // lint's document: its findings.
+  if (document.is_array()) return std::to_string(document.size()) + " finding(s)";
   if (document.is_discarded() || !document.is_object()) return "";
   if (document.contains("units")) return run_summary(document);
   if (document.contains("migrations")) return status_summary(document);

@@ -28,7 +28,8 @@ Json target_json(const TargetResult& result) {
   out["durationMs"] = milliseconds(result.elapsed);
   out["summary"] = result.outcome == Outcome::not_run ? "" : target_summary(result);
   const Json document = Json::parse(result.document, nullptr, false);
-  out["result"] = document.is_object() ? document : Json(nullptr);
+  // A run's or status's document, or lint's array of findings.
+  out["result"] = document.is_object() || document.is_array() ? document : Json(nullptr);
   out["error"] = result.outcome == Outcome::failed
                      ? Json{{"message", result.message}, {"hint", result.hint}}
                      : Json(nullptr);
