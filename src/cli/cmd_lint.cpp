@@ -1,14 +1,16 @@
 #include <CLI/CLI.hpp>
-#include <iostream>
 #include <memory>
 #include <set>
 
 #include "cli/commands.hpp"
+#include "cli/fleet_options.hpp"
+#include "cli/fleet_run.hpp"
 #include "cli/lint_run.hpp"
 #include "cli/lint_selection.hpp"
 #include "core/errors.hpp"
 #include "core/lint/lint_report.hpp"
 #include "util/logging.hpp"
+#include "util/thread_capture.hpp"
 
 namespace forge::cli {
 
@@ -42,7 +44,7 @@ void run_lint(const GlobalOptions& options, const LintRequest& request) {
   const LintSelection selection = select_lint_units(options, request);
   const auto findings =
       lint_units(selection.units, selection.dialect, lint_overrides(), selection.live.get());
-  std::cout << report_of(*format, findings) << std::flush;
+  util::write_output(report_of(*format, findings));  // a fleet keeps it per database
   util::log_info("{} unit(s) linted for {}: {} finding(s)", selection.units.size(),
                  core::dialect_name(selection.dialect), findings.size());
   if (const std::size_t errors = count_errors(findings)) {
@@ -50,6 +52,21 @@ void run_lint(const GlobalOptions& options, const LintRequest& request) {
                     "Rewrite the statements as each fix says, or silence one that is safe with "
                     "`-- forge:lint-ignore CODE reason` above it.");
   }
+}
+
+// Each database's pending units, linted with its live rows; its findings are kept as JSON for
+// the fleet's report (a table, or --format json), whose exit status is the worst database's.
+void run_lint_fleet(const GlobalOptions& options, const LintRequest& request,
+                    const FleetOptions& fleet) {
+  if (request.format != "text" && request.format != "json") {
+    throw UsageError(
+        "a fleet's lint reports as a table or --format json, not " + request.format,
+        "Use --format json, or lint one database at a time for " + request.format + ".");
+  }
+  LintRequest each = request;
+  each.format = "json";
+  run_fleet(options, fleet, {"lint", UnitSet::migrations, true, request.format == "json"},
+            [each](const GlobalOptions& mine) { run_lint(mine, each); });
 }
 
 }  // namespace
@@ -68,7 +85,15 @@ void add_lint_command(CLI::App& app, const GlobalOptions& options, Action& chose
       ->check(CLI::IsMember({"postgres", "postgresql", "mysql", "mariadb", "sqlite", "sqlite3"}));
   command->add_option("--format", request->format, "text (default), json, sarif or github")
       ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
-  command->callback([&, request] { chosen = [&, request] { run_lint(options, *request); }; });
+  auto fleet = std::make_shared<FleetOptions>();
+  add_fleet_options(*command, *fleet, true);
+  command->callback([&, request, fleet] {
+    chosen = [&, request, fleet] {
+      fleet->check();
+      if (!fleet->given()) return run_lint(options, *request);
+      run_lint_fleet(options, *request, *fleet);
+    };
+  });
 }
 
 }  // namespace forge::cli

@@ -2,6 +2,8 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/fleet_options.hpp"
+#include "cli/fleet_run.hpp"
 #include "cli/output.hpp"
 #include "core/catalog.hpp"
 #include "core/errors.hpp"
@@ -50,8 +52,16 @@ void add_status_command(CLI::App& app, const GlobalOptions& options, Action& cho
   auto fail_on_pending = std::make_shared<bool>(false);
   command->add_flag("--fail-on-pending", *fail_on_pending,
                     "Exit 6 when any unit is not applied (a CI gate)");
-  command->callback([&, json, fail_on_pending] {
-    chosen = [&, json, fail_on_pending] { run_status(options, *json, *fail_on_pending); };
+  auto fleet = std::make_shared<FleetOptions>();
+  add_fleet_options(*command, *fleet, true);
+  command->callback([&, json, fail_on_pending, fleet] {
+    chosen = [&, json, fail_on_pending, fleet] {
+      fleet->check();
+      if (!fleet->given()) return run_status(options, *json, *fail_on_pending);
+      const bool gate = *fail_on_pending;
+      run_fleet(options, *fleet, {"db:migrate:status", UnitSet::migrations, true, *json},
+                [gate](const GlobalOptions& mine) { run_status(mine, true, gate); });
+    };
   });
 }
 

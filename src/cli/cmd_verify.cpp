@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/fleet_options.hpp"
 #include "cli/schema_file.hpp"
 #include "cli/schema_source.hpp"
 #include "core/errors.hpp"
@@ -85,6 +86,9 @@ void add_verify_command(CLI::App& app, const GlobalOptions& options, Action& cho
   command->name("db:migrate:verify");
   command->add_option("--dev-url", *dev_url,
                       "Make the scratch database on this server instead of the target's");
+  refuse_fleet_options(*command,
+                       "it replays the units on a scratch database, which is the same for every "
+                       "database of a fleet");
   command->callback([&, dev_url] { chosen = [&, dev_url] { run_verify(options, *dev_url); }; });
 }
 

@@ -84,14 +84,22 @@ const std::filesystem::path& seeders_folder(const core::Settings& settings) {
 }
 }  // namespace
 
+const std::filesystem::path& unit_folder(const core::Settings& settings, UnitSet set) {
+  return set == UnitSet::seeders ? seeders_folder(settings) : settings.migrations_dir;
+}
+
 Target open_target(const GlobalOptions& options, Session session, UnitSet set) {
   Target target;
-  target.settings = load_settings(options);
-  target.url = core::resolve_database_url(target.settings, core::process_environment());
   const bool seeders = set == UnitSet::seeders;
-  target.units =
-      load_units_for(seeders ? seeders_folder(target.settings) : target.settings.migrations_dir,
-                     target.url.dialect);
+  if (const FleetTarget* member = options.fleet_target) {
+    target.settings = member->settings;
+    target.url = member->url;
+    target.units = *member->units;
+  } else {
+    target.settings = load_settings(options);
+    target.url = core::resolve_database_url(target.settings, core::process_environment());
+    target.units = load_units_for(unit_folder(target.settings, set), target.url.dialect);
+  }
   auto session_setup = session_options(target.settings);
   session_setup.writes = session == Session::live;
   if (session == Session::rehearsal) {

@@ -13,6 +13,15 @@
 
 namespace forge::cli {
 
+/// One database of a fleet, resolved on the main thread before any worker starts.
+struct FleetTarget {
+  core::Settings settings;  ///< of its config environment (the command's own for a URL)
+  core::DatabaseUrl url;
+  std::string environment;  ///< the environment the target line named; empty for a URL
+  /// The units for its dialect, read once for the whole fleet.
+  std::shared_ptr<const std::vector<core::Unit>> units;
+};
+
 /// Options every command accepts, before or after the command name.
 struct GlobalOptions {
   core::ConfigFlags flags;
@@ -20,6 +29,8 @@ struct GlobalOptions {
   bool quiet = false;
   double lock_timeout_seconds = 60;
   std::optional<double> wait_seconds;  ///< retry connecting this long (--wait)
+  /// Set in a fleet's worker: the database to use instead of resolving settings and URL.
+  const FleetTarget* fleet_target = nullptr;
 };
 
 /// Settings resolved from flags, environment, .forgerc and the config file, announced on stderr.
@@ -60,8 +71,11 @@ std::chrono::milliseconds wait_patience(const GlobalOptions& options);
 /// Every unit in `folder` (SQL, declarative and JavaScript) for `dialect`.
 std::vector<core::Unit> load_units_for(const std::filesystem::path& folder, core::Dialect dialect);
 
-/// Resolves the settings and URL, loads every unit (so file errors come before any database
-/// work), then connects.
+/// The folder of the units `set` names (the seeders folder must exist: ConfigError).
+const std::filesystem::path& unit_folder(const core::Settings& settings, UnitSet set);
+
+/// Resolves the settings and URL (or takes the fleet's, options.fleet_target), loads every unit (so
+/// file errors come before any database work), then connects.
 Target open_target(const GlobalOptions& options, Session session = Session::live,
                    UnitSet set = UnitSet::migrations);
 

@@ -1,10 +1,10 @@
 #include "cli/json_report.hpp"
 
-#include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "util/json_text.hpp"
 #include "util/redaction.hpp"
+#include "util/thread_capture.hpp"
 
 namespace forge::cli {
 
@@ -102,7 +102,7 @@ void JsonRunReporter::print(bool ok, const Error* error) const {
     document["error"] = error_json(*error);
     if (m_current) document["failedUnit"] = (*m_current)["name"];
   }
-  std::cout << util::json_text(document) << std::endl;
+  util::write_output(util::json_text(document) + "\n");
 }
 
 }  // namespace forge::cli

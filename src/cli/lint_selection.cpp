@@ -90,16 +90,21 @@ void pick_pending(LintSelection& selection, const GlobalOptions& options) {
 }  // namespace
 
 LintSelection select_lint_units(const GlobalOptions& options, const LintRequest& request) {
-  const core::Settings settings = load_settings(options);
-  const auto url = request.dialect.empty() ? configured_url(settings) : std::nullopt;
+  // A fleet's database: its own settings, URL and the fleet's units, whatever --dialect says.
+  const FleetTarget* member = options.fleet_target;
+  const core::Settings settings = member ? member->settings : load_settings(options);
+  const auto url = member                    ? std::optional<core::DatabaseUrl>(member->url)
+                   : request.dialect.empty() ? configured_url(settings)
+                                             : std::nullopt;
   LintSelection selection;
-  selection.dialect = dialect_of(request, url);
+  selection.dialect = member ? member->url.dialect : dialect_of(request, url);
   const bool everything = request.all || request.since.size() || request.units.size();
   if (!everything && url) {
     pick_pending(selection, options);
     return selection;
   }
-  selection.loaded = load_units_for(settings.migrations_dir, selection.dialect);
+  selection.loaded =
+      member ? *member->units : load_units_for(settings.migrations_dir, selection.dialect);
   if (url) selection.live = live_session(options);
   if (!request.units.empty()) {
     pick_referenced(selection, request.units);

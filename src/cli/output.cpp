@@ -1,12 +1,12 @@
 #include "cli/output.hpp"
 
 #include <cstdio>
-#include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "util/json_text.hpp"
 #include "util/redaction.hpp"
 #include "util/terminal_text.hpp"
+#include "util/thread_capture.hpp"
 
 namespace forge::cli {
 
@@ -66,8 +66,7 @@ std::string part_way_detail(const core::Entry& entry,
 
 void print_line(const std::string& line, bool quiet) {
   if (quiet) return;
-  std::cout << util::printable(util::redact(line))
-            << std::endl;  // flushed: progress must show as it happens
+  util::write_output(util::printable(util::redact(line)) + "\n");
 }
 
 UnitWords seeder_words() {
@@ -186,7 +185,7 @@ void print_status_json(const std::vector<core::Entry>& entries, const std::strin
   document["summary"] = {{"total", entries.size()}, {"up", up},
                          {"failed", failed},        {"down", entries.size() - up - failed},
                          {"missingFile", missing},  {"changed", changed}};
-  std::cout << util::json_text(document) << std::endl;
+  util::write_output(util::json_text(document) + "\n");
 }
 
 }  // namespace forge::cli

@@ -4,6 +4,8 @@
 #include <chrono>
 #include <memory>
 
+#include "cli/fleet_options.hpp"
+#include "cli/fleet_run.hpp"
 #include "cli/json_report.hpp"
 #include "cli/output.hpp"
 #include "cli/schema_file.hpp"
@@ -52,7 +54,11 @@ void carry_out_once(const GlobalOptions& options, const RunFlags& flags, const R
   const bool listing = flags.dry_run && !target.rehearsal;
   const std::size_t count = (listing ? command.preview : command.run)(
       *target.connection, target.units, reporter, target.run);
-  if (!flags.dry_run && command.units == UnitSet::migrations) refresh_schema_file(target);
+  // A fleet's databases would all write the one schema file at once: it is left alone.
+  const bool one_database = options.fleet_target == nullptr;
+  if (!flags.dry_run && command.units == UnitSet::migrations && one_database) {
+    refresh_schema_file(target);
+  }
   if (json != nullptr) {
     json->print_success();
   } else if (flags.dry_run) {
@@ -124,8 +130,18 @@ void add_run_action(CLI::App& command, const GlobalOptions& options, Action& cho
                    "Print the SQL each unit would run, and change nothing");
   command.add_flag("--json", flags->json,
                    "Print one JSON document of what ran (schema in the README)");
-  command.callback([&options, &chosen, flags, make] {
-    chosen = [&options, flags, make] { carry_out(options, *flags, make()); };
+  auto fleet = std::make_shared<FleetOptions>();
+  add_fleet_options(command, *fleet);
+  command.callback([&options, &chosen, flags, fleet, make] {
+    chosen = [&options, flags, fleet, make] {
+      fleet->check();
+      const RunCommand run = make();
+      if (!fleet->given()) return carry_out(options, *flags, run);
+      // Each database's own JSON document is kept; the fleet reports from them.
+      const RunFlags each{flags->dry_run, true};
+      run_fleet(options, *fleet, {run.name, run.units, false, flags->json},
+                [each, run](const GlobalOptions& mine) { carry_out(mine, each, run); });
+    };
   });
 }
 

@@ -194,6 +194,17 @@ class InterruptedError : public Error {
   int m_signal;
 };
 
+/// Databases of a fleet did not all succeed; the run exits with the worst of their statuses.
+class FleetError : public Error {
+ public:
+  FleetError(const std::string& message, std::string hint, ExitCode worst)
+      : Error(message, std::move(hint)), m_worst(worst) {}
+  ExitCode exit_code() const noexcept override { return m_worst; }
+
+ private:
+  ExitCode m_worst;
+};
+
 /// The server refused to create or drop a whole database (db:create, db:drop): no privilege,
 /// or the database is in use. The message holds the server's own.
 class DatabaseCommandError : public Error {

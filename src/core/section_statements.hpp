@@ -1,8 +1,10 @@
 #pragma once
+#include <atomic>
 #include <cstddef>
 #include <functional>
 #include <initializer_list>
 #include <memory>
+#include <mutex>
 #include <utility>
 #include <vector>
 
@@ -32,6 +34,8 @@ class StatementStream {
 /// const because units are shared read-only; the first read of a deferred split throws what the
 /// split throws (MigrationFileError at file:line), and the runner reads every step's statements
 /// before the first step runs, so a malformed pending unit still stops the run before any SQL.
+/// Reads are safe from several threads at once (a fleet's workers share one set of units);
+/// push_back is a write, as on a vector.
 class SectionStatements {
  public:
   /// Gives the statements of a section's text.
@@ -57,12 +61,12 @@ class SectionStatements {
   /// StatementStream::for_each_kind): the way to learn what kinds of statement a section holds.
   void visit_kinds(const std::function<bool(const Statement&)>& each) const;
   /// Whether the statements are read from their file each time (a large unit).
-  bool is_streamed() const noexcept { return m_stream != nullptr && !m_held; }
+  bool is_streamed() const noexcept;
 
   /// Every statement, in order; splits on the first call and throws what the split throws.
   const std::vector<Statement>& all() const;
   /// Whether the statements are known without a split still to run.
-  bool is_split() const noexcept { return !m_split && !is_streamed(); }
+  bool is_split() const noexcept { return m_pending == nullptr || m_pending->ready; }
 
   /// Read access as a vector's, each splitting first when needed.
   using value_type = Statement;
@@ -84,10 +88,20 @@ class SectionStatements {
   void push_back(Statement statement);
 
  private:
-  mutable std::vector<Statement> m_statements;
-  mutable Split m_split;  ///< empty once the statements are known
-  std::shared_ptr<const StatementStream> m_stream;
-  mutable bool m_held = false;  ///< a streamed section's statements were all read into memory
+  // What a deferred or streamed section fills in on its first full read. Copies share it: the
+  // split gives the same statements whichever copy asks, so it runs once for them all, under
+  // the mutex, and `statements` never changes once `ready` is set.
+  struct Pending {
+    std::mutex mutex;
+    Split split;                                    ///< kept until it succeeds
+    std::shared_ptr<const StatementStream> stream;  ///< null for a deferred split
+    std::vector<Statement> statements;              ///< filled once, then read only
+    std::atomic<bool> ready{false};                 ///< `statements` holds them all
+  };
+  const std::vector<Statement>& fill() const;
+
+  std::vector<Statement> m_statements;  ///< the statements when known from the start
+  std::shared_ptr<Pending> m_pending;   ///< null when known from the start
 };
 
 }  // namespace forge::core

@@ -4,6 +4,7 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 #include "core/errors.hpp"
@@ -367,13 +368,20 @@ class CachedLargeSection : public StatementStream {
   CachedLargeSection(std::shared_ptr<const CachedRead> read, FileRole direction)
       : m_read(std::move(read)), m_direction(direction) {}
   void for_each(const std::function<bool(const Statement&)>& each) const override {
-    if (!m_section) m_section = m_read->section(m_direction);
-    m_section->statements.visit(each);
+    section().statements.visit(each);
   }
 
  private:
+  // Read and checked once, whichever of a fleet's threads comes first; never changed after.
+  const Section& section() const {
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    if (!m_section) m_section = m_read->section(m_direction);
+    return *m_section;
+  }
+
   std::shared_ptr<const CachedRead> m_read;
   FileRole m_direction;
+  mutable std::mutex m_mutex;
   mutable std::optional<Section> m_section;
 };
 

@@ -141,6 +141,8 @@ std::unique_ptr<core::Connection> connect_reader(const core::DatabaseUrl& url) {
   return entry.read != nullptr ? entry.read(url, {}) : nullptr;
 }
 
+void prepare_for_threads() { mysql::prepare_mysql_for_threads(); }
+
 std::unique_ptr<declarative::SqlRenderer> renderer_for(core::Dialect dialect) {
   return entry_for(dialect).renderer();
 }

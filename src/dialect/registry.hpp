@@ -5,6 +5,7 @@
 #include "core/adapter.hpp"
 #include "core/url.hpp"
 #include "declarative/renderer.hpp"
+#include "dialect/mysql/mysql_threads.hpp"
 #include "dialect/session_options.hpp"
 
 namespace forge::dialect {
@@ -23,6 +24,17 @@ std::unique_ptr<core::Connection> connect_rehearsal(const core::DatabaseUrl& url
 /// A read-only session for commands that only read, where the dialect has one (SQLite: a
 /// missing file is read as empty, never created); nullptr otherwise.
 std::unique_ptr<core::Connection> connect_reader(const core::DatabaseUrl& url);
+
+/// Readies every driver for sessions opened from several threads at once (MySQL's client library
+/// must be initialized once first). Call on one thread before starting the others.
+void prepare_for_threads();
+
+/// While alive, the calling thread may open and use sessions of its own: the drivers' per-thread
+/// state (MySQL's) lives as long as it.
+class SessionThread {
+ private:
+  mysql::MysqlThread m_mysql;
+};
 
 /// The declarative SQL renderer for `dialect`; SQLite's writes its table rebuilds as late SQL.
 std::unique_ptr<declarative::SqlRenderer> renderer_for(core::Dialect dialect);

@@ -9,6 +9,7 @@
 
 #include "util/redaction.hpp"
 #include "util/terminal_text.hpp"
+#include "util/thread_capture.hpp"
 
 namespace forge::util {
 
@@ -75,6 +76,10 @@ bool log_enabled(LogLevel level) noexcept {
 }
 
 void log_text(LogLevel level, std::string_view text) {
+  if (auto* capture = ThreadCapture::current()) {
+    if (log_enabled(level)) capture->add_log(level, text);
+    return;
+  }
   spdlog::default_logger_raw()->log(spdlog_level(level), text);
 }
 

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <csignal>
+#include <list>
 #include <mutex>
 #include <thread>
 
@@ -13,23 +14,29 @@ namespace forge::util {
 namespace {
 
 std::atomic<int> g_stop_signal{0};
-std::mutex g_mutex;              // guards the three below
+std::mutex g_mutex;              // guards the two below
 std::condition_variable g_idle;  // told when a cancel is over
-bool g_graceful = false;         // a GracefulStop is alive
-bool g_cancelling = false;       // the watching thread is running the cancel
-std::function<void()> g_cancel;  // what it cancels with
+bool g_cancelling = false;       // the watching thread is running the cancels
+// What each live GracefulStop cancels with (a fleet has one per worker thread); empty: none
+// is alive, and a signal ends the process at once.
+std::list<std::function<void()>>& cancels() {
+  static std::list<std::function<void()>> list;
+  return list;
+}
 
 // What the watching thread does with one signal.
 void on_signal(int signal) {
-  std::function<void()> cancel;
+  std::list<std::function<void()>> to_call;
   {
     const std::lock_guard<std::mutex> guard(g_mutex);
-    if (!g_graceful || g_stop_signal.load() != 0) ::_exit(128 + signal);  // at once
+    if (cancels().empty() || g_stop_signal.load() != 0) ::_exit(128 + signal);  // at once
     g_stop_signal = signal;
-    cancel = g_cancel;
+    to_call = cancels();
     g_cancelling = true;
   }
-  if (cancel) cancel();
+  for (const auto& cancel : to_call) {
+    if (cancel) cancel();
+  }
   const std::lock_guard<std::mutex> guard(g_mutex);
   g_cancelling = false;
   g_idle.notify_all();
@@ -62,16 +69,15 @@ void request_stop(int signal) noexcept { g_stop_signal = signal; }
 
 GracefulStop::GracefulStop(std::function<void()> cancel) {
   const std::lock_guard<std::mutex> guard(g_mutex);
-  g_graceful = true;
-  g_cancel = std::move(cancel);
+  cancels().push_front(std::move(cancel));
+  m_entry = cancels().begin();
 }
 
 // The process must not exit (and destroy what the cancel uses) while the cancel runs.
 GracefulStop::~GracefulStop() {
   std::unique_lock<std::mutex> guard(g_mutex);
   g_idle.wait(guard, [] { return !g_cancelling; });
-  g_graceful = false;
-  g_cancel = nullptr;
+  cancels().erase(m_entry);
 }
 
 }  // namespace forge::util

@@ -1,5 +1,6 @@
 #pragma once
 #include <functional>
+#include <list>
 
 // SIGINT and SIGTERM as a pod's termination and a person's Ctrl-C: outside a GracefulStop the
 // process ends at once (nothing is half done: the database session ends with it); inside one,
@@ -18,13 +19,17 @@ int stop_signal() noexcept;
 void request_stop(int signal) noexcept;
 
 /// While one is alive, a first SIGINT/SIGTERM sets stop_signal() and calls `cancel` (from the
-/// watching thread) instead of ending the process. Not nested.
+/// watching thread) instead of ending the process. Several may be alive at once (a fleet's
+/// workers, and the fleet itself): the signal then calls each one's `cancel`.
 class GracefulStop {
  public:
   explicit GracefulStop(std::function<void()> cancel);
   ~GracefulStop();
   GracefulStop(const GracefulStop&) = delete;
   GracefulStop& operator=(const GracefulStop&) = delete;
+
+ private:
+  std::list<std::function<void()>>::iterator m_entry;  // this one's cancel in the live list
 };
 
 }  // namespace forge::util

@@ -38,6 +38,7 @@ std::string NodeRuntime::configured_program() {
 NodeRuntime::NodeRuntime(std::string program) : m_program(std::move(program)) {}
 
 const std::string& NodeRuntime::problem() const {
+  const std::lock_guard<std::mutex> lock(m_mutex);
   if (!m_problem) m_problem = find_problem(m_program);
   return *m_problem;
 }

@@ -1,4 +1,5 @@
 #pragma once
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -14,11 +15,13 @@ class NodeRuntime {
   explicit NodeRuntime(std::string program = configured_program());
 
   const std::string& program() const { return m_program; }
-  /// Why no suitable Node can run here ("" when one can): not found, or older than 18.
+  /// Why no suitable Node can run here ("" when one can): not found, or older than 18. Safe
+  /// from several threads (a fleet's JavaScript units share one runtime).
   const std::string& problem() const;
 
  private:
   std::string m_program;
+  mutable std::mutex m_mutex;                    // guards m_problem
   mutable std::optional<std::string> m_problem;  // found out at the first question
 };
 

@@ -10,6 +10,7 @@
 #include "dialect/postgres/postgres_lock.hpp"
 #include "dialect/postgres/postgres_sql.hpp"
 #include "dialect/sql_transaction.hpp"
+#include "dialect/url_params.hpp"
 #include "util/logging.hpp"
 #include "util/strings.hpp"
 
@@ -127,6 +128,7 @@ PostgresConnection::PostgresConnection(const core::DatabaseUrl& url, const Sessi
     : m_conninfo(to_conninfo(url)),
       m_target(describe_target(url)),
       m_database(url.database),
+      m_schema_lock(!url_param(url, "search_path").empty()),
       m_statement_timeout(options.statement_timeout) {
   try {
     m_connection.reset(new pqxx::connection(m_conninfo));
@@ -245,7 +247,16 @@ std::unique_ptr<core::Transaction> PostgresConnection::begin() {
 }
 
 std::unique_ptr<core::MigrationLock> PostgresConnection::lock(std::chrono::milliseconds wait) {
-  return take_advisory_lock(*m_session, advisory_lock_key(m_database), m_target, wait);
+  return take_advisory_lock(*m_session, lock_key(), m_target, wait);
+}
+
+// A tenant schema has a history table of its own, so a lock of its own: the schemas of one
+// database migrate side by side. Keyed by the schema the session resolves to, however the
+// parameter spells it; without the parameter the key stays the database's, as in every forge.
+std::int64_t PostgresConnection::lock_key() {
+  if (!m_schema_lock) return advisory_lock_key(m_database);
+  return advisory_lock_key(m_database + "/" +
+                           query_value("SELECT current_schema()", "the migration lock"));
 }
 
 const core::HistorySql& PostgresConnection::history_sql() const {

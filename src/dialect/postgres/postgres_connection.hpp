@@ -64,10 +64,13 @@ class PostgresConnection : public core::Connection {
   pqxx::result run(const core::Statement& statement);
   /// Runs one of forge's own parameterised statements, prepared on the session the first time.
   pqxx::result run_prepared(const std::string& sql, const std::vector<std::string>& params);
+  /// The advisory lock's key: the database's, or the schema's under ?search_path=.
+  std::int64_t lock_key();
 
   std::string m_conninfo;  // for a second session that cancels this one's statement
   std::string m_target;    // host:port/database, for messages
   std::string m_database;
+  bool m_schema_lock;  // ?search_path= given: one lock per schema (schema-per-tenant)
   std::chrono::milliseconds m_statement_timeout;
   std::string m_session_tag;  // session_tag(), once asked
   // Statement text -> the name it is prepared under on this session. Parsing and planning the

@@ -82,7 +82,7 @@ core::Effect PostgresConnection::effect_of(const core::Statement& statement) {
 }
 
 std::optional<std::string> PostgresConnection::lock_holder() {
-  return advisory_lock_holder(*m_session, advisory_lock_key(m_database));
+  return advisory_lock_holder(*m_session, lock_key());
 }
 
 std::function<void()> PostgresConnection::canceller() {

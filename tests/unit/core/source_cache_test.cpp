@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <thread>
@@ -161,6 +162,41 @@ TEST_F(SourceCacheTest, ALargeUnitLoadedThroughTheCacheStreamsWhenItRuns) {
   EXPECT_THROW(cached.front().up.statements.visit([](const Statement&) { return true; }),
                MigrationFileError);
   ::unsetenv("FORGE_STREAM_MIN_BYTES");
+}
+
+// A fleet's workers share the units: a cached file is read again, and a large one checked and
+// streamed, from whichever thread comes first, while the others read too.
+TEST_F(SourceCacheTest, UnitsLoadedThroughTheCacheAreReadFromManyThreadsAtOnce) {
+  std::string large = "-- migrate:up\n";
+  for (int i = 0; i < 50; ++i) large += "INSERT INTO a VALUES (" + std::to_string(i) + ");\n";
+  m_units.write("20240101000001_large.sql", large + "-- migrate:down\nDELETE FROM a;\n");
+  m_units.write("20240101000002_small.sql",
+                "-- migrate:up\nCREATE TABLE b (id INTEGER);\n-- migrate:down\nDROP TABLE b;\n");
+  ::setenv("FORGE_STREAM_MIN_BYTES", "256", 1);
+  const std::string drop = load_uncached()[1].down->statements.front().text;
+  load();
+  const auto cached = load();
+  ::unsetenv("FORGE_STREAM_MIN_BYTES");
+  ASSERT_EQ(cached.size(), 2U);
+  ASSERT_TRUE(cached[0].up.statements.is_streamed());
+  ASSERT_FALSE(cached[1].up.statements.is_split());
+  std::atomic<int> right{0};
+  std::vector<std::thread> workers;
+  for (int i = 0; i < 6; ++i) {
+    workers.emplace_back([&] {
+      std::size_t streamed = 0;
+      cached[0].up.statements.visit([&](const Statement&) {
+        ++streamed;
+        return true;
+      });
+      if (streamed == 50 && cached[1].up.statements.size() == 1 &&
+          cached[1].down->statements.front().text == drop) {
+        ++right;
+      }
+    });
+  }
+  for (auto& worker : workers) worker.join();
+  EXPECT_EQ(right, 6);
 }
 
 // The checksum comes from the cache, not the file, while the file's stamp is the one cached;

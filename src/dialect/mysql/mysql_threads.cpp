@@ -1,0 +1,13 @@
+#include "dialect/mysql/mysql_threads.hpp"
+
+#include <cppconn/driver.h>
+
+namespace forge::dialect::mysql {
+
+void prepare_mysql_for_threads() { (void)get_driver_instance(); }
+
+MysqlThread::MysqlThread() { get_driver_instance()->threadInit(); }
+
+MysqlThread::~MysqlThread() { get_driver_instance()->threadEnd(); }
+
+}  // namespace forge::dialect::mysql

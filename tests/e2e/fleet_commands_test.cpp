@@ -1,0 +1,103 @@
+// Every command that takes one database takes a fleet too (undo, seeding, lint), and one that
+// cannot (verify) says so and names those that can.
+#include <nlohmann/json.hpp>
+
+#include "forge_test.hpp"
+
+namespace forge::e2e {
+namespace {
+
+using ::testing::HasSubstr;
+using Json = nlohmann::json;
+
+constexpr int k_tenants = 3;
+
+std::string tenant_file(int number) { return "tenants/t" + std::to_string(number) + ".db"; }
+
+class FleetCommands : public ForgeTest {
+ protected:
+  void SetUp() override {
+    std::string targets;
+    for (int i = 1; i <= k_tenants; ++i) targets += "sqlite:" + tenant_file(i) + "\n";
+    project.write("targets.txt", targets);
+    add_table_unit("20240101000000", "create-users", "users");
+  }
+
+  ProcessResult fleet(std::vector<std::string> args) const {
+    args.insert(args.end(), {"--targets", "targets.txt"});
+    return project.forge(args);
+  }
+
+  SqliteProbe tenant(int number) const { return SqliteProbe(project.path(tenant_file(number))); }
+};
+
+TEST_F(FleetCommands, UndoAllRevertsEveryDatabaseOfTheFleet) {
+  add_table_unit("20240102000000", "create-items", "items");
+  ASSERT_EQ(fleet({"db:migrate"}).exit_code, 0);
+  ASSERT_EQ(tenant(2).applied().size(), 2u);
+  const auto result = fleet({"db:migrate:undo:all", "--json"});
+  ASSERT_EQ(result.exit_code, 0) << result;
+  const Json report = Json::parse(result.out);
+  EXPECT_EQ(report["command"], "db:migrate:undo:all");
+  EXPECT_EQ(report["summary"]["ok"], k_tenants);
+  EXPECT_EQ(report["targets"][0]["summary"], "2 reverted");
+  for (int i = 1; i <= k_tenants; ++i) {
+    EXPECT_TRUE(tenant(i).applied().empty()) << i;
+    EXPECT_FALSE(tenant(i).has_table("items")) << i;
+  }
+}
+
+TEST_F(FleetCommands, SeedAllSeedsEveryDatabaseOnce) {
+  project.write("seeders/20240101000000-alice.sql",
+                unit_sql("INSERT INTO users (id) VALUES (7);", "DELETE FROM users;"));
+  ASSERT_EQ(fleet({"db:migrate"}).exit_code, 0);
+  const auto seeded = fleet({"db:seed:all"});
+  ASSERT_EQ(seeded.exit_code, 0) << seeded;
+  EXPECT_THAT(seeded.out, HasSubstr("3 database(s): 3 ok, 0 failed, 0 not started"));
+  ASSERT_EQ(fleet({"db:seed:all"}).exit_code, 0);
+  for (int i = 1; i <= k_tenants; ++i) {
+    EXPECT_EQ(tenant(i).count("users"), 1) << i;
+    EXPECT_EQ(tenant(i).applied("ForgeSeeds").size(), 1u) << i;
+  }
+}
+
+// Tenant 1 is up to date; the others have a dangerous unit pending: lint reports per database.
+TEST_F(FleetCommands, LintLintsThePendingUnitsOfEachDatabase) {
+  ASSERT_EQ(fleet({"db:migrate"}).exit_code, 0);
+  project.write("migrations/20240102000000-drop-users.sql",
+                unit_sql("DROP TABLE users;", "CREATE TABLE users (id INTEGER PRIMARY KEY);"));
+  ASSERT_EQ(project.forge({"db:migrate", "--url", "sqlite:" + tenant_file(1)}).exit_code, 0);
+
+  const auto table = fleet({"lint"});
+  EXPECT_EQ(table.exit_code, 1) << table;
+  EXPECT_THAT(table.out, HasSubstr("1 ok, 2 failed"));
+  EXPECT_THAT(table.out, HasSubstr("1 finding(s)"));
+
+  const auto json = fleet({"lint", "--format", "json"});
+  EXPECT_EQ(json.exit_code, 1) << json;
+  const Json report = Json::parse(json.out);
+  EXPECT_EQ(report["command"], "lint");
+  EXPECT_EQ(report["targets"][0]["status"], "ok");
+  EXPECT_EQ(report["targets"][0]["result"].size(), 0u);
+  const Json& findings = report["targets"][1]["result"];
+  ASSERT_EQ(findings.size(), 1u) << json.out;
+  EXPECT_EQ(findings[0]["code"], "FORGE-D001");
+  // Read from that database's own session: its rows are counted.
+  EXPECT_THAT(findings[0]["message"].get<std::string>(), HasSubstr("users holds 0 rows"));
+  EXPECT_EQ(report["targets"][2]["status"], "failed");
+
+  EXPECT_EQ(fleet({"lint", "--format", "sarif"}).exit_code, 2);
+}
+
+TEST_F(FleetCommands, VerifyRefusesAFleetAndNamesTheCommandsThatTakeOne) {
+  for (const char* option : {"--targets", "--targets-cmd", "--targets-query"}) {
+    const auto result = project.forge({"db:migrate:verify", option, "targets.txt"});
+    EXPECT_EQ(result.exit_code, 2) << result;
+    EXPECT_THAT(result.err, HasSubstr("db:migrate:verify runs on one database"));
+    EXPECT_THAT(result.err, HasSubstr("db:migrate:undo:all, db:migrate:status"));
+  }
+  EXPECT_FALSE(project.exists(tenant_file(1)));
+}
+
+}  // namespace
+}  // namespace forge::e2e
