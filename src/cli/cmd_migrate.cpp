@@ -94,7 +94,8 @@ const char* resolution_text(core::Resolution resolution) {
 
 void run_resolve(const GlobalOptions& options, const core::ResolveRequest& request) {
   Target target = open_target(options);
-  const std::string name = core::run_resolve(*target.connection, target.units, request, target.run);
+  const std::string name =
+      core::run_resolve(*target.connection, target.units(), request, target.run);
   print_line("== " + name + ": " + resolution_text(request.resolution), options.quiet);
 }
 
@@ -153,7 +154,7 @@ void add_resolve(CLI::App& app, const GlobalOptions& options, Action& chosen) {
 
 void run_baseline(const GlobalOptions& options, const std::string& to) {
   Target target = open_target(options);
-  const auto marked = core::run_baseline(*target.connection, target.units, to, target.run);
+  const auto marked = core::run_baseline(*target.connection, target.units(), to, target.run);
   if (marked.empty())
     print_line("Nothing to mark: every unit up to " + to + " is recorded already.", options.quiet);
   for (const auto& name : marked)

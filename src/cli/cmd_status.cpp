@@ -31,7 +31,7 @@ void run_status(const GlobalOptions& options, bool json, bool fail_on_pending) {
   // history yet.
   Target target = open_target(options, Session::reading);
   const auto history = target.connection->read_history(target.run.history_table);
-  const core::Catalog catalog(target.units, history);
+  const core::Catalog catalog(target.units(), history);
   const auto holder = target.connection->lock_holder();
   if (json) {
     print_status_json(catalog.entries(), target.url.redacted(), target.settings.environment,

@@ -69,10 +69,10 @@ void run_verify(const GlobalOptions& options, const std::optional<std::string>& 
   Target target = open_target(options, Session::reading);
   const dialect::ScratchDatabase scratch(scratch_server(target, dev_url));
   const auto connection = scratch.connect();
-  std::cout << "Verifying " << target.units.size()
+  std::cout << "Verifying " << target.units().size()
             << " unit(s) on a scratch database: up, down, up again\n";
   UnitCheck check(*connection, target);
-  for (const core::Unit& unit : target.units) check.check(target.units, unit);
+  for (const core::Unit& unit : target.units()) check.check(target.units(), unit);
   std::cout << "Every down restores the schema its up started from.\n";
 }
 

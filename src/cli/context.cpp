@@ -94,11 +94,12 @@ Target open_target(const GlobalOptions& options, Session session, UnitSet set) {
   if (const FleetTarget* member = options.fleet_target) {
     target.settings = member->settings;
     target.url = member->url;
-    target.units = *member->units;
+    target.unit_set = member->units;
   } else {
     target.settings = load_settings(options);
     target.url = core::resolve_database_url(target.settings, core::process_environment());
-    target.units = load_units_for(unit_folder(target.settings, set), target.url.dialect);
+    target.unit_set = std::make_shared<const std::vector<core::Unit>>(
+        load_units_for(unit_folder(target.settings, set), target.url.dialect));
   }
   auto session_setup = session_options(target.settings);
   session_setup.writes = session == Session::live;

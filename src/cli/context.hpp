@@ -40,10 +40,13 @@ core::Settings load_settings(const GlobalOptions& options);
 struct Target {
   core::Settings settings;
   core::DatabaseUrl url;
-  std::vector<core::Unit> units;
+  /// The units on disk for the URL's dialect, read-only: a fleet's targets share one set.
+  std::shared_ptr<const std::vector<core::Unit>> unit_set;
   std::unique_ptr<core::Connection> connection;
   bool rehearsal = false;  ///< `connection` is a throwaway copy of the database
   core::RunSettings run;
+
+  const std::vector<core::Unit>& units() const { return *unit_set; }
 };
 
 /// Which session a command wants.

@@ -27,7 +27,7 @@ void generate_from_schema(const GlobalOptions& options, const GenerateRequest& r
             " schema, and the target is " + std::string(core::dialect_name(target.url.dialect)),
         "Dump the desired schema from a database of the target's kind.");
   }
-  const core::Schema current = replayed_schema(target.units, target, server);
+  const core::Schema current = replayed_schema(target.units(), target, server);
   const auto table_sql = [&desired](const core::SchemaTable& table) {
     return dialect::table_sql(desired, table);
   };

@@ -68,7 +68,7 @@ std::unique_ptr<core::Connection> live_session(const GlobalOptions& options) {
 }
 
 void pick_referenced(LintSelection& selection, const std::vector<std::string>& references) {
-  const core::Catalog catalog(selection.loaded, {});
+  const core::Catalog catalog(*selection.loaded, {});
   for (const std::string& reference : references) {
     selection.units.push_back(core::resolve_unit_ref(catalog, reference).unit);
   }
@@ -77,9 +77,9 @@ void pick_referenced(LintSelection& selection, const std::vector<std::string>& r
 void pick_pending(LintSelection& selection, const GlobalOptions& options) {
   Target target = open_target(options, Session::reading);
   const auto history = target.connection->read_history(target.run.history_table);
-  selection.loaded = std::move(target.units);
+  selection.loaded = target.unit_set;
   selection.live = std::move(target.connection);
-  const core::Catalog catalog(selection.loaded, history);
+  const core::Catalog catalog(*selection.loaded, history);
   for (const auto& entry : catalog.entries()) {
     if (!entry.is_applied() && entry.has_file()) selection.units.push_back(entry.unit);
   }
@@ -103,8 +103,9 @@ LintSelection select_lint_units(const GlobalOptions& options, const LintRequest&
     pick_pending(selection, options);
     return selection;
   }
-  selection.loaded =
-      member ? *member->units : load_units_for(settings.migrations_dir, selection.dialect);
+  selection.loaded = member ? member->units
+                            : std::make_shared<const std::vector<core::Unit>>(
+                                  load_units_for(settings.migrations_dir, selection.dialect));
   if (url) selection.live = live_session(options);
   if (!request.units.empty()) {
     pick_referenced(selection, request.units);
@@ -112,7 +113,7 @@ LintSelection select_lint_units(const GlobalOptions& options, const LintRequest&
   }
   const auto since = request.since.empty() ? std::set<std::string>{}
                                            : added_since(request.since, settings.migrations_dir);
-  for (const core::Unit& unit : selection.loaded) {
+  for (const core::Unit& unit : *selection.loaded) {
     if (request.since.empty() || added(unit, since)) selection.units.push_back(&unit);
   }
   if (!everything) util::log_info("No database configured: linting every unit");

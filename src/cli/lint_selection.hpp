@@ -19,8 +19,8 @@ struct LintRequest {
 /// The units to lint and the dialect to read them in.
 struct LintSelection {
   core::Dialect dialect = core::Dialect::postgres;
-  std::vector<core::Unit> loaded;        ///< every unit in the folder
-  std::vector<const core::Unit*> units;  ///< those picked, pointing into `loaded`
+  std::shared_ptr<const std::vector<core::Unit>> loaded;  ///< every unit in the folder
+  std::vector<const core::Unit*> units;                   ///< those picked, pointing into `loaded`
   /// A read-only session with the configured database, whose rows refine the findings; null
   /// when no database is configured (or only --dialect was given).
   std::unique_ptr<core::Connection> live;

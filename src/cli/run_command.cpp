@@ -53,7 +53,7 @@ void carry_out_once(const GlobalOptions& options, const RunFlags& flags, const R
   }
   const bool listing = flags.dry_run && !target.rehearsal;
   const std::size_t count = (listing ? command.preview : command.run)(
-      *target.connection, target.units, reporter, target.run);
+      *target.connection, target.units(), reporter, target.run);
   // A fleet's databases would all write the one schema file at once: it is left alone.
   const bool one_database = options.fleet_target == nullptr;
   if (!flags.dry_run && command.units == UnitSet::migrations && one_database) {

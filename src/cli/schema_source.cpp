@@ -98,7 +98,7 @@ core::Schema schema_of(const std::string& side, const Target& target,
   if (std::filesystem::is_directory(side, error)) {
     const bool configured =
         std::filesystem::equivalent(side, target.settings.migrations_dir, error);
-    return replayed_schema(configured ? target.units : load_units_for(side, target.url.dialect),
+    return replayed_schema(configured ? target.units() : load_units_for(side, target.url.dialect),
                            target, server);
   }
   if (util::ends_with(side, ".sql")) return loaded_schema(side, target, server);
