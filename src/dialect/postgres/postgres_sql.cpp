@@ -3,6 +3,7 @@
 #include "core/history_columns.hpp"
 #include "dialect/history_sql.hpp"
 #include "dialect/sql_writer.hpp"
+#include "util/fnv_hash.hpp"
 #include "util/strings.hpp"
 
 namespace forge::dialect::postgres {
@@ -83,13 +84,11 @@ std::string history_schema_sql(const std::string& table) {
 }
 
 std::int64_t advisory_lock_key(std::string_view database) {
-  // FNV-1a over a fixed prefix and the database name.
-  std::uint64_t hash = 1469598103934665603ULL;
-  for (char c : std::string("forge-migrations:") + std::string(database)) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ULL;
-  }
-  return static_cast<std::int64_t>(hash);
+  // FNV-1a over a fixed prefix and the database name, from the basis the first release used
+  // (a key that changed would let an older forge and this one migrate at once).
+  constexpr std::uint64_t k_basis = 1469598103934665603ULL;
+  const std::uint64_t prefix = util::fnv1a_64("forge-migrations:", k_basis);
+  return static_cast<std::int64_t>(util::fnv1a_64(database, prefix));
 }
 
 }  // namespace forge::dialect::postgres
