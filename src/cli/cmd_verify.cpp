@@ -1,9 +1,9 @@
 #include <CLI/CLI.hpp>
-#include <iostream>
 #include <memory>
 
 #include "cli/commands.hpp"
 #include "cli/fleet_options.hpp"
+#include "cli/fleet_run.hpp"
 #include "cli/schema_file.hpp"
 #include "cli/schema_source.hpp"
 #include "core/errors.hpp"
@@ -11,6 +11,7 @@
 #include "core/schema_diff.hpp"
 #include "dialect/schema_io.hpp"
 #include "dialect/scratch_database.hpp"
+#include "util/thread_capture.hpp"
 
 namespace forge::cli {
 
@@ -27,7 +28,7 @@ class UnitCheck {
     const core::Schema before = read();
     up(units, unit);
     if (!unit.down) {
-      std::cout << "  " << unit.name << ": applied (no down to check)\n";
+      util::write_output("  " + unit.name + ": applied (no down to check)\n");
       return;
     }
     const core::Schema after_up = read();
@@ -38,7 +39,7 @@ class UnitCheck {
     up(units, unit);
     expect_same(after_up, read(), unit,
                 "applied again after its down, its up gives another schema");
-    std::cout << "  " << unit.name << ": up, down and up again agree\n";
+    util::write_output("  " + unit.name + ": up, down and up again agree\n");
   }
 
  private:
@@ -54,7 +55,7 @@ class UnitCheck {
                           const core::Unit& unit, const std::string& problem) {
     const auto changes = core::diff_schemas(wanted, found);
     if (changes.empty()) return;
-    std::cout << "  " << unit.name << ": " << problem << ":\n" << core::changes_text(changes);
+    util::write_output("  " + unit.name + ": " + problem + ":\n" + core::changes_text(changes));
     throw DriftError(unit.name + ": " + problem + " (" + std::to_string(changes.size()) +
                          " difference(s), listed above)",
                      "Make the down undo exactly what the up does (" + unit.up.file + ").");
@@ -69,11 +70,11 @@ void run_verify(const GlobalOptions& options, const std::optional<std::string>& 
   Target target = open_target(options, Session::reading);
   const dialect::ScratchDatabase scratch(scratch_server(target, dev_url));
   const auto connection = scratch.connect();
-  std::cout << "Verifying " << target.units().size()
-            << " unit(s) on a scratch database: up, down, up again\n";
+  util::write_output("Verifying " + std::to_string(target.units().size()) +
+                     " unit(s) on a scratch database: up, down, up again\n");
   UnitCheck check(*connection, target);
   for (const core::Unit& unit : target.units()) check.check(target.units(), unit);
-  std::cout << "Every down restores the schema its up started from.\n";
+  util::write_output("Every down restores the schema its up started from.\n");
 }
 
 }  // namespace
@@ -86,10 +87,25 @@ void add_verify_command(CLI::App& app, const GlobalOptions& options, Action& cho
   command->name("db:migrate:verify");
   command->add_option("--dev-url", *dev_url,
                       "Make the scratch database on this server instead of the target's");
-  refuse_fleet_options(*command,
-                       "it replays the units on a scratch database, which is the same for every "
-                       "database of a fleet");
-  command->callback([&, dev_url] { chosen = [&, dev_url] { run_verify(options, *dev_url); }; });
+  auto fleet = std::make_shared<FleetOptions>();
+  add_fleet_options(*command, *fleet, true);
+  auto json = std::make_shared<bool>(false);
+  command->add_flag("--json", *json, "On a fleet: the fleet's report as one JSON document");
+  command->callback([&, dev_url, fleet, json] {
+    chosen = [&, dev_url, fleet, json] {
+      fleet->check();
+      if (*json && !fleet->given()) {
+        throw UsageError("db:migrate:verify prints text; --json is for a fleet's report",
+                         "Drop --json, or give the fleet with --targets, --targets-cmd or "
+                         "--targets-query.");
+      }
+      if (!fleet->given()) return run_verify(options, *dev_url);
+      // Each database's units, replayed on a scratch database on its server (or --dev-url):
+      // databases that differ in dialect, folder or server are each checked as they will run.
+      run_fleet(options, *fleet, {"db:migrate:verify", UnitSet::migrations, true, *json, true},
+                [dev_url](const GlobalOptions& mine) { run_verify(mine, *dev_url); });
+    };
+  });
 }
 
 }  // namespace forge::cli

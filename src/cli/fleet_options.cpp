@@ -11,8 +11,8 @@ namespace {
 
 // The commands that take a fleet, for the message of one that does not.
 constexpr const char* k_fleet_commands =
-    "db:migrate, db:migrate:undo, db:migrate:undo:all, db:migrate:status, db:seed, "
-    "db:seed:all, db:seed:undo, db:seed:undo:all and lint";
+    "db:migrate, db:migrate:undo, db:migrate:undo:all, db:migrate:status, db:migrate:verify, "
+    "db:seed, db:seed:all, db:seed:undo, db:seed:undo:all and lint";
 
 }  // namespace
 

@@ -30,6 +30,10 @@ Json target_json(const TargetResult& result) {
   const Json document = Json::parse(result.document, nullptr, false);
   // A run's or status's document, or lint's array of findings.
   out["result"] = document.is_object() || document.is_array() ? document : Json(nullptr);
+  // A command that prints text (verify): what it printed.
+  if (out["result"].is_null() && !result.document.empty()) {
+    out["output"] = util::redact(result.document);
+  }
   out["error"] = result.outcome == Outcome::failed
                      ? Json{{"message", result.message}, {"hint", result.hint}}
                      : Json(nullptr);

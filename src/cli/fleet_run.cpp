@@ -14,6 +14,7 @@
 #include "dialect/registry.hpp"
 #include "util/redaction.hpp"
 #include "util/shutdown.hpp"
+#include "util/strings.hpp"
 #include "util/thread_capture.hpp"
 
 namespace forge::cli {
@@ -59,9 +60,15 @@ void run_target(const GlobalOptions& options, const FleetTarget& target, const T
   result.log = capture.log();
 }
 
-// A database's diagnostics, each naming it, as one block between other databases' blocks.
-void print_log(const TargetResult& result) {
+// A database's diagnostics, each naming it, as one block between other databases' blocks. A
+// command that prints text (verify) says there what failed (the differences it found).
+void print_log(const TargetResult& result, bool prints_text) {
   for (const auto& [level, text] : result.log) util::log_text(level, result.target + ": " + text);
+  if (result.outcome == Outcome::failed && prints_text) {
+    for (const std::string& line : util::split(result.document, '\n')) {
+      if (!line.empty()) util::log_text(util::LogLevel::info, result.target + ": " + line);
+    }
+  }
   if (result.outcome == Outcome::failed) {
     util::log_text(util::LogLevel::error, result.target + ": " + result.message);
   }
@@ -85,7 +92,7 @@ FleetReport run_targets(const GlobalOptions& options, const FleetOptions& fleet,
     progress.started();
     TargetResult& result = report.targets[index];
     run_target(options, targets[index], work, result);
-    progress.above([&] { print_log(result); });
+    progress.above([&] { print_log(result, command.prints_text); });
     progress.finished(result.outcome == Outcome::ok);
     return result.outcome == Outcome::ok;
   });

@@ -16,8 +16,9 @@ using TargetWork = std::function<void(const GlobalOptions& options)>;
 struct FleetCommand {
   std::string name;  ///< as typed: `db:migrate`
   UnitSet units = UnitSet::migrations;
-  bool reads_only = false;  ///< status: every database is read, whatever fails
-  bool json = false;        ///< --json: the fleet's report as one JSON document
+  bool reads_only = false;   ///< status: every database is read, whatever fails
+  bool json = false;         ///< --json: the fleet's report as one JSON document
+  bool prints_text = false;  ///< verify: a failed database's text is shown with its diagnostics
 };
 
 /// Runs `work` on every database of the fleet `fleet` names, at most --parallel at once, each

@@ -1,5 +1,5 @@
-// Every command that takes one database takes a fleet too (undo, seeding, lint), and one that
-// cannot (verify) says so and names those that can.
+// Every command that takes one database takes a fleet too (undo, seeding, lint, verify), and
+// one that settles one database by hand refuses a fleet.
 #include <nlohmann/json.hpp>
 
 #include "forge_test.hpp"
@@ -89,13 +89,42 @@ TEST_F(FleetCommands, LintLintsThePendingUnitsOfEachDatabase) {
   EXPECT_EQ(fleet({"lint", "--format", "sarif"}).exit_code, 2);
 }
 
-TEST_F(FleetCommands, VerifyRefusesAFleetAndNamesTheCommandsThatTakeOne) {
+TEST_F(FleetCommands, VerifyReplaysEachDatabasesUnitsOnAScratchDatabase) {
+  const auto good = fleet({"db:migrate:verify"});
+  ASSERT_EQ(good.exit_code, 0) << good;
+  EXPECT_THAT(good.out, HasSubstr("3 database(s): 3 ok, 0 failed"));
+  EXPECT_FALSE(project.exists(tenant_file(1)));  // the tenants themselves are only read
+
+  // A down that leaves a table behind: every database fails, each named with the unit.
+  project.write("migrations/20240102000000-leaky.sql",
+                "-- migrate:up\nCREATE TABLE leaky (id INTEGER);\nCREATE TABLE kept (id "
+                "INTEGER);\n-- migrate:down\nDROP TABLE leaky;\n");
+  const auto leaky = fleet({"db:migrate:verify"});
+  EXPECT_EQ(leaky.exit_code, 1) << leaky;
+  EXPECT_THAT(leaky.out, HasSubstr("3 database(s): 0 ok, 3 failed"));
+  EXPECT_EQ(occurrences(leaky.out, "20240102000000-leaky: its down does not restore the schema"),
+            3u)
+      << leaky;
+  // What differs is shown with each database's diagnostics: the table its down left.
+  EXPECT_EQ(occurrences(leaky.err, ": + table kept"), 3u) << leaky;
+  EXPECT_FALSE(project.exists(tenant_file(2)));
+
+  const auto report = fleet({"db:migrate:verify", "--json"});
+  EXPECT_EQ(report.exit_code, 1) << report;
+  const Json document = Json::parse(report.out);
+  EXPECT_EQ(document["summary"]["failed"], 3);
+  EXPECT_THAT(document["targets"][0]["output"].get<std::string>(), HasSubstr("kept"));
+  // --json without a fleet: verify prints text.
+  EXPECT_EQ(project.forge({"db:migrate:verify", "--json"}).exit_code, 2);
+}
+
+TEST_F(FleetCommands, AOneDatabaseCommandRefusesAFleetAndNamesTheCommandsThatTakeOne) {
   for (const char* option : {"--targets", "--targets-cmd", "--targets-query"}) {
-    const auto result = project.forge({"db:migrate:verify", option, "targets.txt"});
+    const auto result = project.forge({"db:migrate:baseline", "--to", "1", option, "x"});
     EXPECT_EQ(result.exit_code, 2) << result;
-    EXPECT_THAT(result.err, HasSubstr("db:migrate:verify runs on one database"));
-    EXPECT_THAT(result.err, HasSubstr("db:migrate:undo:all, db:migrate:status"));
   }
+  const auto named = project.forge({"db:migrate:verify", "--canary", "1"});
+  EXPECT_EQ(named.exit_code, 2) << named;
   EXPECT_FALSE(project.exists(tenant_file(1)));
 }
 
