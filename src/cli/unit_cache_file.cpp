@@ -40,9 +40,9 @@ std::optional<std::filesystem::path> unit_cache_path(const std::filesystem::path
   if (error) return std::nullopt;
   // One file per folder and dialect (the dialect decides how a file is split), named by a
   // digest so any path fits a file name. Not SHA-256: its first use starts OpenSSL's machinery,
-  // ~1.5 ms that a status reading no unit file would spend on this alone. Two folders with one
-  // name would only share a file whose entries match no file of the other (each is keyed by its
-  // file's device and inode).
+  // ~1.5 ms that a status reading no unit file would spend on this alone. Two folders whose
+  // digests agreed would share one file whose entries match no file of the other folder (each
+  // is keyed by its file's device and inode): slower, never wrong.
   const std::string key = absolute.string() + '\n' + std::string(core::dialect_name(dialect));
   const std::uint64_t first = util::fnv1a_64(key);
   const std::uint64_t second = util::fnv1a_64(key, first ^ 0x9e3779b97f4a7c15ULL);
