@@ -1,7 +1,6 @@
 #pragma once
 #include <filesystem>
 #include <memory>
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
