@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/fleet_options.hpp"
 #include "cli/option_checks.hpp"
 #include "core/errors.hpp"
 #include "util/logging.hpp"
@@ -106,6 +107,7 @@ int run(int argc, char** argv) {
   add_seed_commands(app, options, chosen);
   add_database_commands(app, options, chosen);
   add_completion_command(app, options, chosen);
+  refuse_fleets_elsewhere(app);
 
   util::setup_logging(util::Verbosity::normal);
   try {

@@ -36,17 +36,22 @@ void FleetOptions::check() const {
   }
 }
 
-void refuse_fleet_options(CLI::App& command, const std::string& why) {
-  const std::string message = command.get_name() + " runs on one database: " + why +
-                              ". Fleets (--targets, --targets-cmd, --targets-query) are taken by " +
-                              k_fleet_commands;
-  // A CLI11 error, thrown as the option is parsed: reported as a usage error (exit 2).
-  for (const std::string option : {"--targets", "--targets-cmd", "--targets-query"}) {
-    command
-        .add_option_function<std::string>(
-            option,
-            [option, message](const std::string&) { throw CLI::ValidationError(option, message); })
-        ->group("");
+void refuse_fleets_elsewhere(CLI::App& app) {
+  for (CLI::App* command : app.get_subcommands([](CLI::App*) { return true; })) {
+    if (command->get_option_no_throw("--targets") != nullptr) continue;  // takes a fleet
+    const std::string message = command->get_name() +
+                                " takes no fleet: it works on one database, or on none. Fleets "
+                                "(--targets, --targets-cmd, --targets-query) are taken by " +
+                                k_fleet_commands;
+    // A CLI11 error, thrown as the option is parsed: reported as a usage error (exit 2).
+    for (const std::string option : {"--targets", "--targets-cmd", "--targets-query"}) {
+      command
+          ->add_option_function<std::string>(option,
+                                             [option, message](const std::string&) {
+                                               throw CLI::ValidationError(option, message);
+                                             })
+          ->group("");
+    }
   }
 }
 

@@ -36,9 +36,10 @@ struct FleetOptions {
 /// Adds the fleet options to `command`; `reads_only` commands (status) take no rollout control.
 void add_fleet_options(CLI::App& command, FleetOptions& options, bool reads_only = false);
 
-/// Adds --targets, --targets-cmd and --targets-query, hidden, to a command that runs on one
-/// database only, each refusing as a usage error (exit 2) that says `why` and which commands
-/// do take a fleet: clearer than CLI11's "not expected".
-void refuse_fleet_options(CLI::App& command, const std::string& why);
+/// Gives every command of `app` that takes no fleet (one that settles or describes one database
+/// by hand, or works on none) --targets, --targets-cmd and --targets-query, hidden, each refusing
+/// as a usage error (exit 2) that names the commands that do take a fleet: clearer than CLI11's
+/// "not expected". Call once every command is added.
+void refuse_fleets_elsewhere(CLI::App& app);
 
 }  // namespace forge::cli

@@ -1,11 +1,11 @@
 #include "cli/fleet_sources.hpp"
 
-#include <algorithm>
 #include <chrono>
 
 #include "cli/context.hpp"
 #include "core/errors.hpp"
 #include "core/statement.hpp"
+#include "dialect/url_params.hpp"
 #include "util/files.hpp"
 #include "util/redaction.hpp"
 #include "util/strings.hpp"
@@ -39,36 +39,6 @@ std::string command_output(const std::string& command) {
   return result.out;
 }
 
-// A schema name on the control PostgreSQL server (schema-per-tenant: the same database with
-// that schema first on the search_path), or a database on the control MySQL server.
-core::DatabaseUrl on_control_server(const core::DatabaseUrl& control, const std::string& name,
-                                    const std::string& where) {
-  core::DatabaseUrl url = control;
-  if (control.dialect == core::Dialect::mysql) {
-    url.database = name;
-    return url;
-  }
-  if (control.dialect != core::Dialect::postgres) {
-    throw ConfigError(where + ": '" + name + "' is not a database URL",
-                      "On SQLite, --targets-query must return URLs (sqlite:path/to/file.db).");
-  }
-  const bool plain = name.find_first_of(" \t\\\",") == std::string::npos;
-  if (!plain) {
-    throw ConfigError(where + ": the schema name '" + name +
-                          "' holds a blank, quote, comma or "
-                          "backslash",
-                      "Return the tenant's URL with ?search_path= instead.");
-  }
-  auto& params = url.params;
-  params.erase(std::remove_if(params.begin(), params.end(),
-                              [](const auto& param) { return param.first == "search_path"; }),
-               params.end());
-  // Quoted, so the server keeps its case: the name is the catalog's own spelling.
-  const bool lower = util::to_lower(name) == name;
-  params.emplace_back("search_path", lower ? name : "\"" + name + "\"");
-  return url;
-}
-
 std::vector<core::TargetLine> query_lines(const std::string& sql, const core::Settings& settings) {
   const core::DatabaseUrl control =
       core::resolve_database_url(settings, core::process_environment());
@@ -81,7 +51,9 @@ std::vector<core::TargetLine> query_lines(const std::string& sql, const core::Se
     const std::string value = row.empty() || !row[0] ? "" : std::string(util::trim(*row[0]));
     if (value.empty()) throw ConfigError(where + " is empty", "Return one URL or name a row.");
     core::TargetLine line{value, where, {}};
-    if (value.find(':') == std::string::npos) line.url = on_control_server(control, value, where);
+    if (value.find(':') == std::string::npos) {
+      line.url = dialect::tenant_on_server(control, value, where);
+    }
     lines.push_back(std::move(line));
   }
   if (lines.empty()) {

@@ -76,4 +76,32 @@ std::string url_param(const core::DatabaseUrl& url, const std::string& key) {
   return "";
 }
 
+core::DatabaseUrl tenant_on_server(const core::DatabaseUrl& control, const std::string& name,
+                                   const std::string& where) {
+  core::DatabaseUrl url = control;
+  if (control.dialect == core::Dialect::mysql) {
+    url.database = name;
+    return url;
+  }
+  if (control.dialect != core::Dialect::postgres) {
+    throw ConfigError(where + ": '" + name + "' is not a database URL",
+                      "On SQLite, --targets-query must return URLs (sqlite:path/to/file.db).");
+  }
+  // libpq splits its options at blanks and reads backslashes; a quote or comma would change
+  // the search_path's meaning.
+  if (name.find_first_of(" \t\\\",") != std::string::npos) {
+    throw ConfigError(
+        where + ": the schema name '" + name + "' holds a blank, quote, comma or backslash",
+        "Return the tenant's URL with ?search_path= instead.");
+  }
+  auto& params = url.params;
+  params.erase(std::remove_if(params.begin(), params.end(),
+                              [](const auto& param) { return param.first == "search_path"; }),
+               params.end());
+  // Quoted, so the server keeps its case: the name is the catalog's own spelling.
+  const bool lower = util::to_lower(name) == name;
+  params.emplace_back("search_path", lower ? name : "\"" + name + "\"");
+  return url;
+}
+
 }  // namespace forge::dialect

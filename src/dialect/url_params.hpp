@@ -15,4 +15,11 @@ void check_url_params(const core::DatabaseUrl& url);
 /// The value of parameter `key` (its name compared without case), or "" when absent.
 std::string url_param(const core::DatabaseUrl& url, const std::string& key);
 
+/// The tenant `name` on the server of `control` (a fleet's --targets-query row that is no URL):
+/// on MySQL/MariaDB the database `name`; on PostgreSQL the schema `name` of the control database
+/// (schema per tenant: `?search_path=`). `where` names the row for errors (ConfigError): SQLite
+/// has no tenants by name, and a schema name the search_path option cannot carry is refused.
+core::DatabaseUrl tenant_on_server(const core::DatabaseUrl& control, const std::string& name,
+                                   const std::string& where);
+
 }  // namespace forge::dialect

@@ -118,14 +118,17 @@ TEST_F(FleetCommands, VerifyReplaysEachDatabasesUnitsOnAScratchDatabase) {
   EXPECT_EQ(project.forge({"db:migrate:verify", "--json"}).exit_code, 2);
 }
 
-TEST_F(FleetCommands, AOneDatabaseCommandRefusesAFleetAndNamesTheCommandsThatTakeOne) {
-  for (const char* option : {"--targets", "--targets-cmd", "--targets-query"}) {
-    const auto result = project.forge({"db:migrate:baseline", "--to", "1", option, "x"});
-    EXPECT_EQ(result.exit_code, 2) << result;
+TEST_F(FleetCommands, ACommandThatTakesNoFleetRefusesOneAndNamesTheCommandsThatDo) {
+  for (const char* command : {"db:migrate:baseline", "db:create", "db:schema:dump", "init"}) {
+    for (const char* option : {"--targets", "--targets-cmd", "--targets-query"}) {
+      const auto result = project.forge({command, option, "targets.txt"});
+      EXPECT_EQ(result.exit_code, 2) << result;
+      EXPECT_THAT(result.err, HasSubstr(std::string(command) + " takes no fleet")) << result;
+      EXPECT_THAT(result.err, HasSubstr("db:migrate:status, db:migrate:verify, db:seed"));
+    }
   }
-  const auto named = project.forge({"db:migrate:verify", "--canary", "1"});
-  EXPECT_EQ(named.exit_code, 2) << named;
   EXPECT_FALSE(project.exists(tenant_file(1)));
+  EXPECT_FALSE(project.exists("forge.json"));  // init did nothing
 }
 
 }  // namespace

@@ -54,5 +54,26 @@ TEST(CheckUrlParams, RefusesUnknownParametersAndValuesNamingThem) {
   EXPECT_THAT(refusal("mariadb://app@db/shop?charset=latin1"), HasSubstr("'charset'"));
 }
 
+// A fleet's --targets-query row that is a bare name: a schema on PostgreSQL, a database on MySQL.
+TEST(TenantOnServer, IsASchemaOnPostgresAndADatabaseOnMysql) {
+  const auto pg = core::parse_database_url("postgres://app@db/saas?search_path=public");
+  EXPECT_EQ(url_param(tenant_on_server(pg, "tenant_7", "row 1"), "search_path"), "tenant_7");
+  EXPECT_EQ(tenant_on_server(pg, "tenant_7", "row 1").params.size(), 1u);  // replaced, not added
+  EXPECT_EQ(url_param(tenant_on_server(pg, "Tenant7", "row 1"), "search_path"), "\"Tenant7\"");
+  EXPECT_EQ(tenant_on_server(pg, "tenant_7", "row 1").database, "saas");
+  EXPECT_EQ(tenant_on_server(core::parse_database_url("mysql://app@db/control"), "shop_7", "row 1")
+                .database,
+            "shop_7");
+}
+
+TEST(TenantOnServer, RefusesNamesTheSearchPathCannotCarryAndBareNamesOnSqlite) {
+  const auto pg = core::parse_database_url("postgres://app@db/saas");
+  for (const char* name : {"a b", "a,b", "a\"b", "a\\b"}) {
+    EXPECT_THROW(tenant_on_server(pg, name, "row 2"), ConfigError) << name;
+  }
+  EXPECT_THROW(tenant_on_server(core::parse_database_url("sqlite:control.db"), "t1", "row 3"),
+               ConfigError);
+}
+
 }  // namespace
 }  // namespace forge::dialect
