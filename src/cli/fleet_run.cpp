@@ -114,7 +114,7 @@ void run_fleet(const GlobalOptions& options, const FleetOptions& fleet, const Fl
   util::log_info("{} on {} database(s), {} at a time", command.name, targets.size(),
                  std::min<std::size_t>(fleet.parallel, targets.size()));
   raise_open_file_limit();
-  dialect::prepare_for_threads();
+  for (const FleetTarget& target : targets) dialect::prepare_for_threads(target.url.dialect);
   const FleetReport report = run_targets(options, fleet, command, targets, work);
   if (command.json) {
     print_fleet_json(report);

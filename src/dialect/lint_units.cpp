@@ -5,7 +5,7 @@
 #include "core/statement_kind.hpp"
 #include "declarative/lint_mapping.hpp"
 #include "declarative/loader.hpp"
-#include "dialect/postgres/postgres_lint.hpp"
+#include "dialect/server_driver.hpp"
 #include "util/files.hpp"
 #include "util/strings.hpp"
 
@@ -74,7 +74,8 @@ std::vector<lint::LintStatement> classify_statement(const std::string& sql,
     return {lint::LintStatement{position, lint::classify_sql(sql, dialect), {}, {}}};
   }
   std::vector<lint::LintStatement> statements;
-  for (postgres::ParsedStatement& parsed : postgres::parse_for_lint(sql)) {
+  const auto parse = server_driver(core::Dialect::postgres).parse_for_lint;
+  for (postgres::ParsedStatement& parsed : parse(sql)) {
     statements.push_back(
         lint::LintStatement{position, std::move(parsed.shape), std::move(parsed.literals), {}});
   }

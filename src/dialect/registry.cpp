@@ -3,12 +3,9 @@
 #include <array>
 
 #include "core/errors.hpp"
-#include "dialect/mysql/mysql_connection.hpp"
-#include "dialect/mysql/mysql_database.hpp"
 #include "dialect/mysql/mysql_renderer.hpp"
-#include "dialect/postgres/postgres_connection.hpp"
-#include "dialect/postgres/postgres_database.hpp"
 #include "dialect/postgres/postgres_renderer.hpp"
+#include "dialect/server_driver.hpp"
 #include "dialect/sqlite/sqlite_connection.hpp"
 #include "dialect/sqlite/sqlite_database.hpp"
 #include "dialect/sqlite/sqlite_renderer.hpp"
@@ -30,10 +27,10 @@ struct AdapterEntry {
   RendererFactory renderer;
 };
 
-template <typename Adapter>
-std::unique_ptr<core::Connection> open(const core::DatabaseUrl& url,
-                                       const SessionOptions& options) {
-  return std::make_unique<Adapter>(url, options);
+// A server dialect's session, from its driver (loaded now when it is not yet).
+std::unique_ptr<core::Connection> open_server(const core::DatabaseUrl& url,
+                                              const SessionOptions& options) {
+  return server_driver(url.dialect).open(url, options);
 }
 
 std::unique_ptr<core::Connection> rehearse_sqlite(const core::DatabaseUrl& url,
@@ -52,12 +49,11 @@ std::unique_ptr<declarative::SqlRenderer> make_renderer() {
 
 // The explicit dialect -> adapter table (no static self-registration: the linker would drop it).
 constexpr std::array<AdapterEntry, 3> k_adapters = {{
-    {core::Dialect::sqlite, &open<sqlite::SqliteConnection>, &rehearse_sqlite, &read_sqlite,
+    {core::Dialect::sqlite, &open_session<sqlite::SqliteConnection>, &rehearse_sqlite, &read_sqlite,
      &make_renderer<sqlite::SqliteRenderer>},
-    {core::Dialect::postgres, &open<postgres::PostgresConnection>, nullptr, nullptr,
+    {core::Dialect::postgres, &open_server, nullptr, nullptr,
      &make_renderer<postgres::PostgresRenderer>},
-    {core::Dialect::mysql, &open<mysql::MysqlConnection>, nullptr, nullptr,
-     &make_renderer<mysql::MysqlRenderer>},
+    {core::Dialect::mysql, &open_server, nullptr, nullptr, &make_renderer<mysql::MysqlRenderer>},
 }};
 
 const AdapterEntry& entry_for(core::Dialect dialect) {
@@ -85,10 +81,18 @@ bool drop_sqlite_file(const core::DatabaseUrl& url, std::chrono::milliseconds) {
   return sqlite::drop_database(url);
 }
 
+bool create_on_server(const core::DatabaseUrl& url, std::chrono::milliseconds patience) {
+  return server_driver(url.dialect).create_database(url, patience);
+}
+
+bool drop_on_server(const core::DatabaseUrl& url, std::chrono::milliseconds patience) {
+  return server_driver(url.dialect).drop_database(url, patience);
+}
+
 constexpr std::array<DatabaseCommands, 3> k_database_commands = {{
     {core::Dialect::sqlite, &create_sqlite_file, &drop_sqlite_file},
-    {core::Dialect::postgres, &postgres::create_database, &postgres::drop_database},
-    {core::Dialect::mysql, &mysql::create_database, &mysql::drop_database},
+    {core::Dialect::postgres, &create_on_server, &drop_on_server},
+    {core::Dialect::mysql, &create_on_server, &drop_on_server},
 }};
 
 const DatabaseCommands& database_commands_for(core::Dialect dialect) {
@@ -141,7 +145,27 @@ std::unique_ptr<core::Connection> connect_reader(const core::DatabaseUrl& url) {
   return entry.read != nullptr ? entry.read(url, {}) : nullptr;
 }
 
-void prepare_for_threads() { mysql::prepare_mysql_for_threads(); }
+void prepare_for_threads(core::Dialect dialect) {
+  if (dialect == core::Dialect::sqlite) return;
+  const ServerDriver& driver = server_driver(dialect);
+  if (driver.prepare_for_threads != nullptr) driver.prepare_for_threads();
+}
+
+SessionThread::SessionThread() {
+  // Drivers are loaded by prepare_for_threads before the threads start: one loaded later
+  // (never, for a fleet) would have no per-thread state to end.
+  for (core::Dialect dialect : {core::Dialect::postgres, core::Dialect::mysql}) {
+    const ServerDriver* driver = loaded_server_driver(dialect);
+    if (driver != nullptr && driver->thread_begin != nullptr) {
+      driver->thread_begin();
+      m_begun.push_back(driver);
+    }
+  }
+}
+
+SessionThread::~SessionThread() {
+  for (const ServerDriver* driver : m_begun) driver->thread_end();
+}
 
 std::unique_ptr<declarative::SqlRenderer> renderer_for(core::Dialect dialect) {
   return entry_for(dialect).renderer();

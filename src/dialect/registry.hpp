@@ -1,11 +1,11 @@
 #pragma once
 #include <chrono>
 #include <memory>
+#include <vector>
 
 #include "core/adapter.hpp"
 #include "core/url.hpp"
 #include "declarative/renderer.hpp"
-#include "dialect/mysql/mysql_threads.hpp"
 #include "dialect/session_options.hpp"
 
 namespace forge::dialect {
@@ -25,15 +25,24 @@ std::unique_ptr<core::Connection> connect_rehearsal(const core::DatabaseUrl& url
 /// missing file is read as empty, never created); nullptr otherwise.
 std::unique_ptr<core::Connection> connect_reader(const core::DatabaseUrl& url);
 
-/// Readies every driver for sessions opened from several threads at once (MySQL's client library
-/// must be initialized once first). Call on one thread before starting the others.
-void prepare_for_threads();
+/// Loads the driver of `dialect` and readies it for sessions opened from several threads at once
+/// (MySQL's client library must be initialized once first). Call on one thread, for each
+/// dialect the threads will open, before starting them.
+void prepare_for_threads(core::Dialect dialect);
 
-/// While alive, the calling thread may open and use sessions of its own: the drivers' per-thread
-/// state (MySQL's) lives as long as it.
+struct ServerDriver;
+
+/// While alive, the calling thread may open and use sessions of its own: the per-thread state of
+/// the drivers prepared for threads (MySQL's) lives as long as it.
 class SessionThread {
+ public:
+  SessionThread();
+  ~SessionThread();
+  SessionThread(const SessionThread&) = delete;
+  SessionThread& operator=(const SessionThread&) = delete;
+
  private:
-  mysql::MysqlThread m_mysql;
+  std::vector<const ServerDriver*> m_begun;
 };
 
 /// The declarative SQL renderer for `dialect`; SQLite's writes its table rebuilds as late SQL.

@@ -1,11 +1,14 @@
 #include "util/logging.hpp"
 
-#include <spdlog/pattern_formatter.h>
-#include <spdlog/sinks/ansicolor_sink.h>
-#include <spdlog/spdlog.h>
+#include <unistd.h>
 
+#include <array>
+#include <atomic>
+#include <cstdio>
 #include <cstdlib>
-#include <memory>
+#include <cstring>
+#include <mutex>
+#include <string>
 
 #include "util/redaction.hpp"
 #include "util/terminal_text.hpp"
@@ -14,65 +17,52 @@
 namespace forge::util {
 
 namespace {
-// Masks credentials and escapes control characters in the message before the level/colour
-// decoration is added.
-class RedactingFlag : public spdlog::custom_flag_formatter {
- public:
-  void format(const spdlog::details::log_msg& msg, const std::tm&,
-              spdlog::memory_buf_t& dest) override {
-    std::string text;
-    if (msg.level >= spdlog::level::err)
-      text = "error: ";
-    else if (msg.level == spdlog::level::warn)
-      text = "warning: ";
-    text += printable(redact(std::string_view(msg.payload.data(), msg.payload.size())));
-    dest.append(text.data(), text.data() + text.size());
-  }
-  std::unique_ptr<custom_flag_formatter> clone() const override {
-    return std::make_unique<RedactingFlag>();
-  }
-};
 
-spdlog::level::level_enum level_for(Verbosity verbosity) {
+// Written by setup_logging before any thread starts; read by every diagnostic.
+std::atomic<LogLevel> g_threshold{LogLevel::info};
+std::atomic<bool> g_colour{false};
+std::mutex g_stderr;  // one diagnostic's bytes are never interleaved with another's
+
+LogLevel threshold_for(Verbosity verbosity) {
   switch (verbosity) {
     case Verbosity::quiet:
-      return spdlog::level::err;
+      return LogLevel::error;
     case Verbosity::verbose:
-      return spdlog::level::debug;
+      return LogLevel::debug;
     case Verbosity::normal:
       break;
   }
-  return spdlog::level::info;
+  return LogLevel::info;
 }
 
-static_assert(static_cast<int>(LogLevel::debug) == spdlog::level::debug &&
-              static_cast<int>(LogLevel::info) == spdlog::level::info &&
-              static_cast<int>(LogLevel::warn) == spdlog::level::warn &&
-              static_cast<int>(LogLevel::error) == spdlog::level::err);
-
-spdlog::level::level_enum spdlog_level(LogLevel level) {
-  return static_cast<spdlog::level::level_enum>(level);
+// Whether the terminal's type says it shows ANSI colours (COLORTERM set, or a TERM of a family
+// known to), as terminal programs commonly decide.
+bool colour_terminal() {
+  if (const char* colorterm = std::getenv("COLORTERM"); colorterm != nullptr && *colorterm) {
+    return true;
+  }
+  const char* term = std::getenv("TERM");
+  if (term == nullptr) return false;
+  constexpr std::array<const char*, 16> k_families = {
+      "ansi", "color", "console", "cygwin", "gnome", "konsole", "kterm",     "linux",
+      "msys", "putty", "rxvt",    "screen", "vt100", "xterm",   "alacritty", "tmux"};
+  for (const char* family : k_families) {
+    if (std::strstr(term, family) != nullptr) return true;
+  }
+  return false;
 }
+
 }  // namespace
 
 void setup_logging(Verbosity verbosity) {
   const char* no_color = std::getenv("NO_COLOR");
-  auto mode = (no_color != nullptr && *no_color != '\0') ? spdlog::color_mode::never
-                                                         : spdlog::color_mode::automatic;
-  auto sink = std::make_shared<spdlog::sinks::ansicolor_stderr_sink_mt>(mode);
-  auto formatter = std::make_unique<spdlog::pattern_formatter>();
-  // Plain lines for information; errors and warnings are coloured and say what they are.
-  formatter->add_flag<RedactingFlag>('*').set_pattern("%^%*%$");
-  sink->set_color(spdlog::level::info, "");
-  sink->set_color(spdlog::level::debug, "");
-  sink->set_formatter(std::move(formatter));
-  auto logger = std::make_shared<spdlog::logger>("forge", sink);
-  logger->set_level(level_for(verbosity));
-  spdlog::set_default_logger(logger);
+  const bool colour_allowed = no_color == nullptr || *no_color == '\0';
+  g_colour.store(colour_allowed && ::isatty(STDERR_FILENO) == 1 && colour_terminal());
+  g_threshold.store(threshold_for(verbosity));
 }
 
 bool log_enabled(LogLevel level) noexcept {
-  return spdlog::default_logger_raw()->should_log(spdlog_level(level));
+  return static_cast<int>(level) >= static_cast<int>(g_threshold.load(std::memory_order_relaxed));
 }
 
 void log_text(LogLevel level, std::string_view text) {
@@ -80,7 +70,21 @@ void log_text(LogLevel level, std::string_view text) {
     if (log_enabled(level)) capture->add_log(level, text);
     return;
   }
-  spdlog::default_logger_raw()->log(spdlog_level(level), text);
+  if (!log_enabled(level)) return;
+  // Plain lines for information; errors and warnings say what they are, coloured (bold red,
+  // bold yellow) on a colour terminal. The text passes redact before anything is added.
+  const bool colour = g_colour.load(std::memory_order_relaxed);
+  std::string line;
+  if (colour && level == LogLevel::error) line = "\033[31m\033[1m";
+  if (colour && level == LogLevel::warn) line = "\033[33m\033[1m";
+  if (level == LogLevel::error) line += "error: ";
+  if (level == LogLevel::warn) line += "warning: ";
+  line += printable(redact(text));
+  if (colour && (level == LogLevel::error || level == LogLevel::warn)) line += "\033[m";
+  line += '\n';
+  const std::lock_guard<std::mutex> lock(g_stderr);
+  std::fwrite(line.data(), 1, line.size(), stderr);
+  std::fflush(stderr);
 }
 
 }  // namespace forge::util

@@ -8,11 +8,11 @@ namespace forge::util {
 
 enum class Verbosity { quiet, normal, verbose };
 
-/// Sends every diagnostic to stderr through one spdlog logger whose text passes `redact`.
-/// Colour only when stderr is a terminal and NO_COLOR is unset.
+/// Sends every diagnostic to stderr, a line each, its text passed through `redact`; sets the
+/// least level printed. Colour only when stderr is a colour terminal and NO_COLOR is unset.
 void setup_logging(Verbosity verbosity);
 
-/// The levels of diagnostics, numbered as spdlog numbers them.
+/// The levels of diagnostics, least to most severe.
 enum class LogLevel { debug = 1, info = 2, warn = 3, error = 4 };
 
 /// Whether a diagnostic at `level` is printed (by the verbosity given to setup_logging).
@@ -21,8 +21,7 @@ bool log_enabled(LogLevel level) noexcept;
 /// Prints `text` as one diagnostic at `level`.
 void log_text(LogLevel level, std::string_view text);
 
-// The text is formatted here, not in spdlog's templates: each spdlog call with arguments costs
-// its file a second of compiling, and <spdlog/spdlog.h> another.
+// The text is formatted here, by fmt, only when the level is enabled.
 
 /// Formats (fmt's syntax) and prints one diagnostic at `level`, when that level is enabled.
 template <LogLevel level>

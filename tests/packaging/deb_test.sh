@@ -39,7 +39,10 @@ library_packages() {
   [ -s "$scratch/needed" ] || fail "$binary needs no shared library: not a dynamic executable?"
   ldd "$binary" > "$scratch/ldd"
   while read -r soname; do
-    path=$(awk -v so="$soname" '$1 == so && $2 == "=>" { print $3 }' "$scratch/ldd")
+    # `libfoo.so.1 => /path (0x...)`; the dynamic loader itself: `/path/ld-linux-x86-64.so.2 (0x...)`.
+    path=$(awk -v so="$soname" '($1 == so && $2 == "=>") { print $3; exit }
+                                 substr($1, length($1) - length(so)) == "/" so { print $1; exit }' \
+             "$scratch/ldd")
     [ -n "$path" ] || fail "ldd finds no $soname for $binary"
     printf '%s %s\n' "$soname" "$path" "$soname" "$(readlink -f "$path")" \
       "$soname" "${path#/usr}" "$soname" "/usr$path"
@@ -114,10 +117,21 @@ DependsAreTheLibraryPackagesDpkgShlibdepsFinds() {
       '^libyaml-cpp' '^libssl3$'; do
     grep -Eq "$pattern" "$scratch/depends" || fail "Depends names no package matching $pattern"
   done
-  # Exactly the packages owning the libraries the packaged binary links (each named as itself or
-  # as a name it provides, as its shlibs file says): computed, not written by hand.
+  # Exactly the packages owning the libraries the packaged binary and its driver modules link
+  # (each named as itself or as a name it provides, as its shlibs file says), and libcrypto's,
+  # which forge loads to hash: computed, not written by hand.
   dpkg-deb -x "$deb" "$scratch/root"
-  library_packages "$scratch/root/usr/bin/forge" > "$scratch/owners"
+  local elf modules=()
+  mapfile -t modules < <(find "$scratch/root/usr/lib" -name 'forge-*.so' | sort)
+  [ "${#modules[@]}" -eq 2 ] || fail "expected the two driver modules in /usr/lib, found: ${modules[*]}"
+  for elf in "$scratch/root/usr/bin/forge" "${modules[@]}"; do
+    library_packages "$elf"
+  done > "$scratch/linked"
+  local crypto
+  crypto=$(ldconfig -p | awk '$1 == "libcrypto.so.3" { print $NF; exit }')
+  [ -n "$crypto" ] || fail "ldconfig knows no libcrypto.so.3"
+  { cat "$scratch/linked"; dpkg-query -S "$(readlink -f "$crypto")" | sed 's/[:,].*//'; } \
+    | sort -u > "$scratch/owners"
   local owner name
   while read -r owner; do
     echo "$owner $owner"
@@ -186,6 +200,22 @@ InstalledForgeMigratesASqliteProject() {
     || fail "db:migrate:status does not show both units up"
   sqlite3 "$project/db/app.sqlite3" "SELECT name FROM pragma_table_info('users') ORDER BY cid" \
     | tr '\n' ' ' | grep -qx 'id email name ' || fail "the users table is not as the units made it"
+
+  # The driver modules are found where the package put them: PostgreSQL's parser lints a unit
+  # (no server needed), and a MySQL URL with no server behind it fails to connect (exit 3), not
+  # to load its driver.
+  add_unit 20240103000000-index 'CREATE INDEX users_email ON users (email);'
+  local code=0
+  in_project forge lint --dialect postgres > "$scratch/out" 2>&1 || code=$?
+  cat "$scratch/out"
+  grep -qi 'concurrently' "$scratch/out" || fail "the packaged forge's PostgreSQL lint did not run"
+  ! grep -q 'cannot load' "$scratch/out" || fail "the packaged forge cannot load its driver"
+  code=0
+  in_project forge db:migrate:status --url mysql://nobody@127.0.0.1:9/none > "$scratch/out" 2>&1 \
+    || code=$?
+  cat "$scratch/out"
+  ! grep -q 'cannot load' "$scratch/out" || fail "the packaged forge cannot load its MySQL driver"
+  [ "$code" -eq 3 ] || fail "status on a MySQL URL with no server exited $code, not 3"
 }
 
 # packaging/docker-entrypoint.sh with the packaged forge on PATH, as in the image: it migrates,

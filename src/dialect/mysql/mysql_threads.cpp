@@ -6,8 +6,8 @@ namespace forge::dialect::mysql {
 
 void prepare_mysql_for_threads() { (void)get_driver_instance(); }
 
-MysqlThread::MysqlThread() { get_driver_instance()->threadInit(); }
+void begin_mysql_thread() { get_driver_instance()->threadInit(); }
 
-MysqlThread::~MysqlThread() { get_driver_instance()->threadEnd(); }
+void end_mysql_thread() { get_driver_instance()->threadEnd(); }
 
 }  // namespace forge::dialect::mysql

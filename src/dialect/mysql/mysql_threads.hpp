@@ -6,14 +6,9 @@ namespace forge::dialect::mysql {
 /// its first use is not thread-safe, so it must happen before threads open sessions.
 void prepare_mysql_for_threads();
 
-/// While alive, the calling thread has the client library's per-thread state, released when
-/// it goes away (each thread that opens sessions needs its own).
-class MysqlThread {
- public:
-  MysqlThread();
-  ~MysqlThread();
-  MysqlThread(const MysqlThread&) = delete;
-  MysqlThread& operator=(const MysqlThread&) = delete;
-};
+/// Gives the calling thread the client library's per-thread state; end_mysql_thread releases
+/// it (each thread that opens sessions needs its own).
+void begin_mysql_thread();
+void end_mysql_thread();
 
 }  // namespace forge::dialect::mysql
