@@ -10,7 +10,7 @@ FROM debian:bookworm AS build
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       build-essential cmake pkg-config \
-      libcli11-dev libfmt-dev \
+      libcli11-dev libfmt-dev libmimalloc-dev \
       libsqlitecpp-dev libsqlite3-dev \
       libpq-dev libpqxx-dev libmysqlcppconn-dev libpg-query-dev \
       nlohmann-json3-dev libssl-dev libyaml-cpp-dev \
@@ -22,17 +22,15 @@ RUN cmake -S /src -B /build -DCMAKE_BUILD_TYPE=Release -DFORGE_BUILD_TESTS=OFF \
  && forge --version
 
 FROM debian:bookworm-slim
-# Exactly the Depends of forge's .deb, as dpkg-shlibdeps computes them from the binary and its
-# driver modules, and libssl3 (libcrypto, loaded to hash): tests/packaging fails when the two
-# lists differ.
+# Exactly the Depends of forge's .deb, as dpkg-shlibdeps computes them from the binary and the
+# driver modules it carries, and libssl3 (libcrypto, loaded to hash): tests/packaging fails when
+# the two lists differ.
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      libc6 libfmt9 libgcc-s1 libmysqlcppconn7v5 libpg-query1504.0 libpq5 libpqxx-6.4 \
+      libc6 libfmt9 libgcc-s1 libmimalloc2.0 libmysqlcppconn7v5 libpg-query1504.0 libpq5 libpqxx-6.4 \
       libsqlite3-0 libssl3 libstdc++6 libyaml-cpp0.7 \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /usr/local/bin/forge /usr/local/bin/forge
-# The PostgreSQL and MySQL drivers, loaded by forge when a URL needs them.
-COPY --from=build /usr/local/lib/forge /usr/local/lib/forge
 COPY --from=build /usr/local/share/bash-completion/completions/forge /usr/share/bash-completion/completions/forge
 # An example entrypoint for application images built FROM this one: migrate, then exec the app.
 COPY packaging/docker-entrypoint.sh /usr/local/bin/docker-entrypoint.sh

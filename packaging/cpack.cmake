@@ -42,11 +42,15 @@ set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # forge_0.1.0_amd64.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION database)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-# Depends is computed by dpkg-shlibdeps from the libraries the binary and its driver modules link
-# (dpkg-dev, file), plus libcrypto's package: forge loads libcrypto when it first hashes
+# Depends is computed by dpkg-shlibdeps from the libraries the binary and the driver modules it
+# carries link (dpkg-dev, file), plus libcrypto's package: forge loads libcrypto when it first hashes
 # (util/sha256.cpp), so no ELF header names it. The Dockerfile's runtime stage installs exactly
 # those packages; tests/packaging checks both.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libssl${FORGE_OPENSSL_MAJOR}")
+# The driver modules forge carries: their libraries are added to Depends as cpack runs.
+set(CPACK_FORGE_EMBEDDED_DRIVERS ${FORGE_EMBEDDED_DRIVERS})
+set(CPACK_FORGE_SHLIBDEPS_FOLDER "${PROJECT_BINARY_DIR}/embedded/shlibdeps")
+set(CPACK_PROJECT_CONFIG_FILE "${CMAKE_CURRENT_LIST_DIR}/cpack-project.cmake")
 
 include(CPack)

@@ -35,8 +35,9 @@ std::string encode_progress(const HistoryRow& row) {
 }
 
 void decode_progress(const std::string& text, HistoryRow& row) {
-  const std::string in_flight_key = "in_flight=", session_key = ";session=",
-                    holder_key = ";holder=";
+  if (text.empty()) return;  // most rows: nothing was in flight
+  constexpr std::string_view in_flight_key = "in_flight=", session_key = ";session=",
+                             holder_key = ";holder=";
   const auto session_at = text.find(session_key);
   const auto holder_at = text.find(holder_key, session_at == std::string::npos ? 0 : session_at);
   if (!util::starts_with(text, in_flight_key) || session_at == std::string::npos ||

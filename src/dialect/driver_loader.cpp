@@ -1,39 +1,53 @@
-// The forge binary's server drivers: each a module loaded the first time a URL or a lint needs
-// it, from beside the binary (the build tree) or from its installed place
-// (<prefix>/bin/../FORGE_DRIVER_DIR). A weak definition: the test binaries link the drivers in
-// (drivers_linked.cpp) and theirs is taken instead.
+// The forge binary's server drivers: each a module the binary carries as data
+// (embedded_drivers.S) and loads, through an anonymous in-memory file, the first time a URL or a
+// lint needs it; nothing is looked up on disk, so a forge copied alone still has them. A weak
+// definition: the test binaries link the drivers in (drivers_linked.cpp) and theirs is taken
+// instead.
 
 #include <dlfcn.h>
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <array>
 #include <atomic>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
 #include <mutex>
 #include <string>
 
 #include "core/errors.hpp"
 #include "dialect/server_driver.hpp"
 
-#ifndef FORGE_DRIVER_DIR
-#define FORGE_DRIVER_DIR "lib/forge"
-#endif
+// The images (embedded_drivers.S); the forge binary defines them, the test binaries do not.
+extern "C" {
+extern const unsigned char forge_postgres_module[] __attribute__((weak));
+extern const unsigned char forge_postgres_module_end[] __attribute__((weak));
+extern const unsigned char forge_mysql_module[] __attribute__((weak));
+extern const unsigned char forge_mysql_module_end[] __attribute__((weak));
+}
 
 namespace forge::dialect {
 namespace {
 
 struct Module {
   core::Dialect dialect;
-  const char* file;    // forge-postgres.so
-  const char* entry;   // its entry point
-  const char* client;  // the Debian package of its client library, for the hint
+  const char* file;   // forge-postgres.so
+  const char* entry;  // its entry point
+  const unsigned char* image;
+  const unsigned char* image_end;
+  const char* client;  // the Debian packages of its client libraries, for the hint
 };
 
-constexpr std::array<Module, 2> k_modules = {{
-    {core::Dialect::postgres, "forge-postgres.so", "forge_postgres_driver", "libpq5 libpqxx-6.4"},
-    {core::Dialect::mysql, "forge-mysql.so", "forge_mysql_driver", "libmysqlcppconn7v5"},
+const std::array<Module, 2> k_modules = {{
+    {core::Dialect::postgres, "forge-postgres.so", "forge_postgres_driver", forge_postgres_module,
+     forge_postgres_module_end, "libpq5, libpqxx-6.4 and libpg-query1504.0"},
+    {core::Dialect::mysql, "forge-mysql.so", "forge_mysql_driver", forge_mysql_module,
+     forge_mysql_module_end, "libmysqlcppconn7v5"},
 }};
 
-std::array<std::atomic<const ServerDriver*>, k_modules.size()> g_loaded{};
+std::array<std::atomic<const ServerDriver*>, 2> g_loaded{};
 std::mutex g_loading;
 
 std::size_t index_of(core::Dialect dialect) {
@@ -44,43 +58,94 @@ std::size_t index_of(core::Dialect dialect) {
                     "Use a sqlite:, postgres: or mysql: URL.");
 }
 
-// The folder of the running binary, with a trailing slash; empty when /proc is not mounted.
-std::string binary_folder() {
-  std::string path(4096, '\0');
-  const ssize_t length = ::readlink("/proc/self/exe", path.data(), path.size());
-  if (length <= 0 || static_cast<std::size_t>(length) >= path.size()) return {};
-  path.resize(static_cast<std::size_t>(length));
-  return path.substr(0, path.rfind('/') + 1);
+std::string name_of(const Module& module) {
+  return std::string(core::dialect_name(module.dialect));
 }
 
-// The module's path: beside the binary (a build tree), else where the install put it.
-std::string module_path(const Module& module) {
-  const std::string folder = binary_folder();
-  const std::string beside = folder + module.file;
-  if (::access(beside.c_str(), F_OK) == 0) return beside;
-  return folder + "../" FORGE_DRIVER_DIR "/" + module.file;
+// The descriptor of a file holding a module's image, closed when it goes; `path` opens it.
+class ImageFile {
+ public:
+  ImageFile(int fd, std::string path) : m_fd(fd), m_path(std::move(path)) {}
+  ~ImageFile() {
+    if (m_fd >= 0) ::close(m_fd);
+  }
+  ImageFile(ImageFile&& other) noexcept : m_fd(other.m_fd), m_path(std::move(other.m_path)) {
+    other.m_fd = -1;
+  }
+  ImageFile(const ImageFile&) = delete;
+  ImageFile& operator=(const ImageFile&) = delete;
+  ImageFile& operator=(ImageFile&&) = delete;
+  int fd() const { return m_fd; }
+  const std::string& path() const { return m_path; }
+
+ private:
+  int m_fd;
+  std::string m_path;
+};
+
+bool write_all(int fd, const unsigned char* data, std::size_t size) {
+  while (size > 0) {
+    const ssize_t written = ::write(fd, data, size);
+    if (written < 0 && errno == EINTR) continue;
+    if (written <= 0) return false;
+    data += written;
+    size -= static_cast<std::size_t>(written);
+  }
+  return true;
+}
+
+// A file holding the image that dlopen can open by path: an anonymous in-memory file, or where
+// memfd_create is refused, a temporary file in TMPDIR (or /tmp), removed once loaded.
+ImageFile image_file(const Module& module) {
+  const std::size_t size = static_cast<std::size_t>(module.image_end - module.image);
+  int fd = ::memfd_create(module.file, MFD_CLOEXEC);
+  if (fd >= 0) {
+    ImageFile file(fd, "/proc/self/fd/" + std::to_string(fd));
+    if (write_all(fd, module.image, size)) return file;
+  }
+  const char* folder = std::getenv("TMPDIR");
+  std::string path =
+      std::string(folder != nullptr && *folder != '\0' ? folder : "/tmp") + "/forge-driver-XXXXXX";
+  fd = ::mkostemp(path.data(), O_CLOEXEC);
+  if (fd < 0) {
+    throw ConfigError("cannot load forge's " + name_of(module) + " driver: no in-memory file (" +
+                          std::strerror(errno) + ") and no temporary file in " + path,
+                      "Let forge create a file in TMPDIR, or set TMPDIR to a writable folder.");
+  }
+  ImageFile file(fd, path);
+  const bool written = write_all(fd, module.image, size);
+  if (!written) {
+    ::unlink(path.c_str());
+    throw ConfigError("cannot load forge's " + name_of(module) + " driver: cannot write " + path,
+                      "Free some space in TMPDIR, or set TMPDIR to another folder.");
+  }
+  return file;
 }
 
 const ServerDriver* load(const Module& module) {
-  const std::string path = module_path(module);
+  if (module.image == nullptr || module.image_end <= module.image) {
+    throw ConfigError("this forge was built without its " + name_of(module) + " driver",
+                      "Build forge with its CMake project, which embeds the drivers.");
+  }
+  const ImageFile file = image_file(module);
   // RTLD_NOW: a missing library or symbol is reported here, not at some later call.
-  void* handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+  void* handle = ::dlopen(file.path().c_str(), RTLD_NOW | RTLD_LOCAL);
+  if (file.path().rfind("/proc/", 0) != 0) ::unlink(file.path().c_str());
   if (handle == nullptr) {
     const char* reason = ::dlerror();
-    throw ConfigError("cannot load forge's " + std::string(core::dialect_name(module.dialect)) +
-                          " driver: " + (reason != nullptr ? reason : path),
-                      std::string("Reinstall forge (its package puts ") + module.file +
-                          " there and depends on " + module.client +
-                          "); a library named above as missing comes with those packages.");
+    throw ConfigError("cannot load forge's " + name_of(module) + " driver (" + module.file +
+                          "): " + (reason != nullptr ? reason : "dlopen failed"),
+                      std::string("Install its client libraries (Debian: ") + module.client +
+                          "); a library named above as missing comes with them.");
   }
   using Entry = const ServerDriver* (*)();
   auto entry = reinterpret_cast<Entry>(::dlsym(handle, module.entry));
   const ServerDriver* driver = entry != nullptr ? entry() : nullptr;
   if (driver == nullptr || driver->abi != k_server_driver_abi ||
       driver->size != sizeof(ServerDriver)) {
-    throw ConfigError(path + " is not the " + std::string(core::dialect_name(module.dialect)) +
-                          " driver of this forge build",
-                      "Reinstall forge: the binary and its drivers come from one build.");
+    throw ConfigError(
+        std::string(module.file) + " is not the " + name_of(module) + " driver of this forge build",
+        "Rebuild forge: the binary carries its drivers.");
   }
   return driver;  // the module stays loaded for the life of the process
 }

@@ -1,14 +1,14 @@
-// The server drivers are modules the binary loads when a URL or a lint needs them: a SQLite run
-// maps none of their libraries, an installed layout finds them, and one that is missing or
-// broken is a clear error (exit 2) that names the file and never a password.
+// The server drivers are modules the binary carries and loads when a URL or a lint needs them: a
+// SQLite run maps none of their libraries, a binary copied alone still has them, and one that
+// cannot be loaded is a clear error (exit 2) that says what to do and never shows a password.
 #include <chrono>
 #include <filesystem>
 #include <thread>
 
 #include "forge_test.hpp"
 
-#ifndef FORGE_BUILT_BINARY
-#error "FORGE_BUILT_BINARY must name the built forge executable"
+#if !defined(FORGE_BUILT_BINARY) || !defined(FORGE_NO_MEMFD_PRELOAD)
+#error "FORGE_BUILT_BINARY and FORGE_NO_MEMFD_PRELOAD must name the built forge and no_memfd.so"
 #endif
 
 namespace forge::e2e {
@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-// A copy of the built forge in the project's bin/, with no driver beside it or in ../lib.
+// A copy of the built forge alone in the project's bin/.
 class DriverModules : public ForgeTest {
  protected:
   void SetUp() override {
@@ -33,11 +33,6 @@ class DriverModules : public ForgeTest {
     spec.cwd = project.root();
     spec.env = std::move(env);
     return run_process(spec);
-  }
-  void install_driver(const fs::path& module) const {
-    const fs::path folder = project.path(fs::path("bin/..") / FORGE_DRIVER_DIR);
-    fs::create_directories(folder);
-    fs::copy_file(module, folder / module.filename());
   }
 };
 
@@ -64,54 +59,58 @@ TEST_F(DriverModules, SqliteRunsWithoutThemAndMapsNoServerClientLibrary) {
   }
 }
 
-TEST_F(DriverModules, AMissingDriverIsAUsageErrorThatNamesTheFileAndNoPassword) {
+TEST_F(DriverModules, ACopiedBinaryCarriesThemAndLoadsOneWhenAUrlNeedsIt) {
   add_table_unit("20240101000001", "create-users", "users");
 
-  const auto result =
-      run({"db:migrate:status", "--url", "postgres://app:s3cr3t-pw@127.0.0.1:9/app"});
+  // Loaded: the session is tried, and nobody listens on port 9.
+  const auto mysql = run({"db:migrate:status", "--url", "mysql://app:s3cr3t-pw@127.0.0.1:9/app"},
+                         {{"LD_DEBUG", "libs"}});
+  const auto postgres = run({"db:migrate:status", "--url", "postgres://app@127.0.0.1:9/app"});
 
-  EXPECT_EQ(result.exit_code, 2) << result;
-  EXPECT_THAT(result.err, HasSubstr("cannot load forge's postgres driver")) << result;
-  EXPECT_THAT(result.err, HasSubstr("forge-postgres.so")) << result;
-  EXPECT_THAT(result.err, HasSubstr("Reinstall forge")) << result;
-  EXPECT_THAT(result.err + result.out, Not(HasSubstr("s3cr3t-pw"))) << result;
+  EXPECT_EQ(mysql.exit_code, 3) << mysql;
+  EXPECT_THAT(mysql.err, HasSubstr("libmysqlcppconn")) << "the driver's library was not loaded";
+  EXPECT_THAT(mysql.err, Not(HasSubstr("cannot load"))) << mysql;
+  EXPECT_THAT(mysql.err + mysql.out, Not(HasSubstr("s3cr3t-pw")));
+  EXPECT_EQ(postgres.exit_code, 3) << postgres;
+  EXPECT_THAT(postgres.err, Not(HasSubstr("cannot load"))) << postgres;
 }
 
-TEST_F(DriverModules, LintOfPostgresNeedsItsDriverToo) {
+TEST_F(DriverModules, PostgresLintLoadsItsDriver) {
   project.write("migrations/20240101000001-index.sql",
                 "-- forge:up\nCREATE INDEX users_email ON users (email);\n");
 
   const auto result = run({"lint", "--dialect", "postgres"});
 
-  EXPECT_EQ(result.exit_code, 2) << result;
-  EXPECT_THAT(result.err, HasSubstr("forge-postgres.so")) << result;
+  EXPECT_THAT(result.out + result.err, HasSubstr("CONCURRENTLY")) << result;
+  EXPECT_THAT(result.err, Not(HasSubstr("cannot load"))) << result;
 }
 
-TEST_F(DriverModules, AFileThatIsNoDriverIsRefused) {
+TEST_F(DriverModules, WithoutAnInMemoryFileItLoadsFromATemporaryFileAndRemovesIt) {
   add_table_unit("20240101000001", "create-users", "users");
-  project.write("bin/forge-mysql.so", "not a shared object\n");
+  const fs::path temporary = project.path("tmp");
+  fs::create_directories(temporary);
 
-  const auto result = run({"db:migrate:status", "--url", "mysql://app@127.0.0.1:9/app"});
+  // memfd_create refused, as a seccomp profile may: forge falls back to TMPDIR.
+  const auto result = run({"db:migrate:status", "--url", "mysql://app@127.0.0.1:9/app"},
+                          {{"TMPDIR", temporary.string()}, {"LD_PRELOAD", FORGE_NO_MEMFD_PRELOAD}});
 
-  EXPECT_EQ(result.exit_code, 2) << result;
-  EXPECT_THAT(result.err, HasSubstr("cannot load forge's mysql driver")) << result;
-  EXPECT_THAT(result.err, HasSubstr("bin/forge-mysql.so")) << result;
+  EXPECT_EQ(result.exit_code, 3) << result;
+  EXPECT_THAT(result.err, Not(HasSubstr("cannot load"))) << result;
+  EXPECT_TRUE(fs::is_empty(temporary)) << "the temporary copy of the driver was left behind";
 }
 
-TEST_F(DriverModules, AnInstalledDriverIsFoundInTheLibraryFolder) {
-  install_driver(FORGE_BUILT_MYSQL_DRIVER);
-  install_driver(FORGE_BUILT_POSTGRES_DRIVER);
-  project.write("migrations/20240101000001-index.sql",
-                "-- forge:up\nCREATE INDEX users_email ON users (email);\n");
+TEST_F(DriverModules, AnUnwritableTemporaryFolderWithoutAnInMemoryFileSaysWhatToDo) {
+  add_table_unit("20240101000001", "create-users", "users");
 
-  // Loaded: the session is tried, and nobody listens on port 9.
-  const auto mysql = run({"db:migrate:status", "--url", "mysql://app@127.0.0.1:9/app"});
-  const auto lint = run({"lint", "--dialect", "postgres"});
+  const auto result =
+      run({"db:migrate:status", "--url", "postgres://app:s3cr3t-pw@127.0.0.1:9/app"},
+          {{"TMPDIR", project.path("no-such-folder").string()},
+           {"LD_PRELOAD", FORGE_NO_MEMFD_PRELOAD}});
 
-  EXPECT_EQ(mysql.exit_code, 3) << mysql;
-  EXPECT_THAT(mysql.err, Not(HasSubstr("cannot load"))) << mysql;
-  EXPECT_THAT(lint.out + lint.err, HasSubstr("CONCURRENTLY")) << lint;
-  EXPECT_THAT(lint.err, Not(HasSubstr("cannot load"))) << lint;
+  EXPECT_EQ(result.exit_code, 2) << result;
+  EXPECT_THAT(result.err, HasSubstr("cannot load forge's postgres driver")) << result;
+  EXPECT_THAT(result.err, HasSubstr("TMPDIR")) << result;
+  EXPECT_THAT(result.err + result.out, Not(HasSubstr("s3cr3t-pw"))) << result;
 }
 
 }  // namespace

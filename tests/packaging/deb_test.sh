@@ -117,13 +117,14 @@ DependsAreTheLibraryPackagesDpkgShlibdepsFinds() {
       '^libyaml-cpp' '^libssl3$'; do
     grep -Eq "$pattern" "$scratch/depends" || fail "Depends names no package matching $pattern"
   done
-  # Exactly the packages owning the libraries the packaged binary and its driver modules link
-  # (each named as itself or as a name it provides, as its shlibs file says), and libcrypto's,
-  # which forge loads to hash: computed, not written by hand.
+  # Exactly the packages owning the libraries the packaged binary and the driver modules it
+  # carries link (each named as itself or as a name it provides, as its shlibs file says), and
+  # libcrypto's, which forge loads to hash: computed, not written by hand. The modules are the
+  # build tree's (<build>/embedded), the deb folder being <build>/packaging-test.
   dpkg-deb -x "$deb" "$scratch/root"
   local elf modules=()
-  mapfile -t modules < <(find "$scratch/root/usr/lib" -name 'forge-*.so' | sort)
-  [ "${#modules[@]}" -eq 2 ] || fail "expected the two driver modules in /usr/lib, found: ${modules[*]}"
+  mapfile -t modules < <(find "$(dirname "$1")/embedded" -maxdepth 1 -name 'forge-*.so' | sort)
+  [ "${#modules[@]}" -eq 2 ] || fail "expected the two embedded driver modules, found: ${modules[*]}"
   for elf in "$scratch/root/usr/bin/forge" "${modules[@]}"; do
     library_packages "$elf"
   done > "$scratch/linked"
@@ -201,9 +202,9 @@ InstalledForgeMigratesASqliteProject() {
   sqlite3 "$project/db/app.sqlite3" "SELECT name FROM pragma_table_info('users') ORDER BY cid" \
     | tr '\n' ' ' | grep -qx 'id email name ' || fail "the users table is not as the units made it"
 
-  # The driver modules are found where the package put them: PostgreSQL's parser lints a unit
-  # (no server needed), and a MySQL URL with no server behind it fails to connect (exit 3), not
-  # to load its driver.
+  # The driver modules the binary carries load: PostgreSQL's parser lints a unit (no server
+  # needed), and a MySQL URL with no server behind it fails to connect (exit 3), not to load its
+  # driver.
   add_unit 20240103000000-index 'CREATE INDEX users_email ON users (email);'
   local code=0
   in_project forge lint --dialect postgres > "$scratch/out" 2>&1 || code=$?
