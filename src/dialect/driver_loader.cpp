@@ -75,7 +75,6 @@ class ImageFile {
   ImageFile(const ImageFile&) = delete;
   ImageFile& operator=(const ImageFile&) = delete;
   ImageFile& operator=(ImageFile&&) = delete;
-  int fd() const { return m_fd; }
   const std::string& path() const { return m_path; }
 
  private:
@@ -99,6 +98,7 @@ bool write_all(int fd, const unsigned char* data, std::size_t size) {
 ImageFile image_file(const Module& module) {
   const std::size_t size = static_cast<std::size_t>(module.image_end - module.image);
   int fd = ::memfd_create(module.file, MFD_CLOEXEC);
+  const int memfd_error = fd < 0 ? errno : 0;
   if (fd >= 0) {
     ImageFile file(fd, "/proc/self/fd/" + std::to_string(fd));
     if (write_all(fd, module.image, size)) return file;
@@ -108,8 +108,10 @@ ImageFile image_file(const Module& module) {
       std::string(folder != nullptr && *folder != '\0' ? folder : "/tmp") + "/forge-driver-XXXXXX";
   fd = ::mkostemp(path.data(), O_CLOEXEC);
   if (fd < 0) {
+    const int temporary_error = errno;
     throw ConfigError("cannot load forge's " + name_of(module) + " driver: no in-memory file (" +
-                          std::strerror(errno) + ") and no temporary file in " + path,
+                          std::strerror(memfd_error) + ") and no temporary file in " + path + " (" +
+                          std::strerror(temporary_error) + ")",
                       "Let forge create a file in TMPDIR, or set TMPDIR to a writable folder.");
   }
   ImageFile file(fd, path);

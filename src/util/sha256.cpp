@@ -4,7 +4,6 @@
 #include <openssl/evp.h>
 
 #include <array>
-#include <mutex>
 #include <stdexcept>
 #include <string>
 
