@@ -80,6 +80,8 @@ std::size_t value_end(const std::string& text, std::size_t at, std::string_view 
 // Every `key=value` (URL query, conninfo, environment) and `"key": value` (JSON) whose key is
 // password-like, with the value masked.
 std::string mask_password_values(std::string text) {
+  // Every value it masks follows a `=` or a `"`: text with neither (most) is looked at no more.
+  if (text.find('=') == std::string::npos && text.find('"') == std::string::npos) return text;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const bool quoted_key = text[i] == '"';
     const std::size_t key_end = quoted_key ? i : (text[i] == '=' ? i : std::string::npos);

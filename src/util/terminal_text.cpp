@@ -25,9 +25,19 @@ std::size_t utf8_length(std::string_view text, std::size_t at, unsigned& code) {
   return overlong || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? 0 : length;
 }
 
+// True when no byte of `text` needs escaping: plain ASCII text, tabs and newlines.
+bool plain_ascii(std::string_view text) {
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((byte < 0x20 && byte != '\n' && byte != '\t') || byte >= 0x7f) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string printable(std::string_view text) {
+  if (plain_ascii(text)) return std::string(text);  // most text: one look, one copy
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
