@@ -283,9 +283,15 @@ std::vector<std::vector<std::string>> PostgresConnection::query(
   try {
     const pqxx::result result = params.empty() ? m_session->exec(sql) : run_prepared(sql, params);
     std::vector<std::vector<std::string>> rows;
+    rows.reserve(result.size());
+    const auto columns = static_cast<std::size_t>(result.columns());
     for (const auto& found : result) {
       std::vector<std::string>& row = rows.emplace_back();
-      for (const auto& field : found) row.push_back(field.is_null() ? "" : field.c_str());
+      row.reserve(columns);
+      for (const auto& field : found) {
+        row.emplace_back(field.is_null() ? std::string()
+                                         : std::string(field.c_str(), field.size()));
+      }
     }
     return rows;
   } catch (...) {
