@@ -19,11 +19,10 @@ Catalog::Catalog(const std::vector<Unit>& units, const std::vector<HistoryRow>& 
     m_entries[at->second].unit = &unit;
   }
   for (const auto& row : history) {
-    std::string name = unit_name_of(row.name);
+    const std::string_view name = unit_name_of(row.name);
     auto at = by_name.find(name);
     if (at == by_name.end()) {
-      std::string version = unit_version(name);
-      m_entries.push_back(Entry{std::move(name), std::move(version)});
+      m_entries.push_back(Entry{std::string(name), unit_version(name)});
       at = by_name.emplace(m_entries.back().name, m_entries.size() - 1).first;
     }
     m_entries[at->second].row = &row;

@@ -59,11 +59,10 @@ std::string statements_text(int count) {
   return count < 0 ? "an unknown number of statements" : std::to_string(count) + " statement(s)";
 }
 
-std::string unit_name_of(const std::string& stored_name) {
-  for (const char* extension : {".js", ".cjs", ".mjs", ".ts"}) {
-    if (util::ends_with(stored_name, extension) &&
-        stored_name.size() > std::string_view(extension).size()) {
-      return stored_name.substr(0, stored_name.size() - std::string_view(extension).size());
+std::string_view unit_name_of(std::string_view stored_name) {
+  for (const std::string_view extension : {".js", ".cjs", ".mjs", ".ts"}) {
+    if (util::ends_with(stored_name, extension) && stored_name.size() > extension.size()) {
+      return stored_name.substr(0, stored_name.size() - extension.size());
     }
   }
   return stored_name;

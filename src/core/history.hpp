@@ -2,6 +2,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/statement_hashes.hpp"
@@ -46,7 +47,8 @@ void decode_progress(const std::string& text, HistoryRow& row);
 
 /// The unit a stored name stands for: sequelize-cli records `20240315102344-x.js` (or .cjs,
 /// .mjs, .ts) for the unit forge calls `20240315102344-x`; other names are unit names already.
-std::string unit_name_of(const std::string& stored_name);
+/// A view into `stored_name`.
+std::string_view unit_name_of(std::string_view stored_name);
 
 /// The text stored in the `state` column.
 const char* state_name(RowState state);

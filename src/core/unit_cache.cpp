@@ -78,6 +78,10 @@ int hex_digit(char c) {
 }
 
 bool unescaped(std::string_view text, std::string& out) {
+  if (text.find('\\') == std::string_view::npos) {  // most: nothing escaped
+    out.append(text);
+    return true;
+  }
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] != '\\') {
       out += text[i];
