@@ -76,6 +76,8 @@ class ImageFile {
   ImageFile& operator=(const ImageFile&) = delete;
   ImageFile& operator=(ImageFile&&) = delete;
   const std::string& path() const { return m_path; }
+  /// Leaves the descriptor open for the life of the process.
+  void keep_open() { m_fd = -1; }
 
  private:
   int m_fd;
@@ -104,8 +106,9 @@ ImageFile image_file(const Module& module) {
     if (write_all(fd, module.image, size)) return file;
   }
   const char* folder = std::getenv("TMPDIR");
-  std::string path =
-      std::string(folder != nullptr && *folder != '\0' ? folder : "/tmp") + "/forge-driver-XXXXXX";
+  // Named by module: dlopen knows a loaded module by its path, so two must never share one.
+  std::string path = std::string(folder != nullptr && *folder != '\0' ? folder : "/tmp") + "/" +
+                     module.file + "-XXXXXX";
   fd = ::mkostemp(path.data(), O_CLOEXEC);
   if (fd < 0) {
     const int temporary_error = errno;
@@ -129,10 +132,16 @@ const ServerDriver* load(const Module& module) {
     throw ConfigError("this forge was built without its " + name_of(module) + " driver",
                       "Build forge with its CMake project, which embeds the drivers.");
   }
-  const ImageFile file = image_file(module);
+  ImageFile file = image_file(module);
   // RTLD_NOW: a missing library or symbol is reported here, not at some later call.
   void* handle = ::dlopen(file.path().c_str(), RTLD_NOW | RTLD_LOCAL);
-  if (file.path().rfind("/proc/", 0) != 0) ::unlink(file.path().c_str());
+  if (file.path().rfind("/proc/", 0) == 0) {
+    // The in-memory file stays open: dlopen knows a loaded module by its path, and a closed
+    // descriptor's number (so "/proc/self/fd/N") would be the next module's.
+    if (handle != nullptr) file.keep_open();
+  } else {
+    ::unlink(file.path().c_str());
+  }
   if (handle == nullptr) {
     const char* reason = ::dlerror();
     throw ConfigError("cannot load forge's " + name_of(module) + " driver (" + module.file +

@@ -75,6 +75,29 @@ TEST_F(DriverModules, ACopiedBinaryCarriesThemAndLoadsOneWhenAUrlNeedsIt) {
   EXPECT_THAT(postgres.err, Not(HasSubstr("cannot load"))) << postgres;
 }
 
+// One process loading both drivers (a fleet of both servers), from in-memory files and from
+// temporary ones: each is its own module, found by its own entry point.
+TEST_F(DriverModules, OneRunLoadsBothDrivers) {
+  add_table_unit("20240101000001", "create-users", "users");
+  project.write("targets.txt", "postgres://app@127.0.0.1:9/app\nmysql://app@127.0.0.1:9/app\n");
+  const fs::path temporary = project.path("tmp");
+  fs::create_directories(temporary);
+
+  const std::vector<std::string> args = {"db:migrate", "--targets", "targets.txt",
+                                         "--continue-on-error"};
+  const auto in_memory = run(args);
+  const auto from_files =
+      run(args, {{"TMPDIR", temporary.string()}, {"LD_PRELOAD", FORGE_NO_MEMFD_PRELOAD}});
+
+  for (const auto* result : {&in_memory, &from_files}) {
+    EXPECT_EQ(result->exit_code, 3) << *result;  // neither server answers
+    EXPECT_THAT(result->err, HasSubstr("cannot connect to PostgreSQL")) << *result;
+    EXPECT_THAT(result->err, HasSubstr("cannot connect to MySQL")) << *result;
+    EXPECT_THAT(result->out + result->err, Not(HasSubstr("driver"))) << *result;
+  }
+  EXPECT_TRUE(fs::is_empty(temporary));
+}
+
 TEST_F(DriverModules, PostgresLintLoadsItsDriver) {
   project.write("migrations/20240101000001-index.sql",
                 "-- forge:up\nCREATE INDEX users_email ON users (email);\n");
