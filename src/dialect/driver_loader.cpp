@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "core/errors.hpp"
@@ -84,6 +85,10 @@ class ImageFile {
   std::string m_path;
 };
 
+std::size_t image_size(const Module& module) {
+  return static_cast<std::size_t>(module.image_end - module.image);
+}
+
 bool write_all(int fd, const unsigned char* data, std::size_t size) {
   while (size > 0) {
     const ssize_t written = ::write(fd, data, size);
@@ -95,31 +100,38 @@ bool write_all(int fd, const unsigned char* data, std::size_t size) {
   return true;
 }
 
-// A file holding the image that dlopen can open by path: an anonymous in-memory file, or where
-// memfd_create is refused, a temporary file in TMPDIR (or /tmp), removed once loaded.
-ImageFile image_file(const Module& module) {
-  const std::size_t size = static_cast<std::size_t>(module.image_end - module.image);
-  int fd = ::memfd_create(module.file, MFD_CLOEXEC);
-  const int memfd_error = fd < 0 ? errno : 0;
-  if (fd >= 0) {
-    ImageFile file(fd, "/proc/self/fd/" + std::to_string(fd));
-    if (write_all(fd, module.image, size)) return file;
+// The image in an anonymous in-memory file; nullopt where memfd_create is refused (a seccomp
+// profile) or the image cannot be written.
+std::optional<ImageFile> in_memory_file(const Module& module, int& error) {
+  const int fd = ::memfd_create(module.file, MFD_CLOEXEC);
+  if (fd < 0) {
+    error = errno;
+    return std::nullopt;
   }
+  ImageFile file(fd, "/proc/self/fd/" + std::to_string(fd));
+  if (!write_all(fd, module.image, image_size(module))) {
+    error = errno;
+    return std::nullopt;
+  }
+  return file;
+}
+
+// The image in a temporary file in TMPDIR (or /tmp), for the caller to remove once loaded.
+ImageFile temporary_file(const Module& module, int memory_error) {
   const char* folder = std::getenv("TMPDIR");
   // Named by module: dlopen knows a loaded module by its path, so two must never share one.
   std::string path = std::string(folder != nullptr && *folder != '\0' ? folder : "/tmp") + "/" +
                      module.file + "-XXXXXX";
-  fd = ::mkostemp(path.data(), O_CLOEXEC);
+  const int fd = ::mkostemp(path.data(), O_CLOEXEC);
   if (fd < 0) {
     const int temporary_error = errno;
     throw ConfigError("cannot load forge's " + name_of(module) + " driver: no in-memory file (" +
-                          std::strerror(memfd_error) + ") and no temporary file in " + path + " (" +
-                          std::strerror(temporary_error) + ")",
+                          std::strerror(memory_error) + ") and no temporary file in " + path +
+                          " (" + std::strerror(temporary_error) + ")",
                       "Let forge create a file in TMPDIR, or set TMPDIR to a writable folder.");
   }
   ImageFile file(fd, path);
-  const bool written = write_all(fd, module.image, size);
-  if (!written) {
+  if (!write_all(fd, module.image, image_size(module))) {
     ::unlink(path.c_str());
     throw ConfigError("cannot load forge's " + name_of(module) + " driver: cannot write " + path,
                       "Free some space in TMPDIR, or set TMPDIR to another folder.");
@@ -127,28 +139,48 @@ ImageFile image_file(const Module& module) {
   return file;
 }
 
+[[noreturn]] void refuse_unloadable(const Module& module, const std::string& reason) {
+  throw ConfigError(
+      "cannot load forge's " + name_of(module) + " driver (" + module.file + "): " + reason,
+      std::string("Install its client libraries (Debian: ") + module.client +
+          "); a library named above as missing comes with them.");
+}
+
+std::string last_dlerror() {
+  const char* reason = ::dlerror();
+  return reason != nullptr ? reason : "dlopen failed";
+}
+
+// dlopen of the image: from memory, or from a temporary file where there is no in-memory file or
+// it cannot be opened by path (no /proc). RTLD_NOW: a missing library or symbol is reported here,
+// not at some later call.
+void* open_image(const Module& module) {
+  int memory_error = 0;
+  if (std::optional<ImageFile> memory = in_memory_file(module, memory_error)) {
+    if (void* handle = ::dlopen(memory->path().c_str(), RTLD_NOW | RTLD_LOCAL)) {
+      // The in-memory file stays open: dlopen knows a loaded module by its path, and a closed
+      // descriptor's number (so "/proc/self/fd/N") would be the next module's.
+      memory->keep_open();
+      return handle;
+    }
+    const std::string reason = last_dlerror();
+    // A library the module needs is missing: a temporary copy would fail the same way.
+    if (reason.rfind(memory->path(), 0) != 0) refuse_unloadable(module, reason);
+    memory_error = ENOENT;
+  }
+  const ImageFile file = temporary_file(module, memory_error);
+  void* handle = ::dlopen(file.path().c_str(), RTLD_NOW | RTLD_LOCAL);
+  ::unlink(file.path().c_str());
+  if (handle == nullptr) refuse_unloadable(module, last_dlerror());
+  return handle;
+}
+
 const ServerDriver* load(const Module& module) {
   if (module.image == nullptr || module.image_end <= module.image) {
     throw ConfigError("this forge was built without its " + name_of(module) + " driver",
                       "Build forge with its CMake project, which embeds the drivers.");
   }
-  ImageFile file = image_file(module);
-  // RTLD_NOW: a missing library or symbol is reported here, not at some later call.
-  void* handle = ::dlopen(file.path().c_str(), RTLD_NOW | RTLD_LOCAL);
-  if (file.path().rfind("/proc/", 0) == 0) {
-    // The in-memory file stays open: dlopen knows a loaded module by its path, and a closed
-    // descriptor's number (so "/proc/self/fd/N") would be the next module's.
-    if (handle != nullptr) file.keep_open();
-  } else {
-    ::unlink(file.path().c_str());
-  }
-  if (handle == nullptr) {
-    const char* reason = ::dlerror();
-    throw ConfigError("cannot load forge's " + name_of(module) + " driver (" + module.file +
-                          "): " + (reason != nullptr ? reason : "dlopen failed"),
-                      std::string("Install its client libraries (Debian: ") + module.client +
-                          "); a library named above as missing comes with them.");
-  }
+  void* handle = open_image(module);
   using Entry = const ServerDriver* (*)();
   auto entry = reinterpret_cast<Entry>(::dlsym(handle, module.entry));
   const ServerDriver* driver = entry != nullptr ? entry() : nullptr;

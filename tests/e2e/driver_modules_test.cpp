@@ -98,6 +98,42 @@ TEST_F(DriverModules, OneRunLoadsBothDrivers) {
   EXPECT_TRUE(fs::is_empty(temporary));
 }
 
+// Without /proc an in-memory file cannot be opened by path: forge falls back to temporary files.
+// A mount namespace without /proc needs root (CI runs as root); elsewhere this test is skipped.
+TEST_F(DriverModules, WithoutProcItLoadsFromTemporaryFiles) {
+  add_table_unit("20240101000001", "create-users", "users");
+  project.write("targets.txt", "postgres://app@127.0.0.1:9/app\nmysql://app@127.0.0.1:9/app\n");
+  const fs::path temporary = project.path("tmp");
+  fs::create_directories(temporary);
+  ProcessSpec probe;
+  probe.argv = {"/usr/bin/unshare", "-m", "--fork",
+                "/bin/sh",          "-c", "umount -l /proc && test ! -e /proc/self"};
+  probe.cwd = project.root();
+  if (run_process(probe).exit_code != 0) GTEST_SKIP() << "no mount namespace without /proc here";
+
+  ProcessSpec spec;
+  spec.argv = {"/usr/bin/unshare",
+               "-m",
+               "--fork",
+               "/bin/sh",
+               "-c",
+               "umount -l /proc && exec \"$0\" \"$@\"",
+               binary().string(),
+               "db:migrate",
+               "--targets",
+               "targets.txt",
+               "--continue-on-error"};
+  spec.cwd = project.root();
+  spec.env = {{"TMPDIR", temporary.string()}};
+  const auto result = run_process(spec);
+
+  EXPECT_EQ(result.exit_code, 3) << result;  // neither server answers
+  EXPECT_THAT(result.err, HasSubstr("cannot connect to PostgreSQL")) << result;
+  EXPECT_THAT(result.err, HasSubstr("cannot connect to MySQL")) << result;
+  EXPECT_THAT(result.out + result.err, Not(HasSubstr("driver"))) << result;
+  EXPECT_TRUE(fs::is_empty(temporary));
+}
+
 TEST_F(DriverModules, PostgresLintLoadsItsDriver) {
   project.write("migrations/20240101000001-index.sql",
                 "-- forge:up\nCREATE INDEX users_email ON users (email);\n");
