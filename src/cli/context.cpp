@@ -2,8 +2,10 @@
 
 #include <cmath>
 #include <filesystem>
+#include <optional>
 
 #include "cli/node_module.hpp"
+#include "cli/session_ahead.hpp"
 #include "cli/unit_cache_file.hpp"
 #include "core/errors.hpp"
 #include "core/history_choice.hpp"
@@ -88,34 +90,72 @@ const std::filesystem::path& unit_folder(const core::Settings& settings, UnitSet
   return set == UnitSet::seeders ? seeders_folder(settings) : settings.migrations_dir;
 }
 
+namespace {
+
+// The session `session` asks for: a dry run's throwaway copy or a read-only session where the
+// dialect has one, else the database itself, retried for --wait while the server starts; and
+// the history table of `set` there.
+OpenedSession open_session(const core::Settings& settings, const core::DatabaseUrl& url,
+                           Session session, UnitSet set, std::chrono::milliseconds patience) {
+  auto setup = session_options(settings);
+  setup.writes = session == Session::live;
+  OpenedSession opened;
+  if (session == Session::rehearsal) opened.connection = dialect::connect_rehearsal(url, setup);
+  opened.rehearsal = opened.connection != nullptr;
+  if (session == Session::reading) opened.connection = dialect::connect_reader(url);
+  if (!opened.connection) opened.connection = connect_waiting(url, patience, setup);
+  opened.history_table = set == UnitSet::seeders
+                             ? settings.seed_table
+                             : core::choose_history_table(*opened.connection, settings);
+  return opened;
+}
+
+// The session opened ahead; when that one attempt found the server not ready and --wait gives
+// it time, a session opened again, waiting for the server (its retries logged as they happen).
+OpenedSession take_session(SessionAhead& ahead, const Target& target, Session session, UnitSet set,
+                           std::chrono::milliseconds patience) {
+  try {
+    return ahead.take();
+  } catch (const ConnectionError&) {
+    if (patience <= std::chrono::milliseconds::zero()) throw;
+  }
+  return open_session(target.settings, target.url, session, set, patience);
+}
+
+}  // namespace
+
 Target open_target(const GlobalOptions& options, Session session, UnitSet set) {
   Target target;
-  const bool seeders = set == UnitSet::seeders;
+  const auto patience = wait_patience(options);
+  OpenedSession opened;
   if (const FleetTarget* member = options.fleet_target) {
     target.settings = member->settings;
     target.url = member->url;
     target.unit_set = member->units;
+    opened = open_session(target.settings, target.url, session, set, patience);
   } else {
     target.settings = load_settings(options);
     target.url = core::resolve_database_url(target.settings, core::process_environment());
+    // A server's session opens while the units are read (a SQLite file only after them: opening
+    // may create it, and a unit that cannot load must leave nothing behind).
+    std::optional<SessionAhead> ahead;
+    if (target.url.dialect != core::Dialect::sqlite) {
+      // One attempt, by value: the thread may outlive this call when the units fail.
+      ahead.emplace(
+          target.url.dialect, [settings = target.settings, url = target.url, session, set] {
+            return open_session(settings, url, session, set, std::chrono::milliseconds::zero());
+          });
+    }
     target.unit_set = std::make_shared<const std::vector<core::Unit>>(
         load_units_for(unit_folder(target.settings, set), target.url.dialect));
+    opened = ahead ? take_session(*ahead, target, session, set, patience)
+                   : open_session(target.settings, target.url, session, set, patience);
   }
-  auto session_setup = session_options(target.settings);
-  session_setup.writes = session == Session::live;
-  if (session == Session::rehearsal) {
-    target.connection = dialect::connect_rehearsal(target.url, session_setup);
-  }
-  target.rehearsal = target.connection != nullptr;
-  if (session == Session::reading) target.connection = dialect::connect_reader(target.url);
-  if (!target.connection) {
-    target.connection = connect_waiting(target.url, wait_patience(options), session_setup);
-  }
+  target.connection = std::move(opened.connection);
+  target.rehearsal = opened.rehearsal;
   util::log_debug("Connected to {}{}", target.url.redacted(),
                   target.rehearsal ? " (an in-memory copy, for the dry run)" : "");
-  target.run.history_table = seeders
-                                 ? target.settings.seed_table
-                                 : core::choose_history_table(*target.connection, target.settings);
+  target.run.history_table = std::move(opened.history_table);
   target.run.lock_wait = to_millis(options.lock_timeout_seconds);
   return target;
 }

@@ -1,0 +1,110 @@
+// A server's session opens on a thread of its own while the units are read. What the user sees
+// must be what it was when the session was opened after them: units that fail to load are
+// reported alone, at once, even when the server never answers; a server that refuses is still
+// a connection error (exit 3) when the units are fine.
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "forge_test.hpp"
+
+namespace forge::e2e {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+// A TCP port on 127.0.0.1 that accepts connections (the kernel completes them from the
+// backlog) and never says a word: a client waiting for the server's greeting waits forever.
+class SilentServer {
+ public:
+  SilentServer() {
+    m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t size = sizeof(address);
+    if (m_fd < 0 || ::bind(m_fd, reinterpret_cast<sockaddr*>(&address), size) != 0 ||
+        ::listen(m_fd, 16) != 0 ||
+        ::getsockname(m_fd, reinterpret_cast<sockaddr*>(&address), &size) != 0) {
+      throw std::runtime_error("cannot listen on 127.0.0.1");
+    }
+    m_port = ntohs(address.sin_port);
+  }
+  ~SilentServer() { ::close(m_fd); }
+  SilentServer(const SilentServer&) = delete;
+  SilentServer& operator=(const SilentServer&) = delete;
+
+  int port() const { return m_port; }
+
+ private:
+  int m_fd = -1;
+  int m_port = 0;
+};
+
+const std::string k_secret = "s3cret-Pw";
+
+std::string url_of(const std::string& scheme, int port) {
+  return scheme + "://forge:" + k_secret + "@127.0.0.1:" + std::to_string(port) + "/shop";
+}
+
+// A unit the loader refuses (an unknown operation, at 2:5).
+void write_bad_unit(const Project& project) {
+  project.write("migrations/20240101000001-bad.yaml",
+                "up:\n  - addColum: { table: users, column: c, type: TEXT }\n");
+}
+
+class SessionAhead : public ::testing::TestWithParam<std::string> {
+ protected:
+  Project project;
+};
+
+TEST_P(SessionAhead, UnitsThatFailToLoadAreReportedWhileTheServerNeverAnswers) {
+  const SilentServer server;
+  write_bad_unit(project);
+
+  for (const char* command : {"db:migrate", "db:migrate:status"}) {
+    // Well short of the drivers' 10 s connect timeout, which a wait for the session would reach.
+    const auto result = project.forge({command, "--url", url_of(GetParam(), server.port())}, {},
+                                      std::chrono::seconds(5));
+
+    EXPECT_FALSE(result.timed_out) << "waited for a session nobody needs\n" << result;
+    EXPECT_EQ(result.exit_code, 2) << "a file error, not a connection error\n" << result;
+    EXPECT_THAT(result.err, HasSubstr("20240101000001-bad.yaml:2:5")) << result;
+    EXPECT_THAT(result.err, Not(HasSubstr("127.0.0.1"))) << "nothing of the session\n" << result;
+    EXPECT_THAT(result.err + result.out, Not(HasSubstr(k_secret))) << result;
+  }
+}
+
+TEST_P(SessionAhead, UnitsThatFailToLoadAreReportedAtOnceUnderWait) {
+  int port = 0;  // a port nothing listens on any more
+  {
+    const SilentServer gone;
+    port = gone.port();
+  }
+  write_bad_unit(project);
+
+  const auto result =
+      project.forge({"db:migrate", "--wait", "600", "--url", url_of(GetParam(), port)}, {},
+                    std::chrono::seconds(60));
+
+  EXPECT_FALSE(result.timed_out) << "waited for a server nobody needs\n" << result;
+  EXPECT_EQ(result.exit_code, 2) << result;
+  EXPECT_THAT(result.err, Not(HasSubstr("not ready"))) << "no retry is shown\n" << result;
+}
+
+TEST_P(SessionAhead, AServerThatRefusesIsAConnectionErrorWhenTheUnitsAreFine) {
+  project.write("migrations/20240101000001-t.sql",
+                unit_sql("CREATE TABLE t (id INTEGER);", "DROP TABLE t;"));
+
+  const auto result = project.forge({"db:migrate:status", "--url", url_of(GetParam(), 1)});
+
+  EXPECT_EQ(result.exit_code, 3) << result;
+  EXPECT_THAT(result.err, HasSubstr("127.0.0.1")) << result;
+  EXPECT_THAT(result.err + result.out, Not(HasSubstr(k_secret))) << result;
+}
+
+INSTANTIATE_TEST_SUITE_P(Servers, SessionAhead, ::testing::Values("postgres", "mysql"));
+
+}  // namespace
+}  // namespace forge::e2e
