@@ -29,10 +29,19 @@ void gate_on_pending(const core::Catalog& catalog) {
 void run_status(const GlobalOptions& options, bool json, bool fail_on_pending) {
   // Read-only: no lock, no file created, and a database forge never touched simply has no
   // history yet.
-  Target target = open_target(options, Session::reading);
-  const auto history = target.connection->read_history(target.run.history_table);
-  const core::Catalog catalog(target.units(), history);
-  const auto holder = target.connection->lock_holder();
+  // History and lock holder are read while the units are.
+  struct Reads {
+    std::vector<core::HistoryRow> history;
+    std::optional<std::string> holder;
+  };
+  const auto reads = std::make_shared<Reads>();
+  Target target = open_target(options, Session::reading, UnitSet::migrations,
+                              [reads](core::Connection& connection, const std::string& table) {
+                                reads->history = connection.read_history(table);
+                                reads->holder = connection.lock_holder();
+                              });
+  const core::Catalog catalog(target.units(), reads->history);
+  const auto& holder = reads->holder;
   if (json) {
     print_status_json(catalog.entries(), target.url.redacted(), target.settings.environment,
                       target.run.history_table, holder);

@@ -94,9 +94,10 @@ namespace {
 
 // The session `session` asks for: a dry run's throwaway copy or a read-only session where the
 // dialect has one, else the database itself, retried for --wait while the server starts; and
-// the history table of `set` there.
+// the history table of `set` there; then the command's first reads.
 OpenedSession open_session(const core::Settings& settings, const core::DatabaseUrl& url,
-                           Session session, UnitSet set, std::chrono::milliseconds patience) {
+                           Session session, UnitSet set, std::chrono::milliseconds patience,
+                           const FirstReads& first_reads) {
   auto setup = session_options(settings);
   setup.writes = session == Session::live;
   OpenedSession opened;
@@ -107,24 +108,26 @@ OpenedSession open_session(const core::Settings& settings, const core::DatabaseU
   opened.history_table = set == UnitSet::seeders
                              ? settings.seed_table
                              : core::choose_history_table(*opened.connection, settings);
+  if (first_reads) first_reads(*opened.connection, opened.history_table);
   return opened;
 }
 
 // The session opened ahead; when that one attempt found the server not ready and --wait gives
 // it time, a session opened again, waiting for the server (its retries logged as they happen).
 OpenedSession take_session(SessionAhead& ahead, const Target& target, Session session, UnitSet set,
-                           std::chrono::milliseconds patience) {
+                           std::chrono::milliseconds patience, const FirstReads& first_reads) {
   try {
     return ahead.take();
   } catch (const ConnectionError&) {
     if (patience <= std::chrono::milliseconds::zero()) throw;
   }
-  return open_session(target.settings, target.url, session, set, patience);
+  return open_session(target.settings, target.url, session, set, patience, first_reads);
 }
 
 }  // namespace
 
-Target open_target(const GlobalOptions& options, Session session, UnitSet set) {
+Target open_target(const GlobalOptions& options, Session session, UnitSet set,
+                   const FirstReads& first_reads) {
   Target target;
   const auto patience = wait_patience(options);
   OpenedSession opened;
@@ -132,7 +135,7 @@ Target open_target(const GlobalOptions& options, Session session, UnitSet set) {
     target.settings = member->settings;
     target.url = member->url;
     target.unit_set = member->units;
-    opened = open_session(target.settings, target.url, session, set, patience);
+    opened = open_session(target.settings, target.url, session, set, patience, first_reads);
   } else {
     target.settings = load_settings(options);
     target.url = core::resolve_database_url(target.settings, core::process_environment());
@@ -141,15 +144,16 @@ Target open_target(const GlobalOptions& options, Session session, UnitSet set) {
     std::optional<SessionAhead> ahead;
     if (target.url.dialect != core::Dialect::sqlite) {
       // One attempt, by value: the thread may outlive this call when the units fail.
-      ahead.emplace(
-          target.url.dialect, [settings = target.settings, url = target.url, session, set] {
-            return open_session(settings, url, session, set, std::chrono::milliseconds::zero());
-          });
+      ahead.emplace(target.url.dialect,
+                    [settings = target.settings, url = target.url, session, set, first_reads] {
+                      return open_session(settings, url, session, set,
+                                          std::chrono::milliseconds::zero(), first_reads);
+                    });
     }
     target.unit_set = std::make_shared<const std::vector<core::Unit>>(
         load_units_for(unit_folder(target.settings, set), target.url.dialect));
-    opened = ahead ? take_session(*ahead, target, session, set, patience)
-                   : open_session(target.settings, target.url, session, set, patience);
+    opened = ahead ? take_session(*ahead, target, session, set, patience, first_reads)
+                   : open_session(target.settings, target.url, session, set, patience, first_reads);
   }
   target.connection = std::move(opened.connection);
   target.rehearsal = opened.rehearsal;

@@ -1,7 +1,9 @@
 #pragma once
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/adapter.hpp"
@@ -77,9 +79,16 @@ std::vector<core::Unit> load_units_for(const std::filesystem::path& folder, core
 /// The folder of the units `set` names (the seeders folder must exist: ConfigError).
 const std::filesystem::path& unit_folder(const core::Settings& settings, UnitSet set);
 
-/// Resolves the settings and URL (or takes the fleet's, options.fleet_target), loads every unit (so
-/// file errors come before any database work), then connects.
+/// Reads a command makes as soon as its session is open, given the history table: with a
+/// server they run on the thread opening the session, while the units are read. What they
+/// write must be owned by them (captured by shared_ptr): when the units fail to load, that
+/// thread outlives the command.
+using FirstReads = std::function<void(core::Connection& connection, const std::string& table)>;
+
+/// Resolves the settings and URL (or takes the fleet's, options.fleet_target), loads every unit,
+/// and connects -- a server's session opening meanwhile; file errors are reported before any
+/// error of the session -- then makes `first_reads`.
 Target open_target(const GlobalOptions& options, Session session = Session::live,
-                   UnitSet set = UnitSet::migrations);
+                   UnitSet set = UnitSet::migrations, const FirstReads& first_reads = {});
 
 }  // namespace forge::cli
