@@ -5,6 +5,7 @@
 #include "declarative/inverse.hpp"
 #include "declarative/streamed_unit.hpp"
 #include "dialect/declarative_reader.hpp"
+#include "dialect/inserts_ahead.hpp"
 
 namespace forge::dialect {
 
@@ -45,14 +46,19 @@ class StreamedOperations final : public core::StatementStream {
       }
       // One statement object, its text reused; each INSERT at the line of its first row.
       core::Statement statement{{}, m_unit->path, 0, nullptr};
-      declarative::each_batch(*m_unit, list, *rows, [&](const declarative::Batch& batch) {
-        statement.line = std::get<BulkInsert>(batch).rows.front().location.line;
-        for (std::string& text : m_renderer->render(batch)) {
-          statement.text = std::move(text);
-          if (!(more = each(statement))) break;
-        }
-        return more && !first_insert_only;
-      });
+      if (first_insert_only) {
+        declarative::each_batch(*m_unit, list, *rows, [&](const declarative::Batch& batch) {
+          statement.line = std::get<BulkInsert>(batch).rows.front().location.line;
+          for (std::string& text : m_renderer->render(batch)) {
+            statement.text = std::move(text);
+            if (!(more = each(statement))) break;
+          }
+          return false;  // the first batch's INSERTs tell their kind
+        });
+        continue;
+      }
+      InsertsAhead inserts(*m_unit, list, *rows, *m_renderer);
+      while (more && inserts.next(statement.text, statement.line)) more = each(statement);
     }
   }
 

@@ -105,6 +105,37 @@ TEST_F(StreamedDeclarative, EachInsertIsAtTheLineOfItsFirstRow) {
   EXPECT_THAT(lines, ElementsAre(2, 11, 1011, 2011));
 }
 
+// The INSERTs are written on a thread of their own a few ahead of the one being run: a run
+// that stops early (a statement failed) must end it without reading the rest.
+TEST_F(StreamedDeclarative, AVisitThatStopsEarlyEndsWithoutTheRestOfTheRows) {
+  const std::optional<DeclarativeSections> large = streamed(with_rows(flow_rows(1, 20000), k_down));
+  int given = 0;
+  large->up.statements.visit([&](const core::Statement&) { return ++given < 2; });
+  EXPECT_EQ(given, 2);
+  // Gone through again, whole: the rows are read anew each time.
+  EXPECT_EQ(texts(large->up).size(), 21u);
+}
+
+// The rows are read again as they run; a file changed since it was read fails where it is bad,
+// after the INSERTs before it, as when the rows were read on the running thread.
+TEST_F(StreamedDeclarative, ARowSpoiledAfterTheUnitWasReadFailsAtItsLineWhenRun) {
+  const std::string yaml = with_rows(flow_rows(1, 2500), k_down);
+  const std::optional<DeclarativeSections> large = streamed(yaml);
+  std::string spoiled = yaml;
+  const std::string row = "- { id: 2400,";
+  spoiled.replace(spoiled.find(row), row.size(), "- { id: [2400],");
+  m_folder.write("unit.yaml", spoiled);
+  std::vector<int> lines;
+  const std::string error = error_of([&] {
+    large->up.statements.visit([&](const core::Statement& statement) {
+      lines.push_back(statement.line);
+      return true;
+    });
+  });
+  EXPECT_THAT(error, HasSubstr("unit.yaml:2410"));
+  EXPECT_THAT(lines, ElementsAre(2, 11, 1011));
+}
+
 // The runner's look before it runs a section needs its kinds of statement: one INSERT tells
 // those of a bulkInsert whose every row was checked when the unit was read.
 TEST_F(StreamedDeclarative, OneInsertOfABulkInsertTellsTheKindsOfItsStatements) {
