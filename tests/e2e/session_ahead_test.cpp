@@ -2,11 +2,13 @@
 // must be what it was when the session was opened after them: units that fail to load are
 // reported alone, at once, even when the server never answers; a server that refuses is still
 // a connection error (exit 3) when the units are fine.
-#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <stdexcept>
+
 #include "forge_test.hpp"
+#include "loopback_tcp.hpp"
 
 namespace forge::e2e {
 namespace {
@@ -18,28 +20,19 @@ using ::testing::Not;
 // backlog) and never says a word: a client waiting for the server's greeting waits forever.
 class SilentServer {
  public:
-  SilentServer() {
-    m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t size = sizeof(address);
-    if (m_fd < 0 || ::bind(m_fd, reinterpret_cast<sockaddr*>(&address), size) != 0 ||
-        ::listen(m_fd, 16) != 0 ||
-        ::getsockname(m_fd, reinterpret_cast<sockaddr*>(&address), &size) != 0) {
+  SilentServer() : m_bound(bind_loopback(0)) {
+    if (m_bound.fd < 0 || ::listen(m_bound.fd, 16) != 0) {
       throw std::runtime_error("cannot listen on 127.0.0.1");
     }
-    m_port = ntohs(address.sin_port);
   }
-  ~SilentServer() { ::close(m_fd); }
+  ~SilentServer() { ::close(m_bound.fd); }
   SilentServer(const SilentServer&) = delete;
   SilentServer& operator=(const SilentServer&) = delete;
 
-  int port() const { return m_port; }
+  int port() const { return m_bound.port; }
 
  private:
-  int m_fd = -1;
-  int m_port = 0;
+  BoundSocket m_bound;
 };
 
 const std::string k_secret = "s3cret-Pw";
