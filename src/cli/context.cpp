@@ -61,12 +61,12 @@ std::vector<core::Unit> load_units_for(const std::filesystem::path& folder, core
       renderer, std::make_shared<dialect::NodeRuntime>());
   // What the unit files gave when last read, so a status over thousands of units reads none.
   const auto cache_path = unit_cache_path(folder, dialect);
-  std::optional<core::UnitCache> cache;
+  std::shared_ptr<core::UnitCache> cache;
   if (cache_path) {
-    cache.emplace(*cache_path,
-                  "forge " FORGE_VERSION " " + std::string(core::dialect_name(dialect)));
+    cache = std::make_shared<core::UnitCache>(
+        *cache_path, "forge " FORGE_VERSION " " + std::string(core::dialect_name(dialect)));
   }
-  auto units = core::load_units(folder, dialect, reader, scripts, cache ? &*cache : nullptr);
+  auto units = core::load_units(folder, dialect, reader, scripts, cache);
   if (cache && cache->save()) prune_unit_caches(*cache_path);
   util::log_debug("{} units in {} for {}", units.size(), folder.string(),
                   core::dialect_name(dialect));

@@ -167,7 +167,8 @@ void print_status_json(const std::vector<core::Entry>& entries, const std::strin
       unit["runBy"] = entry.row->holder;
       unit["direction"] = entry.is_reverting() ? "down" : "up";
     }
-    unit["checksum"] = entry.has_file() ? nlohmann::ordered_json(entry.unit->checksum) : nullptr;
+    unit["checksum"] =
+        entry.has_file() ? nlohmann::ordered_json(entry.unit->checksum.value()) : nullptr;
     unit["changed"] = entry.is_changed();
     units.push_back(std::move(unit));
     up += entry.is_applied() ? 1 : 0;

@@ -35,7 +35,8 @@ struct Entry {
   /// Applied, but the file's up section is no longer what ran (a row without a checksum,
   /// written by another tool, is never changed).
   bool is_changed() const noexcept {
-    return is_applied() && has_file() && !row->checksum.empty() && row->checksum != unit->checksum;
+    return is_applied() && has_file() && !row->checksum.empty() &&
+           row->checksum != unit->checksum.value();
   }
 };
 

@@ -36,7 +36,7 @@ std::string RowFactory::hashes_of(std::size_t count) const {
 HistoryRow RowFactory::base(std::chrono::steady_clock::duration elapsed) const {
   HistoryRow row;
   row.name = m_entry.stored_name();
-  row.checksum = m_entry.unit->checksum;
+  row.checksum = m_entry.unit->checksum.value();
   row.applied_at = now_text();
   row.execution_ms = std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count();
   return row;
@@ -91,7 +91,7 @@ HistoryRow RowFactory::failed(std::size_t done, std::chrono::steady_clock::durat
 HistoryRow settled_row(const Entry& entry) {
   HistoryRow row;
   row.name = entry.stored_name();
-  row.checksum = entry.has_file() ? entry.unit->checksum : entry.row->checksum;
+  row.checksum = entry.has_file() ? entry.unit->checksum.value() : entry.row->checksum;
   row.applied_at = now_text();
   return row;
 }

@@ -418,7 +418,7 @@ std::string run_resolve(Connection& connection, const std::vector<Unit>& units,
             "--accept-checksum records a changed file's checksum for an applied unit.");
       }
       HistoryRow row = *entry.row;
-      row.checksum = entry.unit->checksum;
+      row.checksum = entry.unit->checksum.value();
       connection.record(settings.history_table, row);
       break;
     }

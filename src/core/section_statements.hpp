@@ -33,7 +33,9 @@ class StatementStream {
 /// migrate needs the units' names and checksums, never their statements (issue 16). Reads are
 /// const because units are shared read-only; the first read of a deferred split throws what the
 /// split throws (MigrationFileError at file:line), and the runner reads every step's statements
-/// before the first step runs, so a malformed pending unit still stops the run before any SQL.
+/// before the first step runs, so a malformed pending unit still stops the run before any SQL;
+/// a streamed section is read as it runs (its flaw then fails its transaction), except for a run
+/// outside a transaction, which reads all its statements first.
 /// Reads are safe from several threads at once (a fleet's workers share one set of units);
 /// push_back is a write, as on a vector.
 class SectionStatements {

@@ -252,7 +252,7 @@ struct FileSections {
   std::optional<Section> up;
   std::optional<Section> down;
   std::string irreversible;
-  std::string checksum;  ///< of the up direction, when the file holds it
+  UnitChecksum checksum;  ///< of the up direction, when the file holds it
 };
 
 FileSections read_sql_file(const UnitFile& file, std::string text, Dialect dialect) {
@@ -275,7 +275,7 @@ FileSections read_sql_file(const UnitFile& file, std::string text, Dialect diale
 struct Readers {
   std::shared_ptr<const DeclarativeReader> declarative;
   std::shared_ptr<const DeclarativeReader> script;
-  UnitCache* cache = nullptr;
+  std::shared_ptr<UnitCache> cache;
   std::size_t stream_from = stream_min_bytes();  // asked once a load, not once a file
 };
 
@@ -284,8 +284,9 @@ FileSections declarative_file_sections(const UnitFile& file, DeclarativeSections
   for (Section* section : {&sections.up, sections.down ? &*sections.down : nullptr}) {
     if (section != nullptr && file.name.autocommit) section->in_transaction = false;
   }
-  std::string checksum = sections.checksum.empty() ? util::sha256_hex(sections.checksum_text)
-                                                   : std::move(sections.checksum);
+  UnitChecksum checksum = sections.checksum.empty()
+                              ? UnitChecksum(util::sha256_hex(sections.checksum_text))
+                              : std::move(sections.checksum);
   return FileSections{std::move(sections.up), std::move(sections.down),
                       std::move(sections.irreversible), std::move(checksum)};
 }
@@ -335,14 +336,17 @@ std::optional<CachedSection> shape_of(const std::optional<Section>& section) {
   return CachedSection{section->first_line, section->in_transaction};
 }
 
+// Without the checksum when it is still to be worked out (a large unit's, see UnitChecksum).
 CachedFile cached_form(const FileSections& sections, const util::FileStamp& stamp) {
-  return CachedFile{stamp, sections.checksum, shape_of(sections.up), shape_of(sections.down),
-                    sections.irreversible};
+  const std::string* checksum = sections.checksum.known();
+  return CachedFile{stamp, checksum != nullptr ? *checksum : std::string(), shape_of(sections.up),
+                    shape_of(sections.down), sections.irreversible};
 }
 
 // A file the cache knew, to be read again when its statements are first needed. The text read
 // then must give what the cache said (an edit since the stamp was taken would otherwise run
-// under the old checksum): if not, the run stops before anything runs.
+// under the old checksum): if not, the run stops before anything runs, or, for a large unit whose
+// checksum is worked out as its rows are sent, once they are sent, before its transaction commits.
 struct CachedRead {
   UnitFile file;
   Dialect dialect;
@@ -352,7 +356,7 @@ struct CachedRead {
   Section section(FileRole direction) const {
     FileSections fresh = read_file_sections(file, dialect, Readers{reader, nullptr, nullptr});
     const CachedFile found = cached_form(fresh, expected.stamp);
-    if (found.checksum != expected.checksum || !(found.up == expected.up) ||
+    if (!fresh.checksum.agrees(expected.checksum) || !(found.up == expected.up) ||
         !(found.down == expected.down) || found.irreversible != expected.irreversible) {
       throw MigrationFileError(file.path, 0, "changed while forge was running",
                                "Run the command again once the file is written.");
@@ -369,6 +373,9 @@ class CachedLargeSection : public StatementStream {
       : m_read(std::move(read)), m_direction(direction) {}
   void for_each(const std::function<bool(const Statement&)>& each) const override {
     section().statements.visit(each);
+  }
+  void for_each_kind(const std::function<bool(const Statement&)>& each) const override {
+    section().statements.visit_kinds(each);
   }
 
  private:
@@ -419,7 +426,20 @@ FileSections read_file_cached(const UnitFile& file, Dialect dialect, const Reade
     }
   }
   FileSections sections = read_file_sections(file, dialect, readers);
-  if (stamp) cache.remember(file.file_name, cached_form(sections, *stamp));
+  if (!stamp) return sections;
+  if (sections.checksum.known() != nullptr) {
+    cache.remember(file.file_name, cached_form(sections, *stamp));
+  } else {
+    // Not worked out for the cache's sake: remembered, and the cache written again, once the
+    // run that sends the rows (or a status that needs it) has worked it out.
+    sections.checksum.when_known(
+        [cache = readers.cache, name = file.file_name,
+         entry = cached_form(sections, *stamp)](const std::string& checksum) mutable {
+          entry.checksum = checksum;
+          cache->remember(name, std::move(entry));
+          cache->save();
+        });
+  }
   return sections;
 }
 
@@ -476,11 +496,12 @@ bool load_unit(const std::string& stem, const std::vector<UnitFile>& files, Dial
 
 std::vector<Unit> load_units(const fs::path& directory, Dialect dialect,
                              std::shared_ptr<const DeclarativeReader> declarative,
-                             std::shared_ptr<const DeclarativeReader> script, UnitCache* cache) {
+                             std::shared_ptr<const DeclarativeReader> script,
+                             std::shared_ptr<UnitCache> cache) {
   ScriptTwins twins;
   const bool runs_js = script != nullptr;
   const FileGroups groups = scan(directory, twins, runs_js, cache != nullptr);
-  const Readers readers{std::move(declarative), std::move(script), cache};
+  const Readers readers{std::move(declarative), std::move(script), std::move(cache)};
   for (const auto& [stem, files] : groups) check_group(files);
   check_unique_versions(groups);
   std::vector<Unit> units;

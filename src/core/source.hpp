@@ -18,7 +18,7 @@ struct DeclarativeSections {
   std::optional<Section> down;  ///< nullopt when the unit cannot be undone
   std::string irreversible;     ///< then: which operation prevents it, and where
   std::string checksum_text;    ///< the up operations in a canonical form, to checksum
-  std::string checksum;  ///< when not empty: the checksum itself (a large unit's, hashed as read)
+  UnitChecksum checksum;  ///< when not empty: the checksum itself (a large unit's, hashed as read)
 };
 
 /// Reads declarative unit files (`.yaml`, `.yml`, `.json`); core itself knows no YAML and no
@@ -51,10 +51,11 @@ class DeclarativeReader {
 /// `script` and is recorded under its file name (`<stem>.js`), as sequelize-cli records it;
 /// without a `script` reader it is skipped with a warning. With a `cache`, a SQL or declarative
 /// file whose stamp the cache knows is not read until its statements are (see UnitCache; the
-/// units then keep `declarative` for it); the caller saves the cache.
+/// units then keep `declarative` for it); the caller saves the cache. A large unit's checksum
+/// worked out later (see UnitChecksum) is remembered, and the cache saved, then.
 std::vector<Unit> load_units(const std::filesystem::path& directory, Dialect dialect,
                              std::shared_ptr<const DeclarativeReader> declarative = nullptr,
                              std::shared_ptr<const DeclarativeReader> script = nullptr,
-                             UnitCache* cache = nullptr);
+                             std::shared_ptr<UnitCache> cache = nullptr);
 
 }  // namespace forge::core

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/section_statements.hpp"
+#include "core/unit_checksum.hpp"
 
 namespace forge::core {
 
@@ -32,7 +33,7 @@ struct Unit {
   Section up;
   std::optional<Section> down;  ///< nullopt: the unit cannot be undone
   std::string irreversible;     ///< why there is no down, when the file says more than "none"
-  std::string checksum;         ///< SHA-256 of the up section as written
+  UnitChecksum checksum;        ///< SHA-256 of the up section as written
   /// The name its history row gets when forge applies it, when not `name`: sequelize-cli's
   /// `<name>.js` when that JavaScript twin lies beside it, so sequelize-cli sees it applied too.
   std::string history_name;

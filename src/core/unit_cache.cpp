@@ -169,6 +169,7 @@ void UnitCache::load() noexcept {
 }
 
 const CachedFile* UnitCache::find(const std::string& name, const util::FileStamp& stamp) {
+  const std::lock_guard<std::mutex> lock(m_mutex);
   const auto found = m_slots.find(name);
   if (found == m_slots.end() || found->second.entry.stamp != stamp) return nullptr;
   if (!found->second.kept) ++m_found;
@@ -179,11 +180,13 @@ const CachedFile* UnitCache::find(const std::string& name, const util::FileStamp
 void UnitCache::remember(const std::string& name, CachedFile entry) {
   const std::int64_t changed = std::max(entry.stamp.mtime_ns, entry.stamp.ctime_ns);
   if (!storable(name) || changed >= m_opened_ns - k_racy_ns) return;
+  const std::lock_guard<std::mutex> lock(m_mutex);
   m_slots.insert_or_assign(name, Slot{std::move(entry), true});
   m_changed = true;
 }
 
 bool UnitCache::save() noexcept {
+  const std::lock_guard<std::mutex> lock(m_mutex);
   if (!m_changed && m_found == m_loaded) return false;
   try {
     std::string text = std::string(k_magic) + '\n' + m_key + '\n';

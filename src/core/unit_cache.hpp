@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <filesystem>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -34,7 +35,8 @@ struct CachedFile {
 /// The cache decides nothing about what runs: a section that runs is read again, and a file whose
 /// text no longer gives the cached shape and checksum stops the run (see source.cpp).
 /// A missing, unreadable or malformed cache file is an empty cache; one that cannot be written
-/// is left as it was. Neither is an error: the cache only saves time.
+/// is left as it was. Neither is an error: the cache only saves time. Safe from several threads
+/// at once (a large unit's checksum, worked out as a fleet's worker runs it, is remembered then).
 class UnitCache {
  public:
   /// The cache kept at `file`; its entries count only if it was written under the same `key`
@@ -55,6 +57,7 @@ class UnitCache {
  private:
   void load() noexcept;
 
+  std::mutex m_mutex;  // guards the members below
   std::filesystem::path m_file;
   std::string m_key;
   std::int64_t m_opened_ns = 0;  ///< the wall clock when loading began

@@ -48,11 +48,49 @@ std::string placeholder_form(const std::string& marker) {
   return "'" + std::to_string(marker.size()) + ":" + marker + ",";
 }
 
-// Hashes the up list's canonical form: the outline's, each placeholder's item replaced by the
-// region's rows as they are read.
-class UpHash {
+DocumentNode first_row(const util::MappedFile& file, const RowRegion& region,
+                       const std::string& path) {
+  DocumentNode first;
+  each_row(file, region, path, [&](const DocumentNode& row) {
+    first = row;
+    return false;
+  });
+  return first;
+}
+
+StreamedList list_of(std::vector<Operation> operations) {
+  return StreamedList{std::move(operations), {}};
+}
+
+// Reads the rows of `rows` as read_bulk_insert reads them, gives `on_row` each as written (when
+// given) and `each` each batch of k_rows_per_insert, until it returns false.
+void batches(const StreamedUnit& unit, const StreamedList& list, const StreamedRows& rows,
+             const std::function<void(const DocumentNode&)>& on_row,
+             const std::function<bool(const Batch&)>& each) {
+  const auto& insert = std::get<BulkInsert>(list.operations[rows.operation]);
+  Batch operation = BulkInsert{insert.origin, insert.table, insert.columns, {}};
+  BulkInsert& batch = std::get<BulkInsert>(operation);
+  batch.rows.resize(k_rows_per_insert);  // each batch's rows are read into the last one's
+  std::size_t number = 0;
+  std::size_t count = 0;
+  bool more = true;
+  each_row(*unit.file, rows.region, unit.path, [&](const DocumentNode& node) {
+    read_bulk_insert_row(node, ++number, insert.columns, batch.rows[count++]);
+    if (on_row) on_row(node);
+    if (count < k_rows_per_insert) return true;
+    count = 0;
+    return more = each(operation);
+  });
+  batch.rows.resize(count);
+  if (more && count > 0) each(operation);
+}
+
+}  // namespace
+
+// The up list's canonical form, each placeholder's item replaced by the rows as they are read.
+class UpListHash::State {
  public:
-  explicit UpHash(std::string outline_form) : m_form(std::move(outline_form)) {}
+  explicit State(const std::string& outline_form) : m_form(outline_form) {}
 
   void before_rows(const std::string& marker) {
     const std::string placeholder = placeholder_form(marker);
@@ -72,50 +110,18 @@ class UpHash {
   }
 
  private:
-  std::string m_form;
+  const std::string& m_form;  // the unit's, which outlives its hash
   std::size_t m_done = 0;
-  std::string m_row;  ///< one row's form, its storage reused
+  std::string m_row;  // one row's form, its storage reused
   util::Sha256 m_hash;
 };
 
-DocumentNode first_row(const util::MappedFile& file, const RowRegion& region,
-                       const std::string& path) {
-  DocumentNode first;
-  each_row(file, region, path, [&](const DocumentNode& row) {
-    first = row;
-    return false;
-  });
-  return first;
-}
-
-StreamedList list_of(std::vector<Operation> operations) {
-  return StreamedList{std::move(operations), {}};
-}
-
-// Reads the rows of `rows` as read_bulk_insert reads them, gives `on_row` each as written and
-// `each` each batch of k_rows_per_insert, until it returns false.
-void batches(const StreamedUnit& unit, const StreamedList& list, const StreamedRows& rows,
-             const std::function<void(const DocumentNode&)>& on_row,
-             const std::function<bool(const Batch&)>& each) {
-  const auto& insert = std::get<BulkInsert>(list.operations[rows.operation]);
-  Batch operation = BulkInsert{insert.origin, insert.table, insert.columns, {}};
-  BulkInsert& batch = std::get<BulkInsert>(operation);
-  batch.rows.resize(k_rows_per_insert);  // each batch's rows are read into the last one's
-  std::size_t number = 0;
-  std::size_t count = 0;
-  bool more = true;
-  each_row(*unit.file, rows.region, unit.path, [&](const DocumentNode& node) {
-    read_bulk_insert_row(node, ++number, insert.columns, batch.rows[count++]);
-    on_row(node);
-    if (count < k_rows_per_insert) return true;
-    count = 0;
-    return more = each(operation);
-  });
-  batch.rows.resize(count);
-  if (more && count > 0) each(operation);
-}
-
-}  // namespace
+UpListHash::UpListHash(const StreamedUnit& unit)
+    : m_state(std::make_unique<State>(unit.up_outline_form)) {}
+UpListHash::~UpListHash() = default;
+void UpListHash::before_rows(const StreamedRows& rows) { m_state->before_rows(rows.region.marker); }
+void UpListHash::row(const DocumentNode& row) { m_state->row(row); }
+std::string UpListHash::finish() { return m_state->finish(); }
 
 const StreamedRows* StreamedList::rows_of(std::size_t index) const {
   for (const StreamedRows& rows : streamed) {
@@ -124,14 +130,14 @@ const StreamedRows* StreamedList::rows_of(std::size_t index) const {
   return nullptr;
 }
 
-std::optional<StreamedUnit> read_streamed_unit(const std::string& path, const BatchCheck& check) {
+std::optional<StreamedUnit> read_streamed_unit(const std::string& path) {
   std::optional<core::MappedUnitFile> mapped = core::map_unit_file(path);
   if (!mapped) return std::nullopt;
   std::optional<UnitOutline> outline = outline_unit(*mapped->file, mapped->start);
   if (!outline) return std::nullopt;
   DocumentNode root = parse_document(outline->text, path, outline->shifts);
   const DocumentNode* up_node = root.find("up");
-  UpHash hash(up_node != nullptr ? canonical_form(*up_node) : std::string());
+  std::string up_outline_form = up_node != nullptr ? canonical_form(*up_node) : std::string();
   // Each placeholder stands in for its first row while the outline is read as a unit.
   std::vector<Placeholder> placeholders;
   for (const RowRegion& region : outline->regions) {
@@ -141,30 +147,39 @@ std::optional<StreamedUnit> read_streamed_unit(const std::string& path, const Ba
     placeholders.push_back(*placeholder);
   }
   DeclarativeUnit read = read_unit(root, path);
-  StreamedUnit unit{mapped->file, path, list_of(std::move(read.up)), std::nullopt, ""};
+  StreamedUnit unit{mapped->file, path, list_of(std::move(read.up)), std::nullopt,
+                    std::move(up_outline_form)};
   if (read.down) unit.down = list_of(std::move(*read.down));
   for (std::size_t i = 0; i < placeholders.size(); ++i) {
     StreamedList& list = placeholders[i].in_up ? unit.up : *unit.down;
     list.streamed.push_back(StreamedRows{placeholders[i].operation, outline->regions[i]});
-    if (placeholders[i].in_up) hash.before_rows(outline->regions[i].marker);
-    batches(
-        unit, list, list.streamed.back(),
-        [&](const DocumentNode& row) {
-          if (placeholders[i].in_up) hash.row(row);
-        },
-        [&](const Batch& batch) {
-          check(batch);
-          return true;
-        });
   }
-  unit.checksum = hash.finish();
   return unit;
 }
 
+std::string read_every_row(const StreamedUnit& unit, const BatchCheck& check) {
+  UpListHash hash(unit);
+  const auto check_all = [&](const Batch& batch) {
+    check(batch);
+    return true;
+  };
+  for (const StreamedRows& rows : unit.up.streamed) {
+    hash.before_rows(rows);
+    batches(
+        unit, unit.up, rows, [&](const DocumentNode& row) { hash.row(row); }, check_all);
+  }
+  if (unit.down) {
+    for (const StreamedRows& rows : unit.down->streamed) {
+      batches(unit, *unit.down, rows, nullptr, check_all);
+    }
+  }
+  return hash.finish();
+}
+
 void each_batch(const StreamedUnit& unit, const StreamedList& list, const StreamedRows& rows,
-                const std::function<bool(const Batch&)>& each) {
-  batches(
-      unit, list, rows, [](const DocumentNode&) {}, each);
+                const std::function<bool(const Batch&)>& each,
+                const std::function<void(const DocumentNode&)>& on_row) {
+  batches(unit, list, rows, on_row, each);
 }
 
 }  // namespace forge::declarative

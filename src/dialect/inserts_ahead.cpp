@@ -8,8 +8,10 @@ namespace forge::dialect {
 InsertsAhead::InsertsAhead(const declarative::StreamedUnit& unit,
                            const declarative::StreamedList& list,
                            const declarative::StreamedRows& rows,
-                           const declarative::SqlRenderer& renderer)
-    : m_thread([this, &unit, &list, &rows, &renderer] { produce(unit, list, rows, renderer); }) {}
+                           const declarative::SqlRenderer& renderer, declarative::UpListHash* hash)
+    : m_thread([this, &unit, &list, &rows, &renderer, hash] {
+        produce(unit, list, rows, renderer, hash);
+      }) {}
 
 InsertsAhead::~InsertsAhead() {
   {
@@ -49,16 +51,23 @@ bool InsertsAhead::offer(std::string text, int line) {
 void InsertsAhead::produce(const declarative::StreamedUnit& unit,
                            const declarative::StreamedList& list,
                            const declarative::StreamedRows& rows,
-                           const declarative::SqlRenderer& renderer) {
+                           const declarative::SqlRenderer& renderer,
+                           declarative::UpListHash* hash) {
   std::exception_ptr error;
   try {
-    declarative::each_batch(unit, list, rows, [&](const declarative::Batch& batch) {
+    const auto render = [&](const declarative::Batch& batch) {
       const int line = std::get<declarative::BulkInsert>(batch).rows.front().location.line;
       for (std::string& text : renderer.render(batch)) {
         if (!offer(std::move(text), line)) return false;
       }
       return true;
-    });
+    };
+    if (hash == nullptr) {
+      declarative::each_batch(unit, list, rows, render);
+    } else {
+      declarative::each_batch(unit, list, rows, render,
+                              [hash](const declarative::DocumentNode& row) { hash->row(row); });
+    }
   } catch (...) {
     error = std::current_exception();
   }

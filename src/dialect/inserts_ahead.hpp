@@ -14,11 +14,14 @@ namespace forge::dialect {
 /// The INSERTs of one streamed bulkInsert, its rows read and rendered on a thread of their own a
 /// few statements ahead of the one being run: the next batch is written while the database runs
 /// the current one (on a server the client would otherwise wait; SQLite's work is on the other
-/// core). Holds at most k_ready statements, so memory stays bounded whatever the rows.
+/// core). Holds at most k_ready statements, so memory stays bounded whatever the rows. Each row
+/// read goes into `hash` when given (on that thread: the caller leaves it alone until the
+/// InsertsAhead is gone).
 class InsertsAhead {
  public:
   InsertsAhead(const declarative::StreamedUnit& unit, const declarative::StreamedList& list,
-               const declarative::StreamedRows& rows, const declarative::SqlRenderer& renderer);
+               const declarative::StreamedRows& rows, const declarative::SqlRenderer& renderer,
+               declarative::UpListHash* hash = nullptr);
   /// Stops the thread (the rows not yet read stay unread) and waits for it.
   ~InsertsAhead();
   InsertsAhead(const InsertsAhead&) = delete;
@@ -36,7 +39,8 @@ class InsertsAhead {
   static constexpr std::size_t k_ready = 2;
 
   void produce(const declarative::StreamedUnit& unit, const declarative::StreamedList& list,
-               const declarative::StreamedRows& rows, const declarative::SqlRenderer& renderer);
+               const declarative::StreamedRows& rows, const declarative::SqlRenderer& renderer,
+               declarative::UpListHash* hash);
   bool offer(std::string text, int line);
 
   std::mutex m_mutex;  // guards the members below

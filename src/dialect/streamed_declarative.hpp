@@ -8,12 +8,14 @@
 
 namespace forge::dialect {
 
-/// The sections of the large declarative unit at `file` (see read_streamed_unit), every row
-/// checked against what the dialect can honour as it is read: their statements are rendered
-/// again, a batch of rows at a time, whenever they are gone through, and never all held. The
-/// checksum is the one the whole read gives. A unit whose up streams rows and that has no
-/// down list gets no derived down (it would delete the rows one by one, in reverse), and says
-/// so. nullopt for a unit of another shape, which is then read whole.
+/// The sections of the large declarative unit at `file` (see read_streamed_unit): the rows'
+/// statements are rendered, a batch of rows at a time, whenever they are gone through, and never
+/// all held; every row is checked against what the dialect can honour as it is read. The
+/// checksum is the one the whole read gives, worked out by the first pass through every row of
+/// the up list (the run that sends them) or, asked before that, by a read of every row. A unit
+/// whose up streams rows and that has no down list gets no derived down (it would delete the rows
+/// one by one, in reverse), and says so. nullopt for a unit of another shape, which is then read
+/// whole.
 std::optional<core::DeclarativeSections> read_streamed_sections(
     const std::string& file, std::shared_ptr<const declarative::SqlRenderer> renderer);
 

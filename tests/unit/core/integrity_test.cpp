@@ -12,13 +12,13 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
-using ::testing::Not;
 using testing::make_unit;
+using ::testing::Not;
 
 // A history row recording `unit` as it is now: applied, same checksum.
 HistoryRow row_for(const Unit& unit) {
   HistoryRow row = testing::applied_row(unit.name);
-  row.checksum = unit.checksum;
+  row.checksum = unit.checksum.value();
   return row;
 }
 
@@ -77,7 +77,8 @@ TEST(Inspect, FindsNothingInAFreshDatabase) {
 
 TEST(Inspect, AnAppliedUnitWhoseChecksumDiffersIsChanged) {
   const auto units = four_units();
-  const Scene scene(units, {row_for(units[0]), changed_row_for(units[1]), changed_row_for(units[2])});
+  const Scene scene(units,
+                    {row_for(units[0]), changed_row_for(units[1]), changed_row_for(units[2])});
 
   EXPECT_THAT(names(scene.found().changed), ElementsAre("2_b", "3_c"));
 }

@@ -1,12 +1,11 @@
 // preview_migrate / preview_undo: what a run would do, with nothing run and nothing created.
-#include "core/runner.hpp"
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <memory>
 
 #include "core/errors.hpp"
+#include "core/runner.hpp"
 #include "support/runner_fixture.hpp"
 #include "support/units.hpp"
 
@@ -14,13 +13,13 @@ namespace forge::core {
 namespace {
 
 using testing::applied_row;
-using testing::FakeLateSql;
-using testing::make_unit;
-using testing::undo_all;
 using ::testing::Contains;
 using ::testing::ElementsAre;
+using testing::FakeLateSql;
 using ::testing::HasSubstr;
+using testing::make_unit;
 using ::testing::Not;
+using testing::undo_all;
 
 class Preview : public testing::RunnerFixture {
  protected:
@@ -29,17 +28,17 @@ class Preview : public testing::RunnerFixture {
   // Everything the connection was asked to do that a preview must never do.
   static auto touched_the_database() {
     return Contains(::testing::AnyOf(HasSubstr("lock"), HasSubstr("ensure_history"),
-                                     HasSubstr("begin"), HasSubstr("execute"),
-                                     HasSubstr("record"), HasSubstr("erase"),
-                                     HasSubstr("commit")));
+                                     HasSubstr("begin"), HasSubstr("execute"), HasSubstr("record"),
+                                     HasSubstr("erase"), HasSubstr("commit")));
   }
 };
 
 TEST_F(Preview, OfMigrateReadsTheHistoryOnlyAndReportsEachPendingStatement) {
-  const std::vector<Unit> units{make_unit("1_a", true, {"CREATE TABLE a (x)"}),
-                                make_unit("2_b", true, {"CREATE TABLE b (x)", "INSERT INTO b VALUES (1)"}),
-                                make_unit("3_c", true, {"CREATE TABLE c (x)"})};
-  m_connection.rows = {applied_row(units[0].name, units[0].checksum)};
+  const std::vector<Unit> units{
+      make_unit("1_a", true, {"CREATE TABLE a (x)"}),
+      make_unit("2_b", true, {"CREATE TABLE b (x)", "INSERT INTO b VALUES (1)"}),
+      make_unit("3_c", true, {"CREATE TABLE c (x)"})};
+  m_connection.rows = {applied_row(units[0].name, units[0].checksum.value())};
 
   EXPECT_EQ(migrate(units), 2u);
 
@@ -100,7 +99,7 @@ TEST_F(Preview, ListsOnlyTheStatementsAFailedUnitWouldResumeWith) {
 
 TEST_F(Preview, OfMigrateReportsNothingToDo) {
   const Unit unit = make_unit("1_a");
-  m_connection.rows = {applied_row(unit.name, unit.checksum)};
+  m_connection.rows = {applied_row(unit.name, unit.checksum.value())};
   EXPECT_EQ(migrate({unit}), 0u);
   EXPECT_THAT(m_log, ElementsAre("read_history ForgeMeta", "nothing to do up"));
 }
@@ -112,11 +111,11 @@ TEST_F(Preview, OfUndoAllReportsEachDownStatementNewestFirstAndErasesNothing) {
 
   EXPECT_EQ(undo(units, undo_all()), 2u);
 
-  EXPECT_THAT(m_log, ElementsAre("read_history ForgeMeta", "reverting 2_b",
-                                 "statement db/migrations/2_b.down.sql:1 DROP TABLE b",
-                                 "reverted 2_b", "reverting 1_a",
-                                 "statement db/migrations/1_a.down.sql:1 DROP TABLE a",
-                                 "reverted 1_a"));
+  EXPECT_THAT(m_log,
+              ElementsAre("read_history ForgeMeta", "reverting 2_b",
+                          "statement db/migrations/2_b.down.sql:1 DROP TABLE b", "reverted 2_b",
+                          "reverting 1_a", "statement db/migrations/1_a.down.sql:1 DROP TABLE a",
+                          "reverted 1_a"));
   EXPECT_EQ(m_connection.rows.size(), 2u);
 }
 

@@ -63,7 +63,7 @@ TEST_F(Runner, RecordsTheChecksumAndUtcTimeOfEachAppliedUnit) {
   ASSERT_EQ(m_connection.recorded.size(), 1u);
   const HistoryRow& row = m_connection.recorded[0];
   EXPECT_EQ(row.name, "1_a");
-  EXPECT_EQ(row.checksum, units[0].checksum);
+  EXPECT_EQ(row.checksum, units[0].checksum.value());
   EXPECT_THAT(
       row.applied_at,
       ::testing::MatchesRegex("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z"));
@@ -313,7 +313,7 @@ TEST_F(Runner, ResolvingAsAppliedRecordsTheUnitWithItsFilesChecksumUnderTheLock)
   EXPECT_EQ(run_resolve(m_connection, {unit}, {"2", Resolution::applied}, m_settings), "2_b");
   ASSERT_EQ(m_connection.rows.size(), 1u);
   EXPECT_EQ(m_connection.rows[0].state, RowState::applied);
-  EXPECT_EQ(m_connection.rows[0].checksum, unit.checksum);
+  EXPECT_EQ(m_connection.rows[0].checksum, unit.checksum.value());
   EXPECT_EQ(m_log.front(), "lock");
   EXPECT_THAT(m_log, ::testing::Not(::testing::Contains(HasSubstr("execute"))));
 }

@@ -16,12 +16,14 @@
 #include "support/temp_folder.hpp"
 #include "util/file_stamp.hpp"
 #include "util/files.hpp"
+#include "util/sha256.hpp"
 
 namespace forge::core {
 namespace {
 
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 constexpr std::int64_t k_second_ns = 1'000'000'000;
 
@@ -52,6 +54,19 @@ class TextReader : public DeclarativeReader {
     }
     return sections;
   }
+  // A file saying "worked out later" gives a checksum worked out only when asked, as a large
+  // unit whose rows stream does; any other is read whole.
+  mutable std::atomic<int> worked_out{0};
+  std::optional<DeclarativeSections> read_large(const std::string& file) const override {
+    const std::string text = util::read_file(file, std::size_t(1) << 20);
+    if (text.find("worked out later") == std::string::npos) return std::nullopt;
+    DeclarativeSections sections = read(text, file);
+    sections.checksum = UnitChecksum::when_asked([this, text] {
+      ++worked_out;
+      return util::sha256_hex("canonical:" + text);
+    });
+    return sections;
+  }
 };
 
 class SourceCacheTest : public ::testing::Test {
@@ -59,9 +74,9 @@ class SourceCacheTest : public ::testing::Test {
   fs::path cache_file() const { return m_cache.path() / "units"; }
 
   std::vector<Unit> load(std::int64_t now_ns = a_minute_later(), std::string key = "k") {
-    UnitCache cache(cache_file(), std::move(key), now_ns);
-    auto units = load_units(m_units.path(), Dialect::sqlite, m_reader, nullptr, &cache);
-    cache.save();
+    const auto cache = std::make_shared<UnitCache>(cache_file(), std::move(key), now_ns);
+    auto units = load_units(m_units.path(), Dialect::sqlite, m_reader, nullptr, cache);
+    cache->save();
     return units;
   }
   std::vector<Unit> load_uncached() const {
@@ -108,7 +123,7 @@ TEST_F(SourceCacheTest, AUnitLoadedThroughTheCacheIsTheUnitReadFromItsFile) {
   for (std::size_t i = 0; i < read.size(); ++i) {
     SCOPED_TRACE(read[i].name);
     EXPECT_EQ(cached[i].name, read[i].name);
-    EXPECT_EQ(cached[i].checksum, read[i].checksum);
+    EXPECT_EQ(cached[i].checksum.value(), read[i].checksum.value());
     EXPECT_FALSE(cached[i].up.statements.is_split());  // not read yet
     expect_same_section(cached[i].up, read[i].up);
     ASSERT_EQ(cached[i].down.has_value(), read[i].down.has_value());
@@ -127,7 +142,7 @@ TEST_F(SourceCacheTest, ADeclarativeUnitLoadedThroughTheCacheIsTheUnitReadFromIt
   ASSERT_EQ(cached.size(), 2U);
   for (std::size_t i = 0; i < read.size(); ++i) {
     SCOPED_TRACE(read[i].name);
-    EXPECT_EQ(cached[i].checksum, read[i].checksum);
+    EXPECT_EQ(cached[i].checksum.value(), read[i].checksum.value());
     EXPECT_EQ(cached[i].irreversible, read[i].irreversible);
     expect_same_section(cached[i].up, read[i].up);
     ASSERT_EQ(cached[i].down.has_value(), read[i].down.has_value());
@@ -146,8 +161,8 @@ TEST_F(SourceCacheTest, ALargeUnitLoadedThroughTheCacheStreamsWhenItRuns) {
   const auto read = load_uncached();
   load();
   auto cached = load();
-  const std::string real = cached.front().checksum;
-  EXPECT_EQ(real, read.front().checksum);
+  const std::string real = cached.front().checksum.value();
+  EXPECT_EQ(real, read.front().checksum.value());
   EXPECT_TRUE(cached.front().up.statements.is_streamed());
   std::vector<std::string> texts;
   cached.front().up.statements.visit([&](const Statement& statement) {
@@ -162,6 +177,23 @@ TEST_F(SourceCacheTest, ALargeUnitLoadedThroughTheCacheStreamsWhenItRuns) {
   EXPECT_THROW(cached.front().up.statements.visit([](const Statement&) { return true; }),
                MigrationFileError);
   ::unsetenv("FORGE_STREAM_MIN_BYTES");
+}
+
+// A checksum worked out only when asked (a large unit whose rows stream: by the run that sends
+// them, or a status) is remembered in the cache then, not left for every later command to read.
+TEST_F(SourceCacheTest, ALargeUnitsChecksumWorkedOutLaterIsRememberedThen) {
+  m_units.write("20240101000001_a.yaml", "worked out later " + std::string(300, 'x'));
+  ::setenv("FORGE_STREAM_MIN_BYTES", "256", 1);
+  const auto first = load();
+  EXPECT_THAT(cache_text(), Not(HasSubstr("_a.yaml")));  // nothing to remember yet
+  const std::string checksum = first.front().checksum.value();
+  EXPECT_EQ(checksum, load_uncached().front().checksum.value());
+  EXPECT_EQ(m_reader->worked_out, 2);
+  EXPECT_THAT(cache_text(), HasSubstr(checksum));
+  const auto again = load();
+  ::unsetenv("FORGE_STREAM_MIN_BYTES");
+  EXPECT_EQ(again.front().checksum.value(), checksum);
+  EXPECT_EQ(m_reader->worked_out, 2) << "worked out again although the cache knew it";
 }
 
 // A fleet's workers share the units: a cached file is read again, and a large one checked and
@@ -203,11 +235,11 @@ TEST_F(SourceCacheTest, UnitsLoadedThroughTheCacheAreReadFromManyThreadsAtOnce) 
 // the statements are read from the file, which must then give the cached checksum.
 TEST_F(SourceCacheTest, ACacheThatNoLongerMatchesTheTextStopsBeforeAnyStatement) {
   m_units.write("20240101000001_a.sql", "-- migrate:up\nCREATE TABLE a (id INTEGER);\n");
-  const std::string real = load().front().checksum;
+  const std::string real = load().front().checksum.value();
   const std::string forged(64, 'a');
   util::replace_file(cache_file(), replaced(cache_text(), real, forged));
   const auto units = load();
-  EXPECT_EQ(units.front().checksum, forged);
+  EXPECT_EQ(units.front().checksum.value(), forged);
   try {
     (void)units.front().up.statements.size();
     FAIL() << "the statements of a file that does not give the cached checksum were read";
@@ -220,7 +252,7 @@ TEST_F(SourceCacheTest, ACacheThatNoLongerMatchesTheTextStopsBeforeAnyStatement)
 TEST_F(SourceCacheTest, AnEditThatKeepsTheSizeIsReadAgain) {
   const auto path =
       m_units.write("20240101000001_a.sql", "-- migrate:up\nCREATE TABLE a (id INTEGER);\n");
-  const std::string before = load().front().checksum;
+  const std::string before = load().front().checksum.value();
   const auto cached = util::stamp_of(path.string());
   const auto written = fs::last_write_time(path);
   // An editor that keeps the modification time: only the change time moves, once the file
@@ -231,8 +263,8 @@ TEST_F(SourceCacheTest, AnEditThatKeepsTheSizeIsReadAgain) {
     fs::last_write_time(path, written);
   } while (util::stamp_of(path.string()) == cached);
   const auto units = load();
-  EXPECT_NE(units.front().checksum, before);
-  EXPECT_EQ(units.front().checksum, load_uncached().front().checksum);
+  EXPECT_NE(units.front().checksum.value(), before);
+  EXPECT_EQ(units.front().checksum.value(), load_uncached().front().checksum.value());
 }
 
 TEST_F(SourceCacheTest, AFileChangedWithinTheLastSecondsIsNotKept) {
@@ -255,31 +287,32 @@ TEST_F(SourceCacheTest, EntriesOfFilesGoneFromTheFolderAreDropped) {
 
 TEST_F(SourceCacheTest, AMalformedOrForeignCacheIsAnEmptyOne) {
   m_units.write("20240101000001_a.sql", "-- migrate:up\nCREATE TABLE a (id INTEGER);\n");
-  const std::string checksum = load_uncached().front().checksum;
+  const std::string checksum = load_uncached().front().checksum.value();
   for (const std::string& text :
        {std::string("not a cache\n"),
         std::string("forge-unit-cache 1\nk\n20240101000001_a.sql\t1\n"),
         std::string("forge-unit-cache 1\nk\n20240101000001_a.sql\t-1\t2\t3\t4\t5\t\t1:t\t-\n"),
         std::string("\0\xff\n", 3)}) {
     util::replace_file(cache_file(), text);
-    EXPECT_EQ(load().front().checksum, checksum);
+    EXPECT_EQ(load().front().checksum.value(), checksum);
   }
 }
 
 TEST_F(SourceCacheTest, ACacheWrittenUnderAnotherKeyIsNotUsed) {
   m_units.write("20240101000001_a.sql", "-- migrate:up\nCREATE TABLE a (id INTEGER);\n");
-  const std::string real = load(a_minute_later(), "forge 1 sqlite").front().checksum;
+  const std::string real = load(a_minute_later(), "forge 1 sqlite").front().checksum.value();
   util::replace_file(cache_file(), replaced(cache_text(), real, std::string(64, 'a')));
-  EXPECT_EQ(load(a_minute_later(), "forge 2 sqlite").front().checksum, real);
+  EXPECT_EQ(load(a_minute_later(), "forge 2 sqlite").front().checksum.value(), real);
 }
 
 TEST_F(SourceCacheTest, AnUnwritableCacheFolderIsNoError) {
   m_units.write("20240101000001_a.sql", "-- migrate:up\nCREATE TABLE a (id INTEGER);\n");
   m_cache.write("blocked", "a file where the cache's folder would be");
-  UnitCache cache(m_cache.path() / "blocked" / "units", "k", a_minute_later());
-  const auto units = load_units(m_units.path(), Dialect::sqlite, nullptr, nullptr, &cache);
-  EXPECT_FALSE(cache.save());
-  EXPECT_EQ(units.front().checksum, load_uncached().front().checksum);
+  const auto cache =
+      std::make_shared<UnitCache>(m_cache.path() / "blocked" / "units", "k", a_minute_later());
+  const auto units = load_units(m_units.path(), Dialect::sqlite, nullptr, nullptr, cache);
+  EXPECT_FALSE(cache->save());
+  EXPECT_EQ(units.front().checksum.value(), load_uncached().front().checksum.value());
 }
 
 }  // namespace

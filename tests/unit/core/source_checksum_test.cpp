@@ -114,11 +114,11 @@ class SqlUnitChecksum : public ::testing::TestWithParam<ChecksumCase> {
 
 TEST_P(SqlUnitChecksum, IsTheSha256OfTheUpTextAsWritten) {
   const Unit unit = load_one();
-  EXPECT_EQ(unit.checksum, util::sha256_hex(GetParam().up_text));
+  EXPECT_EQ(unit.checksum.value(), util::sha256_hex(GetParam().up_text));
 }
 
 TEST_P(SqlUnitChecksum, IsTheValueDatabasesAlreadyHold) {
-  EXPECT_EQ(load_one().checksum, GetParam().digest);
+  EXPECT_EQ(load_one().checksum.value(), GetParam().digest);
 }
 
 TEST_P(SqlUnitChecksum, LeavesTheStatementsAsAFullSplitGivesThem) {

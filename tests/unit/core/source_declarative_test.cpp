@@ -117,8 +117,8 @@ TEST_F(LoadDeclarativeUnits, ChecksumsTheReadersChecksumTextNotTheRenderedSql) {
 
   const Unit unit = load().at(0);
 
-  EXPECT_EQ(unit.checksum, util::sha256_hex("canonical:create"));
-  EXPECT_NE(unit.checksum, util::sha256_hex(unit.up.text));
+  EXPECT_EQ(unit.checksum.value(), util::sha256_hex("canonical:create"));
+  EXPECT_NE(unit.checksum.value(), util::sha256_hex(unit.up.text));
 }
 
 TEST_F(LoadDeclarativeUnits, CarriesWhyAUnitCannotBeUndone) {

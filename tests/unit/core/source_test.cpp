@@ -252,7 +252,7 @@ TEST_F(LoadUnits, ChecksumsTheUpSection) {
   write("1_a.sql", "-- forge:up\nCREATE TABLE a (x);\n-- forge:down\nDROP TABLE a;\n");
   const auto units = load();
   EXPECT_EQ(units.at(0).up.text, "CREATE TABLE a (x);\n");
-  EXPECT_EQ(units.at(0).checksum, util::sha256_hex("CREATE TABLE a (x);\n"));
+  EXPECT_EQ(units.at(0).checksum.value(), util::sha256_hex("CREATE TABLE a (x);\n"));
 }
 
 TEST_F(LoadUnits, GivesTheSameChecksumForCrlfAndLfFiles) {
@@ -263,7 +263,7 @@ TEST_F(LoadUnits, GivesTheSameChecksumForCrlfAndLfFiles) {
   const auto lf = load();
   const auto crlf = load_units(crlf_folder.path(), Dialect::sqlite);
   EXPECT_EQ(crlf.at(0).up.text, "CREATE TABLE a (x);\n");
-  EXPECT_EQ(crlf.at(0).checksum, lf.at(0).checksum);
+  EXPECT_EQ(crlf.at(0).checksum.value(), lf.at(0).checksum.value());
 }
 
 TEST_F(LoadUnits, StripsAByteOrderMark) {

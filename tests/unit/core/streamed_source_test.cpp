@@ -60,7 +60,7 @@ Seen load(const testing::TempFolder& folder, Dialect dialect, bool by_visit) {
   try {
     const auto units = load_units(folder.path(), dialect);
     for (const Unit& unit : units) {
-      seen.checksum += unit.checksum + ";";
+      seen.checksum += unit.checksum.value() + ";";
       seen.sections.push_back(describe(unit.up, by_visit));
       if (unit.down) seen.sections.push_back(describe(*unit.down, by_visit));
     }

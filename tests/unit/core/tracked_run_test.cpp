@@ -43,7 +43,7 @@ class TrackedRunTest : public testing::RunnerFixture {
     }
     HistoryRow row;
     row.name = "2_m";
-    row.checksum = unit.checksum;
+    row.checksum = unit.checksum.value();
     row.state = RowState::running;
     row.statements_done = static_cast<int>(done);
     row.in_flight = static_cast<int>(in_flight);
@@ -265,7 +265,7 @@ class TrackedUndoTest : public TrackedRunTest {
   void apply() {
     HistoryRow row;
     row.name = "2_r";
-    row.checksum = revertible().checksum;
+    row.checksum = revertible().checksum.value();
     row.applied_at = "2024-01-01T00:00:00.000Z";
     m_connection.rows = {row};
   }
@@ -332,7 +332,7 @@ class TrackedProgramTest : public TrackedRunTest {
                                 std::size_t done, std::size_t in_flight) {
     HistoryRow row;
     row.name = "2_p";
-    row.checksum = unit.checksum;
+    row.checksum = unit.checksum.value();
     row.state = in_flight != 0 ? RowState::running : RowState::failed;
     row.statements_done = static_cast<int>(done);
     row.in_flight = static_cast<int>(in_flight);

@@ -70,7 +70,7 @@ class StreamedDeclarative : public ::testing::Test {
     const DeclarativeSections all = whole(yaml);
     const std::optional<DeclarativeSections> large = streamed(yaml);
     ASSERT_TRUE(large.has_value());
-    EXPECT_EQ(large->checksum, util::sha256_hex(all.checksum_text));
+    EXPECT_EQ(large->checksum.value(), util::sha256_hex(all.checksum_text));
     EXPECT_TRUE(large->up.statements.is_streamed());
     EXPECT_EQ(texts(large->up), texts(all.up));
     ASSERT_EQ(large->down.has_value(), all.down.has_value());
@@ -136,8 +136,43 @@ TEST_F(StreamedDeclarative, ARowSpoiledAfterTheUnitWasReadFailsAtItsLineWhenRun)
   EXPECT_THAT(lines, ElementsAre(2, 11, 1011));
 }
 
+// The run that sends every row works the checksum out as it goes: the unit is read once.
+TEST_F(StreamedDeclarative, AVisitThroughEveryRowGivesTheChecksumTheWholeReadGives) {
+  const std::string yaml = with_rows(flow_rows(1, 2500), k_down);
+  const std::optional<DeclarativeSections> large = streamed(yaml);
+  EXPECT_EQ(large->checksum.known(), nullptr) << "worked out before anything asked for it";
+  texts(large->up);
+  ASSERT_NE(large->checksum.known(), nullptr);
+  EXPECT_EQ(*large->checksum.known(), util::sha256_hex(whole(yaml).checksum_text));
+}
+
+TEST_F(StreamedDeclarative, AVisitThatStopsEarlyOrGoesThroughTheDownGivesNoChecksum) {
+  const std::optional<DeclarativeSections> large = streamed(with_rows(flow_rows(1, 2500), k_down));
+  large->up.statements.visit([](const core::Statement&) { return false; });
+  large->up.statements.visit_kinds([](const core::Statement&) { return true; });
+  texts(*large->down);
+  EXPECT_EQ(large->checksum.known(), nullptr);
+}
+
+// Rows changed between the read that gave the checksum and the run: the run fails after its
+// last INSERT, before its transaction commits, rather than record a checksum of other rows.
+TEST_F(StreamedDeclarative, ARunOfRowsOtherThanTheCheckedOnesFailsAtItsEnd) {
+  const std::string yaml = with_rows(flow_rows(1, 2500), k_down);
+  const std::optional<DeclarativeSections> large = streamed(yaml);
+  const std::string checksum = large->checksum.value();
+  std::string changed = yaml;
+  changed.replace(changed.find("row 2400'"), 9, "row 9999'");
+  m_folder.write("unit.yaml", changed);
+  std::size_t sent = 0;
+  const std::string error = error_of(
+      [&] { large->up.statements.visit([&](const core::Statement&) { return ++sent > 0; }); });
+  EXPECT_THAT(error, HasSubstr("changed while forge was running"));
+  EXPECT_EQ(sent, 4u);
+  EXPECT_EQ(large->checksum.value(), checksum);
+}
+
 // The runner's look before it runs a section needs its kinds of statement: one INSERT tells
-// those of a bulkInsert whose every row was checked when the unit was read.
+// those of a bulkInsert (the other rows are checked as they are read).
 TEST_F(StreamedDeclarative, OneInsertOfABulkInsertTellsTheKindsOfItsStatements) {
   const std::optional<DeclarativeSections> large = streamed(with_rows(flow_rows(1, 2500), k_down));
   std::vector<std::string> kinds;
@@ -170,6 +205,8 @@ TEST_F(StreamedDeclarative, AListAtTheKeysIndentAndOperationsAfterItAreRead) {
       flow_rows(1, 1200) + "  - dropTable: { table: t }\n");
 }
 
+// Rows are read when the run sends them (a bad one then fails it, inside its transaction) or when
+// the checksum is asked for first: either read refuses a bad row as the whole read does.
 TEST_F(StreamedDeclarative, ABadRowFarIntoTheListIsRefusedAsTheWholeReadRefusesIt) {
   for (const std::string& bad : {
            std::string("        - { id: 2400, name: x }\n"),
@@ -180,7 +217,8 @@ TEST_F(StreamedDeclarative, ABadRowFarIntoTheListIsRefusedAsTheWholeReadRefusesI
     const std::string yaml = with_rows(flow_rows(1, 2399) + bad + flow_rows(2401, 10), k_down);
     const std::string expected = error_of([&] { whole(yaml); });
     EXPECT_THAT(expected, HasSubstr("unit.yaml:241")) << bad;  // row 2400 is on line 2410
-    EXPECT_EQ(error_of([&] { streamed(yaml); }), expected);
+    EXPECT_EQ(error_of([&] { streamed(yaml)->checksum.value(); }), expected);
+    EXPECT_EQ(error_of([&] { texts(streamed(yaml)->up); }), expected);
   }
 }
 
@@ -199,13 +237,14 @@ TEST_F(StreamedDeclarative, InvalidYamlAfterTheRowsIsNamedAtItsLineInTheFile) {
   EXPECT_EQ(error_of([&] { streamed(yaml); }), expected);
 }
 
-TEST_F(StreamedDeclarative, ARowTheDialectCannotTakeIsRefusedWhenTheUnitIsRead) {
+TEST_F(StreamedDeclarative, ARowTheDialectCannotTakeIsRefusedWhenItsRowsAreRead) {
   m_renderer = std::make_shared<mysql::MysqlRenderer>();
   const std::string yaml =
       with_rows(flow_rows(1, 1500) + "        - { id: 0, name: x, note: { literal: '' } }\n");
   const std::string expected = error_of([&] { whole(yaml); });
   ASSERT_NE(expected, "no error");
-  EXPECT_EQ(error_of([&] { streamed(yaml); }), expected);
+  EXPECT_EQ(error_of([&] { streamed(yaml)->checksum.value(); }), expected);
+  EXPECT_EQ(error_of([&] { texts(streamed(yaml)->up); }), expected);
 }
 
 TEST_F(StreamedDeclarative, AnUpThatStreamsRowsGetsNoDerivedDownAndSaysWhy) {
