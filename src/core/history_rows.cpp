@@ -34,9 +34,16 @@ std::string RowFactory::hashes_of(std::size_t count) const {
 }
 
 HistoryRow RowFactory::base(std::chrono::steady_clock::duration elapsed) const {
+  HistoryRow row = without_checksum(elapsed);
+  row.checksum = m_entry.unit->checksum.value();
+  return row;
+}
+
+// A row without the file's checksum: a reverting unit keeps the one it was applied with, and a
+// large unit's is not worked out (a read of every row) for nothing.
+HistoryRow RowFactory::without_checksum(std::chrono::steady_clock::duration elapsed) const {
   HistoryRow row;
   row.name = m_entry.stored_name();
-  row.checksum = m_entry.unit->checksum.value();
   row.applied_at = now_text();
   row.execution_ms = std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count();
   return row;
@@ -66,7 +73,7 @@ HistoryRow RowFactory::progress(std::size_t done, std::size_t in_flight,
 
 HistoryRow RowFactory::reverting(std::size_t done, std::size_t in_flight,
                                  std::chrono::steady_clock::duration elapsed) const {
-  HistoryRow row = base(elapsed);
+  HistoryRow row = m_entry.row != nullptr ? without_checksum(elapsed) : base(elapsed);
   row.state = RowState::reverting;  // never the applied row: the last write of a down erases it
   row.statements_done = static_cast<int>(done);
   row.in_flight = static_cast<int>(in_flight);

@@ -33,6 +33,7 @@ class RowFactory {
 
  private:
   HistoryRow base(std::chrono::steady_clock::duration elapsed) const;
+  HistoryRow without_checksum(std::chrono::steady_clock::duration elapsed) const;
   std::string hashes_of(std::size_t count) const;
 
   const Entry& m_entry;
