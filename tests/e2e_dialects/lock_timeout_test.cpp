@@ -63,6 +63,11 @@ TEST_P(HeldLock, TheWaitingLineAndTheTimeoutMessageSayWhoToLookFor) {
   ASSERT_EQ(result.exit_code, 4) << result;
   EXPECT_THAT(result.err, HasSubstr("waiting for the migration lock")) << result;
   EXPECT_EQ(occurrences(result.err, hint), 2u) << result;
+  // PostgreSQL's holder is found in pg_locks, then described from pg_stat_activity.
+  if (dialect() == "postgres") {
+    EXPECT_THAT(result.err, HasSubstr(", user postgres, from ")) << result;
+    EXPECT_THAT(result.err, HasSubstr(", connected since 20")) << result;
+  }
 }
 
 TEST_P(HeldLock, ForgeProceedsOnceTheOtherSessionHasLetGo) {

@@ -28,21 +28,28 @@ class AdvisoryLock : public core::MigrationLock {
 
 }  // namespace
 
+// pg_locks alone first, pg_stat_activity only when someone holds the lock: every status asks,
+// and planning the join with pg_stat_activity's view costs a fresh session ~2 ms of the server's
+// time, pg_locks alone ~0.7 ms.
 std::optional<std::string> advisory_lock_holder(pqxx::nontransaction& session, std::int64_t key) {
   try {
-    const auto rows = session.exec_params(
-        "SELECT a.pid, coalesce(a.application_name, ''), coalesce(host(a.client_addr), 'local'), "
-        "coalesce(a.usename, ''), coalesce(to_char(a.backend_start AT TIME ZONE 'UTC', "
-        "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), '') FROM pg_locks l "
-        "JOIN pg_stat_activity a ON a.pid = l.pid "
-        "WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 "
-        "AND l.classid::bigint = (($1::bigint >> 32) & 4294967295) "
-        "AND l.objid::bigint = ($1::bigint & 4294967295) AND l.pid <> pg_backend_pid()",
+    const auto holders = session.exec_params(
+        "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1 "
+        "AND classid::bigint = (($1::bigint >> 32) & 4294967295) "
+        "AND objid::bigint = ($1::bigint & 4294967295) AND pid <> pg_backend_pid()",
         key);
+    if (holders.empty()) return std::nullopt;
+    const auto pid = holders[0][0].as<std::string>();
+    const auto rows = session.exec_params(
+        "SELECT coalesce(application_name, ''), coalesce(host(client_addr), 'local'), "
+        "coalesce(usename, ''), coalesce(to_char(backend_start AT TIME ZONE 'UTC', "
+        "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), '') FROM pg_stat_activity WHERE pid = $1::int",
+        pid);
+    // Ended between the two questions: its session lock went with it.
     if (rows.empty()) return std::nullopt;
-    return "server process " + rows[0][0].as<std::string>() + ", application '" +
-           rows[0][1].as<std::string>() + "', user " + rows[0][3].as<std::string>() + ", from " +
-           rows[0][2].as<std::string>() + ", connected since " + rows[0][4].as<std::string>();
+    return "server process " + pid + ", application '" + rows[0][0].as<std::string>() + "', user " +
+           rows[0][2].as<std::string>() + ", from " + rows[0][1].as<std::string>() +
+           ", connected since " + rows[0][3].as<std::string>();
   } catch (const pqxx::broken_connection&) {
     throw;
   } catch (...) {
