@@ -169,10 +169,14 @@ void forbid_double_quoted_strings(SQLite::Database& db) {
 // SQLite's default page cache (2 MB) no longer holds sqlite_master once a database has a few
 // thousand tables, and every CREATE re-reads it: at 10,000 tables that is 300 reads of 4 KB per
 // unit from the OS. 8 MB holds it (and costs nothing where a database is smaller). The pragma
-// reads the schema: a file that is no database fails here and again, with forge's message, at
-// the first statement, so its failure is left to that statement.
+// reads the schema, so it neither waits for another writer (no busy timeout: the default cache
+// only costs speed) nor reports a file that is no database (the first statement does, with
+// forge's message).
 void larger_page_cache(SQLite::Database& db) {
-  sqlite3_exec(db.getHandle(), "PRAGMA cache_size = -8192", nullptr, nullptr, nullptr);
+  sqlite3* handle = db.getHandle();
+  sqlite3_busy_timeout(handle, 0);
+  sqlite3_exec(handle, "PRAGMA cache_size = -8192", nullptr, nullptr, nullptr);
+  sqlite3_busy_timeout(handle, k_busy_timeout_ms);
 }
 
 // "no such column: hello" for a statement that wrote "hello" in double quotes: say why, since

@@ -93,6 +93,31 @@ TEST_F(SqliteConnectionTest, RefusesAPathItCannotOpen) {
                ConnectionError);
 }
 
+// SQLite's 2 MB default no longer holds sqlite_master at a few thousand tables, which every
+// CREATE reads again.
+TEST_F(SqliteConnectionTest, KeepsAnEightMegabytePageCache) {
+  const auto rows = m_connection->fetch(sql("PRAGMA cache_size"));
+  ASSERT_EQ(rows.rows.size(), 1u);
+  EXPECT_EQ(rows.rows[0][0], std::optional<std::string>("-8192"));
+}
+
+// Setting the cache reads the schema; with another session holding the file it must neither
+// wait for it nor leave the connection without its busy timeout for the statements after.
+TEST_F(SqliteConnectionTest, OpensBesideASessionHoldingTheFileAndKeepsItsBusyTimeout) {
+  m_connection->execute(sql("CREATE TABLE t (x)"));
+  auto holder = open();
+  holder->execute(sql("BEGIN EXCLUSIVE"));
+
+  const auto beside = open();
+
+  const auto rows = beside->fetch(sql("PRAGMA busy_timeout"));
+  ASSERT_EQ(rows.rows.size(), 1u);
+  EXPECT_EQ(rows.rows[0][0], std::optional<std::string>("10000"));
+  holder->execute(sql("ROLLBACK"));
+  EXPECT_EQ(beside->fetch(sql("PRAGMA cache_size")).rows[0][0],
+            std::optional<std::string>("-2000"));  // the holder kept it from reading the schema
+}
+
 // --- execute --------------------------------------------------------------------------------
 
 TEST_F(SqliteConnectionTest, ExecutesStatements) {
