@@ -17,9 +17,10 @@ struct OpenedSession {
   std::string history_table;
 };
 
-/// A server session opened on a thread of its own while the caller reads the unit files:
-/// opening one (loading the driver, connecting, authenticating, finding the history table) costs as
-/// much as reading thousands of units, and neither needs the other. What opening it gave -- the
+/// A session opened on a thread of its own while the caller reads the unit files: opening a
+/// server's (loading the driver, connecting, authenticating, finding the history table), or a
+/// SQLite file with a large schema (SQLite parses it whole), costs as much as reading thousands
+/// of units, and neither needs the other. What opening it gave -- the
 /// session or its error, and what it logged -- is seen only through take(), so the output is what
 /// it was when the session was opened after the units, and units that fail to load are reported
 /// alone.
@@ -27,7 +28,7 @@ class SessionAhead {
  public:
   using Opener = std::function<OpenedSession()>;
 
-  /// Starts `open`, a session of the server dialect `dialect`, on a new thread. `open` should
+  /// Starts `open`, a session of `dialect`, on a new thread. `open` should
   /// not wait for a server that is not ready: its log is held until take().
   SessionAhead(core::Dialect dialect, Opener open);
   /// When not taken, the opening is left to finish on its own (a server that never answers

@@ -1,11 +1,14 @@
-// A server's session opens on a thread of its own while the units are read. What the user sees
+// A server's session opens on a thread of its own while the units are read, and so does a SQLite
+// file's when opening it creates nothing (a read, or a file that exists). What the user sees
 // must be what it was when the session was opened after them: units that fail to load are
 // reported alone, at once, even when the server never answers; a server that refuses is still
-// a connection error (exit 3) when the units are fine.
+// a connection error (exit 3) when the units are fine; no SQLite file is left behind.
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "forge_test.hpp"
 #include "loopback_tcp.hpp"
@@ -98,6 +101,43 @@ TEST_P(SessionAhead, AServerThatRefusesIsAConnectionErrorWhenTheUnitsAreFine) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Servers, SessionAhead, ::testing::Values("postgres", "mysql"));
+
+TEST(SqliteSessionAhead, UnitsThatFailToLoadLeaveNoDatabaseFileBehind) {
+  const Project project;
+  write_bad_unit(project);
+
+  const std::vector<std::vector<std::string>> commands = {
+      {"db:migrate"}, {"db:migrate:status"}, {"db:migrate", "--dry-run"}};
+  for (std::vector<std::string> args : commands) {
+    args.insert(args.end(), {"--url", "sqlite:" + project.path("data/app.db").string()});
+    const auto result = project.forge(args);
+
+    EXPECT_EQ(result.exit_code, 2) << result;
+    EXPECT_THAT(result.err, HasSubstr("20240101000001-bad.yaml:2:5")) << result;
+    EXPECT_FALSE(project.exists("data/app.db")) << args[0] << " created the file\n" << result;
+    EXPECT_FALSE(project.exists("data")) << args[0] << " created its folder\n" << result;
+  }
+}
+
+TEST(SqliteSessionAhead, AnExistingDatabaseIsReadBesideTheUnits) {
+  const Project project;
+  project.write("migrations/20240101000001-t.sql",
+                unit_sql("CREATE TABLE t (id INTEGER);", "DROP TABLE t;"));
+  const std::string url = "sqlite:" + project.path("app.db").string();
+  ASSERT_EQ(project.forge({"db:migrate", "--url", url}).exit_code, 0);
+  project.write("migrations/20240101000002-u.sql",
+                unit_sql("CREATE TABLE u (id INTEGER);", "DROP TABLE u;"));
+
+  const auto status = project.forge({"db:migrate:status", "--url", url});
+  const auto migrate = project.forge({"db:migrate", "--url", url});
+
+  EXPECT_EQ(status.exit_code, 0) << status;
+  EXPECT_THAT(status.out, HasSubstr("up")) << status;
+  EXPECT_THAT(status.out, HasSubstr("20240101000002-u")) << status;
+  EXPECT_EQ(migrate.exit_code, 0) << migrate;
+  EXPECT_THAT(migrate.out, HasSubstr("20240101000002-u")) << migrate;
+  EXPECT_THAT(migrate.out, Not(HasSubstr("20240101000001-t"))) << "applied once\n" << migrate;
+}
 
 }  // namespace
 }  // namespace forge::e2e
