@@ -20,16 +20,15 @@ struct OpenedSession {
 /// A session opened on a thread of its own while the caller reads the unit files: opening a
 /// server's (loading the driver, connecting, authenticating, finding the history table), or a
 /// SQLite file with a large schema (SQLite parses it whole), costs as much as reading thousands
-/// of units, and neither needs the other. What opening it gave -- the
-/// session or its error, and what it logged -- is seen only through take(), so the output is what
-/// it was when the session was opened after the units, and units that fail to load are reported
-/// alone.
+/// of units, and neither needs the other. What opening it gave -- the session or its error, and
+/// what it logged -- is seen only through take(), so the output is what it was when the session
+/// was opened after the units, and units that fail to load are reported alone.
 class SessionAhead {
  public:
   using Opener = std::function<OpenedSession()>;
 
-  /// Starts `open`, a session of `dialect`, on a new thread. `open` should
-  /// not wait for a server that is not ready: its log is held until take().
+  /// Starts `open`, a session of `dialect`, on a new thread. `open` should not wait for a server
+  /// that is not ready: its log is held until take().
   SessionAhead(core::Dialect dialect, Opener open);
   /// When not taken, the opening is left to finish on its own (a server that never answers
   /// must not hold up the error that made it unneeded): its session is closed, its error and

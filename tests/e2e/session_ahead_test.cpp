@@ -119,7 +119,8 @@ TEST(SqliteSessionAhead, UnitsThatFailToLoadLeaveNoDatabaseFileBehind) {
   }
 }
 
-TEST(SqliteSessionAhead, AnExistingDatabaseIsReadBesideTheUnits) {
+// Opened ahead or not, an existing database's status and migrate say and do what they did.
+TEST(SqliteSessionAhead, StatusAndMigrateOfAnExistingDatabaseAreUnchanged) {
   const Project project;
   project.write("migrations/20240101000001-t.sql",
                 unit_sql("CREATE TABLE t (id INTEGER);", "DROP TABLE t;"));
