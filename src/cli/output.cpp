@@ -32,9 +32,14 @@ std::string statement_at(const core::Entry& entry, int number) {
   if (!entry.has_file() || (entry.is_reverting() && !entry.unit->down)) return text;
   const auto& statements =
       entry.is_reverting() ? entry.unit->down->statements : entry.unit->up.statements;
-  if (number < 1 || static_cast<std::size_t>(number) > statements.size()) return text;
-  const auto& statement = statements[static_cast<std::size_t>(number) - 1];
-  return text + " (" + statement.file + ":" + std::to_string(statement.line) + ")";
+  if (number < 1) return text;
+  int seen = 0;
+  statements.visit([&](const core::Statement& statement) {  // a large unit's are not held
+    if (++seen < number) return true;
+    text += " (" + statement.file + ":" + std::to_string(statement.line) + ")";
+    return false;
+  });
+  return text;
 }
 
 // What a unit that stopped part-way, or is under way, has done and what comes next.

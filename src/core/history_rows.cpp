@@ -17,6 +17,13 @@ const std::string& this_process() {
   return process;
 }
 
+// Whether `section` has `count` statements, counted without holding them (a large unit's).
+bool holds_exactly(const Section& section, std::size_t count) {
+  std::size_t seen = 0;
+  section.statements.visit([&](const Statement&) { return ++seen <= count; });
+  return seen == count;
+}
+
 }  // namespace
 
 RowFactory::RowFactory(const Entry& entry, const Section& section, std::string session)
@@ -25,12 +32,21 @@ RowFactory::RowFactory(const Entry& entry, const Section& section, std::string s
       m_session(std::move(session)),
       m_holder(this_process() + " since " + now_text()) {}
 
-// The stored hashes of the first `count` statements, hashing each statement once in a run.
+void RowFactory::take(const Statement& statement) { m_hashes.add(statement.text); }
+
+// The stored hashes of the first `count` statements (as many as the section has), hashing each
+// statement once in a run that goes forward; an earlier count hashes the section again.
 std::string RowFactory::hashes_of(std::size_t count) const {
-  while (m_hashes.count() < count && m_hashes.count() < m_section.statements.size()) {
-    m_hashes.add(m_section.statements[m_hashes.count()].text);
-  }
-  return m_hashes.stored(std::min(count, m_hashes.count()));
+  if (m_hashes.knows(count)) return m_hashes.stored(count);
+  StatementHashes earlier;
+  StatementHashes& hashes = count > m_hashes.count() ? m_hashes : earlier;
+  std::size_t index = 0;
+  m_section.statements.visit([&](const Statement& statement) {
+    if (hashes.count() == count) return false;
+    if (index++ >= hashes.count()) hashes.add(statement.text);
+    return true;
+  });
+  return hashes.stored(hashes.count());
 }
 
 HistoryRow RowFactory::base(std::chrono::steady_clock::duration elapsed) const {
@@ -55,7 +71,7 @@ HistoryRow RowFactory::applied(std::chrono::steady_clock::duration elapsed) cons
 
 HistoryRow RowFactory::running(std::size_t done, std::size_t in_flight,
                                std::chrono::steady_clock::duration elapsed) const {
-  if (done == m_section.statements.size() && in_flight == 0) return applied(elapsed);
+  if (in_flight == 0 && holds_exactly(m_section, done)) return applied(elapsed);
   return progress(done, in_flight, elapsed);
 }
 

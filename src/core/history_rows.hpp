@@ -15,6 +15,10 @@ class RowFactory {
   /// Rows for `entry` running `section`; `session` is the connection's session_tag().
   RowFactory(const Entry& entry, const Section& section, std::string session);
 
+  /// Statement number count+1 of the section, as a run goes through it: rows then name the
+  /// statements taken without reading the section again (a large unit's are not held).
+  void take(const Statement& statement);
+
   /// The unit ran to the end.
   HistoryRow applied(std::chrono::steady_clock::duration elapsed) const;
   /// Statement by statement: `done` statements took effect and `in_flight` (1-based, 0 for
@@ -40,7 +44,7 @@ class RowFactory {
   const Section& m_section;
   std::string m_session;
   std::string m_holder;
-  mutable StatementHashes m_hashes;  ///< of the section's first statements, as far as asked
+  mutable StatementHashes m_hashes;  ///< of the section's first statements, as far as taken
 };
 
 /// The row recording `entry` as applied without running it (resolve --applied, baseline): the

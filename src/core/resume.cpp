@@ -1,6 +1,7 @@
 #include "core/resume.hpp"
 
 #include <algorithm>
+#include <vector>
 
 #include "core/history.hpp"
 
@@ -8,23 +9,40 @@ namespace forge::core {
 
 namespace {
 
-// Whether `stored` records the first `done` statements of `section`.
+// Whether `stored` records the first `done` statements of `section` (read, not held).
 bool same_statements(const Section& section, std::size_t done, const std::string& stored) {
   StatementHashes hashes;
-  for (std::size_t i = 0; i < done && i < section.statements.size(); ++i) {
-    hashes.add(section.statements[i].text);
-  }
+  section.statements.visit([&](const Statement& statement) {
+    if (hashes.count() == done) return false;
+    hashes.add(statement.text);
+    return true;
+  });
   return hashes.count() == done && hashes.matches(stored, done);
 }
+
+// Past this many statements, a message names the first and last lines only: a large unit's
+// would name thousands.
+constexpr std::size_t k_lines_listed = 10;
 
 }  // namespace
 
 std::string describe_done(const Section& section, std::size_t done) {
   if (done == 0) return "no statement";
+  std::vector<int> lines;
+  std::size_t seen = 0;
+  section.statements.visit([&](const Statement& statement) {
+    if (seen++ == done) return false;
+    if (lines.size() == k_lines_listed && done > k_lines_listed) lines.pop_back();
+    lines.push_back(statement.line);
+    return true;
+  });
   std::string text = done == 1 ? "statement 1" : "statements 1-" + std::to_string(done);
   text += done == 1 ? " (line " : " (lines ";
-  for (std::size_t i = 0; i < done && i < section.statements.size(); ++i) {
-    text += (i == 0 ? "" : ", ") + std::to_string(section.statements[i].line);
+  if (done > k_lines_listed && lines.size() == k_lines_listed) {
+    return text + std::to_string(lines.front()) + "-" + std::to_string(lines.back()) + ")";
+  }
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    text += (i == 0 ? "" : ", ") + std::to_string(lines[i]);
   }
   return text + ")";
 }
@@ -53,8 +71,7 @@ std::size_t checked_resume(const Entry& failed, const Section& up) {
   const std::size_t hashed = std::max(done, in_flight);
   // A program's statements are known only as it sends them: the run compares each with its hash.
   const bool changed =
-      !is_program(up) &&
-      (hashed > up.statements.size() || !same_statements(up, hashed, failed.row->statement_hashes));
+      !is_program(up) && !same_statements(up, hashed, failed.row->statement_hashes);
   if (changed || (in_flight != 0 && in_flight != done + 1)) {
     throw refuse_failed_unit(failed, "the statements that took effect (" + std::to_string(done) +
                                          ") have changed in " + up.file +

@@ -1,6 +1,8 @@
 #include "core/statement_hashes.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <stdexcept>
 
 #include "util/sha256.hpp"
 #include "util/strings.hpp"
@@ -33,24 +35,56 @@ std::string chain_text(std::size_t count, const std::string& before_last, const 
   return std::string(k_chain_prefix) + std::to_string(count) + ":" + before_last + ":" + last;
 }
 
+std::string next_link(const std::string& link, const std::string& digest) {
+  return util::sha256_hex(link + digest);
+}
+
+// The chain through the statements whose digests the list form of earlier versions holds.
+std::optional<std::string> chain_of_list(const std::string& stored, std::size_t k) {
+  std::string link;
+  std::size_t taken = 0;
+  for (std::size_t at = 0; at <= stored.size(); ++taken) {
+    const std::size_t end = std::min(stored.find(',', at), stored.size());
+    link = next_link(link, stored.substr(at, end - at));
+    at = end + 1;
+  }
+  if (taken != k) return std::nullopt;
+  return link;
+}
+
 }  // namespace
 
 void StatementHashes::add(std::string_view text) {
-  m_each.push_back(util::sha256_hex(text));
-  m_chain.push_back(util::sha256_hex((m_chain.empty() ? "" : m_chain.back()) + m_each.back()));
+  const std::string digest = util::sha256_hex(text);
+  m_links[(m_count + 1) % std::size(m_links)] =
+      next_link(m_count == 0 ? std::string() : link(m_count), digest);
+  ++m_count;
+}
+
+bool StatementHashes::knows(std::size_t k) const noexcept {
+  return k == 0 || (k <= m_count && k + k_kept_counts > m_count);
+}
+
+const std::string& StatementHashes::link(std::size_t k) const {
+  return m_links[k % std::size(m_links)];
 }
 
 std::string StatementHashes::stored(std::size_t k) const {
+  if (!knows(k)) {
+    throw std::logic_error("statement hashes: count " + std::to_string(k) + " not kept (at " +
+                           std::to_string(m_count) + ")");
+  }
   if (k == 0) return "";
-  return chain_text(k, k >= 2 ? m_chain[k - 2] : "", m_chain[k - 1]);
+  return chain_text(k, k >= 2 ? link(k - 1) : "", link(k));
 }
 
 bool StatementHashes::matches(const std::string& stored, std::size_t k) const {
-  if (k > count()) return false;
-  if (auto chain = parse_chain(stored)) return chain->count == k && chain->last == m_chain[k - 1];
-  std::string list;  // the form of earlier versions
-  for (std::size_t i = 0; i < k; ++i) list += (i == 0 ? "" : ",") + m_each[i];
-  return list == stored;
+  if (!knows(k)) return false;
+  if (k == 0) return stored.empty();
+  if (auto chain = parse_chain(stored)) return chain->count == k && chain->last == link(k);
+  // The form of earlier versions, every statement's digest: its chain is worked out from them.
+  const std::optional<std::string> chain = chain_of_list(stored, k);
+  return chain && *chain == link(k);
 }
 
 std::string hash_statements(const std::vector<std::string>& texts) {

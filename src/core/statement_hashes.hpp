@@ -14,20 +14,32 @@ namespace forge::core {
 /// of every statement's digest it replaced overflowed MySQL's TEXT past ~1,000 statements and
 /// was written whole at each statement). Rows of earlier versions hold that comma-separated
 /// list; both are read.
+/// Only the last links are kept, so a unit of millions of statements is hashed in bounded
+/// memory (issue 16): the first `k` statements are known for k = 0 and for the last
+/// k_kept_counts counts; a caller asking about an earlier count hashes the statements again.
 class StatementHashes {
  public:
+  /// How many of the last counts stored() and matches() know.
+  static constexpr std::size_t k_kept_counts = 3;
+
   /// Takes statement count()+1.
   void add(std::string_view text);
-  std::size_t count() const noexcept { return m_chain.size(); }
-  /// The stored text for the first `k` (<= count()) statements; "" for none.
+  std::size_t count() const noexcept { return m_count; }
+  /// Whether the first `k` statements are known here: k = 0, or one of the last counts.
+  bool knows(std::size_t k) const noexcept;
+  /// The stored text for the first `k` statements (knows(k)); "" for none. Throws
+  /// std::logic_error for a count not kept.
   std::string stored(std::size_t k) const;
   /// Whether `stored` (a row's statement_hashes, either form) records exactly the first
-  /// `k` (<= count()) statements taken here.
+  /// `k` statements taken here; false when knows(k) is not so.
   bool matches(const std::string& stored, std::size_t k) const;
 
  private:
-  std::vector<std::string> m_each;   ///< SHA-256 of each statement (for rows in the list form)
-  std::vector<std::string> m_chain;  ///< the chain through statements 1..i+1
+  /// The chain through statements 1..k, k >= 1 and knows(k).
+  const std::string& link(std::size_t k) const;
+
+  std::size_t m_count = 0;
+  std::string m_links[k_kept_counts + 1];  ///< link k at [k % size], for the last counts
 };
 
 /// The stored text for `texts` as statements 1..n.

@@ -47,6 +47,20 @@ char first_letter(const std::string& text, bool stop_at_punctuation) {
   return '\0';
 }
 
+bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// Where `word` (lower-case) is in `text` from `from` on, whatever its case; npos when not.
+std::size_t find_nocase(const std::string& text, std::string_view word, std::size_t from) {
+  for (std::size_t at = from; at + word.size() <= text.size(); ++at) {
+    std::size_t k = 0;
+    while (k < word.size() && std::tolower(static_cast<unsigned char>(text[at + k])) == word[k]) {
+      ++k;
+    }
+    if (k == word.size()) return at;
+  }
+  return std::string::npos;
+}
+
 bool starts_with_one_of(const std::string& text, std::string_view letters,
                         bool stop_at_punctuation) {
   const char letter = first_letter(text, stop_at_punctuation);
@@ -64,6 +78,19 @@ bool is_transaction_control(const Statement& statement) {
   // BEGIN ATOMIC opens a function body, not a transaction.
   if (first == "begin") return words.size() < 2 || words[1] != "atomic";
   return false;
+}
+
+bool is_literal_insert(const Statement& statement) {
+  if (!starts_with_one_of(statement.text, "ir", true)) return false;
+  const auto words = leading_words(statement.text, 1);
+  if (words.empty() || (words[0] != "insert" && words[0] != "replace")) return false;
+  const std::string& text = statement.text;
+  for (std::size_t at = 0; (at = find_nocase(text, "select", at)) != std::string::npos; ++at) {
+    const bool word_start = at == 0 || !is_word_char(text[at - 1]);
+    const bool word_end = at + 6 == text.size() || !is_word_char(text[at + 6]);
+    if (word_start && word_end) return false;
+  }
+  return true;
 }
 
 bool is_session_setting(const Statement& statement) {

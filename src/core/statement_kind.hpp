@@ -24,6 +24,11 @@ bool refuses_transaction(const Statement& statement, Dialect dialect);
 const Statement* first_refusing_transaction(const std::vector<Statement>& statements,
                                             Dialect dialect);
 
+/// True for an INSERT or REPLACE of rows written out (`VALUES (...)`, MySQL's `SET a = 1`), no
+/// query in it: a statement quick whatever the table holds (unless a trigger says otherwise).
+/// A word `select` anywhere in it, even in a string, makes it no such statement.
+bool is_literal_insert(const Statement& statement);
+
 /// True for a statement that only reads (SELECT, VALUES, SHOW, DESCRIBE, a PRAGMA without `=`):
 /// a --dry-run may run it to give a JavaScript migration the rows it asks for.
 bool only_reads(const Statement& statement);

@@ -16,6 +16,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+constexpr std::size_t k_group_statements = 1000;
+constexpr auto k_group_time = std::chrono::milliseconds(100);
+
 std::string first_word(const Statement& statement) {
   const std::string_view text = util::trim(statement.text);
   std::size_t end = 0;
@@ -35,6 +38,24 @@ bool ends_with_commit(const Statement& statement) {
 
 const Section& section_of(const Step& step) {
   return step.direction == Direction::up ? step.entry->unit->up : *step.entry->unit->down;
+}
+
+// "statement 3 (file:line)": statement `i` of the section, for messages.
+std::string where(std::size_t i, const Statement& statement) {
+  return "statement " + std::to_string(i + 1) + " (" + statement.file + ":" +
+         std::to_string(statement.line) + ")";
+}
+
+// The statements of a section, counted by reading them: a large unit's are split from its file
+// without being held, and a flaw in its SQL stops the run before any statement runs.
+std::size_t count_of(const Section& section) {
+  if (!section.statements.is_streamed()) return section.statements.size();
+  std::size_t count = 0;
+  section.statements.visit([&](const Statement&) {
+    ++count;
+    return true;
+  });
+  return count;
 }
 
 // A program's section before it runs: the section without its one statement.
@@ -61,34 +82,54 @@ TrackedRun::TrackedRun(Connection& connection, const Step& step, const TrackedRu
       m_started(Clock::now()),
       m_row_exists(step.entry->row != nullptr) {}
 
+// One pass through the statements: those before the resume point repeat their session
+// settings (a resumed unit runs in a new session: a search_path, FOREIGN_KEY_CHECKS), the one
+// an interrupted run left in flight is settled from the catalog, and the rest run.
 void TrackedRun::run() {
   if (m_program_statement != nullptr) return run_program();
-  std::size_t i = settle_in_flight();
-  replay_session_settings(i);
-  for (; i < m_section.statements.size(); ++i) run_one(i);
-  if (!m_finished) write(m_section.statements.size(), 0);
+  m_count = count_of(m_section);
+  const bool in_flight = m_step.in_flight != 0;
+  if (in_flight) wait_for_session_end();
+  const std::size_t resume_at = in_flight ? m_step.in_flight - 1 : m_step.resume_from;
+  std::size_t i = 0;
+  m_section.statements.visit([&](const Statement& statement) {
+    const std::size_t index = i++;
+    m_rows.take(statement);
+    if (index < resume_at) {
+      repeat_session_setting(index, statement);
+    } else if (!in_flight || index != resume_at || settle(index, statement) == index) {
+      run_one(index, statement);
+    }
+    return true;
+  });
+  close_group(m_count);
+  if (!m_finished) write(m_count, 0);
 }
 
-void TrackedRun::run_one(std::size_t i) {
+void TrackedRun::run_one(std::size_t i, const Statement& statement) {
   if (util::stop_signal() != 0) {
+    close_group(i);
     // Inside the file's own transaction, what it did since its BEGIN is rolled back.
     const std::size_t resume_at = m_in_user_transaction ? m_user_transaction_start : i;
     if (m_in_user_transaction) roll_back_user_transaction();
     stop(resume_at, "");
   }
   try {
-    step(i);
+    step(i, statement);
   } catch (const InterruptedError&) {
     throw;
   } catch (const NotWritableError& error) {
     // Refused at forge's own progress write before the statement: name the statement.
-    const Statement& statement = m_section.statements[i];
     throw NotWritableError(WriteRefusal{error.reason(), error.hint()}, error.server_message(),
                            error.server_code(), statement.file, statement.line);
   } catch (const Error& error) {
     if (util::stop_signal() == 0) throw;
-    throw interrupted_during(i, error);  // the cancel hit forge's own write
+    throw interrupted_during(i, statement, error);  // the cancel hit forge's own write
   }
+}
+
+std::size_t TrackedRun::statement_count() const {
+  return m_program_statement != nullptr ? m_program.statements.size() : m_count;
 }
 
 // ---- a program's statements ----
@@ -106,102 +147,87 @@ void TrackedRun::run_program() {
                                  " statements, fewer than the " + std::to_string(recorded) +
                                  " the earlier run recorded, so forge cannot tell what is left");
   }
-  write(m_section.statements.size(), 0);
+  write(m_program.statements.size(), 0);
 }
 
 ResultRows TrackedRun::program_step(const Statement& statement) {
   const std::size_t i = m_program.statements.size();
   m_program.statements.push_back(statement);
+  const Statement& sent = m_program.statements.back();
+  m_rows.take(sent);
   if (i < std::max(m_step.resume_from, m_step.in_flight)) {
-    check_replayed(i);
-    if (i < m_step.resume_from) return replay(i);
-    if (settle(i) > i) return {};  // the statement in flight took effect: recorded as done
+    check_replayed(i, sent);
+    if (i < m_step.resume_from) return replay(i, sent);
+    if (settle(i, sent) > i) return {};  // the statement in flight took effect: recorded as done
   }
   m_last_rows = {};
-  run_one(i);
+  run_one(i, sent);
   return std::move(m_last_rows);
 }
 
 // The earlier run's statement i must be the one the program sends now, or where to resume is
 // unknown (a migration whose SQL depends on the time or on data it changed).
-void TrackedRun::check_replayed(std::size_t i) {
-  m_replayed.add(m_program.statements[i].text);
+void TrackedRun::check_replayed(std::size_t i, const Statement& statement) {
+  m_replayed.add(statement.text);
   // The row keeps a chain that can be checked at its last statements only: a difference
   // earlier shows there, and until then only reads and session settings are sent again.
   const auto recorded = first_hashes(m_step.entry->row->statement_hashes, i + 1);
   if (!recorded || m_replayed.matches(*recorded, i + 1)) return;
-  throw refuse_failed_unit(*m_step.entry,
-                           where(i) + " it sends now is not the one the earlier run sent, so " +
-                               "forge cannot tell where to resume");
+  throw refuse_failed_unit(*m_step.entry, where(i, statement) +
+                                              " it sends now is not the one the earlier run " +
+                                              "sent, so forge cannot tell where to resume");
 }
 
 // Statement i took effect on the earlier run: it is not sent again. A read is (the program
 // needs its rows, and it changes nothing), and so is a session setting (the session is new).
-ResultRows TrackedRun::replay(std::size_t i) {
-  const Statement& statement = m_program.statements[i];
+ResultRows TrackedRun::replay(std::size_t i, const Statement& statement) {
   if (only_reads(statement) || is_session_setting(statement)) return m_fetch(statement);
   util::log_info("{}: {} took effect on an earlier run; not sending it again", m_step.entry->name,
-                 where(i));
+                 where(i, statement));
   return {};
-}
-
-std::string TrackedRun::where(std::size_t i) const {
-  const Statement& statement = m_section.statements[i];
-  return "statement " + std::to_string(i + 1) + " (" + statement.file + ":" +
-         std::to_string(statement.line) + ")";
 }
 
 // A resumed unit runs in a new session: the settings its earlier statements made (a
 // search_path, FOREIGN_KEY_CHECKS) are made again before it goes on.
-void TrackedRun::replay_session_settings(std::size_t resume_at) {
-  for (std::size_t i = 0; i < resume_at; ++i) {
-    const Statement& statement = m_section.statements[i];
-    if (!is_session_setting(statement)) continue;
-    util::log_info("{}: repeating {} for the resumed run: {}", m_step.entry->name, where(i),
-                   util::trim(statement.text));
-    m_execute(statement);
-  }
+void TrackedRun::repeat_session_setting(std::size_t i, const Statement& statement) {
+  if (!is_session_setting(statement)) return;
+  util::log_info("{}: repeating {} for the resumed run: {}", m_step.entry->name,
+                 where(i, statement), util::trim(statement.text));
+  m_execute(statement);
 }
 
 // ---- an earlier run's statement in flight ----
 
-std::size_t TrackedRun::settle_in_flight() {
-  if (m_step.in_flight == 0) return m_step.resume_from;
-  wait_for_session_end();
-  return settle(m_step.in_flight - 1);
-}
-
 // Statement `index` was in flight when the earlier run died: the index to go on at.
-std::size_t TrackedRun::settle(std::size_t index) {
+std::size_t TrackedRun::settle(std::size_t index, const Statement& statement) {
   const std::string name = m_step.entry->name;
-  switch (m_connection.effect_of(m_section.statements[index])) {
+  switch (m_connection.effect_of(statement)) {
     case Effect::took_effect:
       util::log_info(
           "{}: {} of the interrupted run took effect (the catalog shows it); going on "
           "after it",
-          name, where(index));
+          name, where(index, statement));
       write(index + 1, 0);
       return index + 1;
     case Effect::not_run:
       util::log_info("{}: {} of the interrupted run did not take effect; running it now", name,
-                     where(index));
+                     where(index, statement));
       return index;
     case Effect::repeatable:
       util::log_info("{}: {} of the interrupted run may have run; it is safe to repeat", name,
-                     where(index));
+                     where(index, statement));
       return index;
     case Effect::unknown:
       break;
   }
   throw RefusedError(
-      name + ": " + where(index) +
+      name + ": " + where(index, statement) +
           " was sent by a forge run that was interrupted, and the database's catalog cannot "
           "tell whether it took effect",
       "Check whether it took effect, then record what you found: 'forge db:migrate:resolve " +
           name + " --statement " + std::to_string(index + 1) +
           " --took-effect' (or '--not-run'), and run db:migrate again.");
 }
-
 void TrackedRun::wait_for_session_end() {
   const std::string& session = m_step.entry->row->session;
   if (session.empty() || !m_connection.session_alive(session)) return;
@@ -222,14 +248,17 @@ void TrackedRun::wait_for_session_end() {
 
 // ---- one statement ----
 
-void TrackedRun::step(std::size_t i) {
-  const Statement& statement = m_section.statements[i];
-  if (m_in_user_transaction) return step_in_user_transaction(i);
+void TrackedRun::step(std::size_t i, const Statement& statement) {
+  const bool alone = steps_alone(statement);
+  const bool joined = !alone && !m_in_user_transaction && !is_transaction_control(statement);
+  if (!joined) close_group(i);
+  if (m_done_unwritten && !alone) write(i, 0);  // the statement before is done
+  if (m_in_user_transaction) return step_in_user_transaction(i, statement);
   if (is_transaction_control(statement)) {
     try {
-      send(i);
+      send(statement);
     } catch (const StatementError& error) {
-      fail(i, error);
+      fail(i, i, statement, error);
     }
     if (opens_transaction(statement)) {
       m_in_user_transaction = true;
@@ -237,64 +266,96 @@ void TrackedRun::step(std::size_t i) {
     }
     return;
   }
-  if (steps_alone(i)) return step_alone(i);
-  step_joined(i);
+  if (alone) return step_alone(i, statement);
+  step_joined(i, statement);
 }
 
-// Whether statement `i` cannot share a transaction with the row, outside a file's own BEGIN:
+// Whether `statement` cannot share a transaction with the row, outside a file's own BEGIN:
 // it is marked in flight before it is sent (step_alone).
-bool TrackedRun::steps_alone(std::size_t i) const {
-  const Statement& statement = m_section.statements[i];
+bool TrackedRun::steps_alone(const Statement& statement) const {
   if (m_in_user_transaction || is_transaction_control(statement)) return false;
   const bool late_alone = statement.late && !statement.late->joins_transaction();
   return late_alone || !m_connection.joins_transaction(statement);
 }
 
-// The statement and the row that records it commit together, or neither does.
-void TrackedRun::step_joined(std::size_t i) {
-  auto transaction = m_connection.begin();
-  try {
-    send(i);
-  } catch (const StatementError& error) {
-    transaction.reset();  // rolls the statement back
-    fail(i, error);
+// The statement and the row that records it commit together, or neither does. Where DDL
+// commits on its own (MySQL), consecutive INSERTs of rows written out (quick, whatever the
+// tables hold) share one transaction, up to k_group_statements of them or k_group_time: one
+// commit and one row write for many, where the mysql client in autocommit pays a commit each
+// (a 64 MB unit of INSERTs between DDL: 193 s -> 52 s, the client's time). Any other statement
+// (an UPDATE, an INSERT ... SELECT, which may run long) commits alone, after what came before
+// it: no statement holds back the commit of another's rows. A statement refused rolls back the
+// whole group, so the row says the statements before the group took effect, and the rerun starts
+// there. Elsewhere a section runs statement by statement because its author asked for no
+// transaction (a new enum value must be committed before a later statement uses it): each statement
+// commits alone.
+void TrackedRun::step_joined(std::size_t i, const Statement& statement) {
+  const bool batched = groups() && is_literal_insert(statement);
+  if (!batched) close_group(i);  // a statement that may be slow commits alone
+  if (!m_group) {
+    m_group = m_connection.begin();
+    m_group_start = i;
+    m_group_size = 0;
+    m_group_opened = Clock::now();
   }
-  write(i + 1, 0);
-  transaction->commit();
+  try {
+    send(statement);
+  } catch (const StatementError& error) {
+    m_group.reset();  // rolls the group back
+    fail(m_group_start, i, statement, error);
+  }
+  const bool full = !batched || ++m_group_size >= k_group_statements ||
+                    Clock::now() - m_group_opened >= k_group_time;
+  if (full) close_group(i + 1);
+}
+
+bool TrackedRun::groups() const {
+  return m_program_statement == nullptr && !m_connection.capabilities().transactional_ddl;
+}
+
+// The open group commits with the row that says `done` statements took effect.
+void TrackedRun::close_group(std::size_t done) {
+  if (!m_group) return;
+  write(done, 0);
+  const std::unique_ptr<Transaction> group = std::move(m_group);
+  group->commit();
 }
 
 // Marked in flight before it is sent, done after it returns: a run that dies in between leaves
-// the mark, and the next run asks the catalog. When the next statement is marked in flight too,
-// one write says both (done with this one, the next in flight): the row goes through the same
-// states as with a write for each, less the brief one between those two writes. A signal still
-// records "done" before the next statement (run_one), and the last write is the applied row.
-void TrackedRun::step_alone(std::size_t i) {
+// the mark, and the next run asks the catalog. "Done" is written with the next statement's
+// step: stepped alone too, one write says both (done with this one, the next in flight), and
+// the row goes through the same states as with a write for each, less the brief one between
+// those two writes. A signal still records "done" before the next statement (run_one), and the
+// last write is the applied row. A program's next statement is not known yet: written now.
+void TrackedRun::step_alone(std::size_t i, const Statement& statement) {
   write(i, i + 1);
   try {
-    send(i);
+    send(statement);
   } catch (const StatementError& error) {
-    fail(i, error);  // refused: it did not take effect (DDL is atomic on current servers)
+    fail(i, i, statement,
+         error);  // refused: it did not take effect (DDL is atomic on current servers)
   }
-  const bool next_alone =
-      m_program_statement == nullptr && i + 1 < m_section.statements.size() && steps_alone(i + 1);
-  if (!next_alone) write(i + 1, 0);
+  if (m_program_statement != nullptr) {
+    write(i + 1, 0);
+  } else {
+    m_done_unwritten = true;
+  }
 }
 
 // Inside the file's own BEGIN ... COMMIT: the row joins that transaction just before its COMMIT.
 // A database whose DDL commits on its own (MySQL) ends the transaction at a DDL statement: the
 // in-flight mark is committed with what came before it.
-void TrackedRun::step_in_user_transaction(std::size_t i) {
-  const Statement& statement = m_section.statements[i];
+void TrackedRun::step_in_user_transaction(std::size_t i, const Statement& statement) {
   const bool implicit_commit = !m_connection.capabilities().transactional_ddl &&
                                !is_transaction_control(statement) &&
                                !m_connection.joins_transaction(statement);
   if (ends_with_commit(statement)) write(i + 1, 0);
   if (implicit_commit) write(i, i + 1);
   try {
-    send(i);
+    send(statement);
   } catch (const StatementError& error) {
     roll_back_user_transaction();
-    fail(m_user_transaction_start, error);
+    fail(m_user_transaction_start, i, statement, error);
   }
   if (ends_with_commit(statement) || implicit_commit || is_transaction_control(statement)) {
     m_in_user_transaction = false;
@@ -314,11 +375,11 @@ void TrackedRun::roll_back_user_transaction() {
 }
 
 // A program's statement goes through fetch, its rows kept for the program.
-void TrackedRun::send(std::size_t i) {
+void TrackedRun::send(const Statement& statement) {
   if (m_program_statement != nullptr) {
-    m_last_rows = m_fetch(m_section.statements[i]);
+    m_last_rows = m_fetch(statement);
   } else {
-    m_execute(m_section.statements[i]);
+    m_execute(statement);
   }
 }
 
@@ -328,12 +389,13 @@ void TrackedRun::send(std::size_t i) {
 // done, no row.
 void TrackedRun::write(std::size_t done, std::size_t in_flight) {
   const auto elapsed = Clock::now() - m_started;
-  m_finished = !m_program_open && done == m_section.statements.size() && in_flight == 0;
+  m_finished = !m_program_open && done == statement_count() && in_flight == 0;
   m_wrote = true;
+  m_done_unwritten = false;
   if (m_step.direction == Direction::up) {
-    m_connection.record(m_settings.history_table, m_program_open
-                                                      ? m_rows.progress(done, in_flight, elapsed)
-                                                      : m_rows.running(done, in_flight, elapsed));
+    m_connection.record(m_settings.history_table, m_finished
+                                                      ? m_rows.applied(elapsed)
+                                                      : m_rows.progress(done, in_flight, elapsed));
     m_row_exists = true;
   } else if (m_finished) {
     m_connection.erase(m_settings.history_table, m_step.entry->stored_name());
@@ -342,7 +404,6 @@ void TrackedRun::write(std::size_t done, std::size_t in_flight) {
     m_connection.record(m_settings.history_table, m_rows.reverting(done, in_flight, elapsed));
   }
 }
-
 // Nothing of this run took effect: the row goes back to what it was (none, for an up).
 void TrackedRun::forget_progress() {
   if (m_step.direction == Direction::up) {
@@ -352,13 +413,15 @@ void TrackedRun::forget_progress() {
   }
 }
 
-// Statement `i` (or the file's transaction starting there) was refused: record what took
-// effect before it, and say so.
-void TrackedRun::fail(std::size_t i, const StatementError& error) {
+// Statement `i` was refused, and statements 1..`done` (`i`, or where the file's transaction
+// it was in started) stay: record that, and say so.
+void TrackedRun::fail(std::size_t done, std::size_t i, const Statement& statement,
+                      const StatementError& error) {
   if (util::stop_signal() != 0) {
-    stop(i, " (" + where(i) + ", in flight, was cancelled: " + error.server_message() + ")");
+    stop(done, " (" + where(i, statement) +
+                   ", in flight, was cancelled: " + error.server_message() + ")");
   }
-  if (i == 0) {
+  if (done == 0) {
     forget_progress();
     throw error.with_unit(m_step.entry->name);
   }
@@ -366,13 +429,13 @@ void TrackedRun::fail(std::size_t i, const StatementError& error) {
   try {
     const auto elapsed = Clock::now() - m_started;
     m_connection.record(m_settings.history_table,
-                        up ? m_rows.failed(i, elapsed) : m_rows.reverting(i, 0, elapsed));
+                        up ? m_rows.failed(done, elapsed) : m_rows.reverting(done, 0, elapsed));
   } catch (const Error& failure) {
     util::log_error("could not record how far {} got: {}", m_step.entry->name, failure.what());
   }
   throw error.with_unit(
       m_step.entry->name,
-      describe_done(m_section, i) + " of " + m_section.file +
+      describe_done(m_section, done) + " of " + m_section.file +
           " had already taken effect and stay; " +
           (up ? "the unit is recorded as failed. Fix the failing statement and run db:migrate "
                 "again to resume there, or settle it with db:migrate:resolve."
@@ -382,11 +445,12 @@ void TrackedRun::fail(std::size_t i, const StatementError& error) {
 
 // A signal's cancel ended forge's own work around statement `i` (a history write): the row says
 // what took effect, as after a kill.
-InterruptedError TrackedRun::interrupted_during(std::size_t i, const Error& error) const {
+InterruptedError TrackedRun::interrupted_during(std::size_t i, const Statement& statement,
+                                                const Error& error) const {
   const int signal = util::stop_signal();
   return InterruptedError(signal,
-                          " at " + where(i) + " of " + m_step.entry->name + " (" + error.what() +
-                              "); the history table says what took effect",
+                          " at " + where(i, statement) + " of " + m_step.entry->name + " (" +
+                              error.what() + "); the history table says what took effect",
                           "Run the same command again: it carries on from there.");
 }
 

@@ -20,9 +20,10 @@ struct Section {
 };
 
 /// A section that is one program (LateSql::is_program): its statements are known only as it runs.
+/// A large unit's streamed SQL is none, and is not read (held) to find out.
 inline bool is_program(const Section& section) {
-  return section.statements.size() == 1 && section.statements.front().late &&
-         section.statements.front().late->is_program();
+  return !section.statements.is_streamed() && section.statements.size() == 1 &&
+         section.statements.front().late && section.statements.front().late->is_program();
 }
 
 /// A migration unit as loaded for one dialect: an up, and a down when it can be undone.

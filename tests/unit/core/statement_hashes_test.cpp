@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -54,7 +55,8 @@ TEST(StatementHashes, MatchesTheSameStatementsOnly) {
 TEST(StatementHashes, ReadsTheListThatEarlierVersionsStored) {
   const StatementHashes now = hashes_of({"a", "b", "c"});
   EXPECT_TRUE(now.matches(listed({"a", "b", "c"}), 3));
-  EXPECT_TRUE(now.matches(listed({"a"}), 1));
+  EXPECT_TRUE(hashes_of({"a"}).matches(listed({"a"}), 1));
+  EXPECT_FALSE(now.matches(listed({"a", "b"}), 3));  // another count
   EXPECT_FALSE(now.matches(listed({"a", "x", "c"}), 3));
   EXPECT_EQ(stored_count(listed({"a", "b", "c"})), 3u);
   EXPECT_EQ(stored_count(""), 0u);
@@ -75,13 +77,34 @@ TEST(StatementHashes, AChainGivesItsLastTwoCountsOnly) {
   EXPECT_FALSE(first_hashes(*two, 1).has_value());
 }
 
-TEST(StatementHashes, StoredGivesAnyEarlierCount) {
-  const std::vector<std::string> texts = {"a", "b", "c", "d"};
+TEST(StatementHashes, StoredGivesTheLastCounts) {
+  const std::vector<std::string> texts = {"a", "b", "c", "d", "e"};
   const StatementHashes now = hashes_of(texts);
   for (std::size_t k = 0; k <= texts.size(); ++k) {
     const std::vector<std::string> first(texts.begin(), texts.begin() + static_cast<long>(k));
-    EXPECT_EQ(now.stored(k), hash_statements(first)) << k;
+    const bool kept = k == 0 || k + StatementHashes::k_kept_counts > texts.size();
+    EXPECT_EQ(now.knows(k), kept) << k;
+    if (kept) {
+      EXPECT_EQ(now.stored(k), hash_statements(first)) << k;
+      EXPECT_TRUE(now.matches(hash_statements(first), k)) << k;
+    } else {
+      EXPECT_THROW(now.stored(k), std::logic_error) << k;
+      EXPECT_FALSE(now.matches(hash_statements(first), k)) << k;
+    }
   }
+}
+
+// A unit of many statements keeps its last links only, and they still chain from the first.
+TEST(StatementHashes, AManyStatementChainKeepsItsLastLinks) {
+  StatementHashes many;
+  for (int i = 0; i < 100000; ++i) {
+    const std::string text = "INSERT INTO t VALUES (" + std::to_string(i) + ")";
+    many.add(text);
+  }
+  EXPECT_EQ(many.count(), 100000u);
+  EXPECT_EQ(stored_count(many.stored(100000)), 100000u);
+  EXPECT_TRUE(many.matches(first_hashes(many.stored(100000), 99999).value(), 99999));
+  EXPECT_FALSE(many.knows(1));
 }
 
 }  // namespace

@@ -21,6 +21,23 @@ TEST(IsSessionSetting, TakesSettingsOfTheSessionOnly) {
   }
 }
 
+TEST(IsLiteralInsert, TakesInsertsOfRowsWrittenOutOnly) {
+  for (const char* sql :
+       {"INSERT INTO t VALUES (1, 'a')", "  insert into t (a, b) values (1, 2), (3, 4)",
+        "REPLACE INTO t VALUES (1)", "INSERT INTO t SET a = 1",
+        "INSERT INTO t VALUES (1) ON DUPLICATE KEY UPDATE a = 2",
+        "INSERT INTO selected VALUES ('preselect')"}) {
+    EXPECT_TRUE(is_literal_insert(Statement{sql, "f", 1, nullptr})) << sql;
+  }
+  for (const char* sql :
+       {"INSERT INTO t SELECT * FROM u", "insert into t (a) (Select 1)",
+        "INSERT INTO t WITH x AS (SELECT 1) SELECT * FROM x", "UPDATE t SET a = 1", "DELETE FROM t",
+        "CREATE TABLE inserts (x INT)", "SELECT 1", "INSERTED", "INSERT INTO t VALUES ('select')",
+        "/* x */ INSERT INTO t VALUES (1)"}) {
+    EXPECT_FALSE(is_literal_insert(Statement{sql, "f", 1, nullptr})) << sql;
+  }
+}
+
 TEST(IsTransactionControl, DetectsTransactionStatements) {
   for (const char* text :
        {"BEGIN", "begin transaction", "BEGIN IMMEDIATE", "BEGIN WORK", "COMMIT", "commit work",

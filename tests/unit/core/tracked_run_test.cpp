@@ -87,6 +87,97 @@ TEST_F(TrackedRunTest, OneWriteSaysDoneWithADdlStatementAndTheNextInFlight) {
   EXPECT_EQ(rows[2].state, RowState::applied);
 }
 
+// Where DDL commits on its own, consecutive data statements share one transaction and one row
+// write: the row still commits with what it says took effect.
+TEST_F(TrackedRunTest, ConsecutiveDataStatementsShareOneTransactionAndOneRowWrite) {
+  migrate({make_unit("4_g", true,
+                     {"CREATE TABLE a (x)", "INSERT INTO a VALUES (1)", "INSERT INTO a VALUES (2)",
+                      "INSERT INTO a VALUES (3)", "CREATE TABLE b (x)"})});
+  EXPECT_THAT(
+      m_log,
+      ElementsAre("lock", "ensure_history ForgeMeta", "read_history ForgeMeta", "migrating 4_g",
+                  "record ForgeMeta 4_g", "execute CREATE TABLE a (x)", "record ForgeMeta 4_g",
+                  "begin", "execute INSERT INTO a VALUES (1)", "execute INSERT INTO a VALUES (2)",
+                  "execute INSERT INTO a VALUES (3)", "record ForgeMeta 4_g", "commit",
+                  "record ForgeMeta 4_g", "execute CREATE TABLE b (x)", "record ForgeMeta 4_g",
+                  "migrated 4_g", "unlock"));
+  const auto& rows = m_connection.recorded;
+  ASSERT_EQ(rows.size(), 5u);
+  EXPECT_EQ(rows[2].statements_done, 4);  // committed with the three INSERTs
+  EXPECT_EQ(rows[2].in_flight, 0);
+  EXPECT_EQ(rows[2].statement_hashes,
+            hash_statements({"CREATE TABLE a (x)", "INSERT INTO a VALUES (1)",
+                             "INSERT INTO a VALUES (2)", "INSERT INTO a VALUES (3)"}));
+  EXPECT_EQ(rows[4].state, RowState::applied);
+}
+
+// A statement that may run long (a query in it) commits alone, after the rows before it: it
+// never holds back their commit, nor is it held back.
+TEST_F(TrackedRunTest, AnInsertFromAQueryCommitsAloneAfterTheGroupBeforeIt) {
+  migrate({make_unit("4_q", true,
+                     {"CREATE TABLE a (x)", "INSERT INTO a VALUES (1)",
+                      "INSERT INTO a SELECT x FROM a", "INSERT INTO a VALUES (2)"})});
+  EXPECT_THAT(
+      m_log,
+      ElementsAre("lock", "ensure_history ForgeMeta", "read_history ForgeMeta", "migrating 4_q",
+                  "record ForgeMeta 4_q", "execute CREATE TABLE a (x)", "record ForgeMeta 4_q",
+                  "begin", "execute INSERT INTO a VALUES (1)", "record ForgeMeta 4_q", "commit",
+                  "begin", "execute INSERT INTO a SELECT x FROM a", "record ForgeMeta 4_q",
+                  "commit", "begin", "execute INSERT INTO a VALUES (2)", "record ForgeMeta 4_q",
+                  "commit", "migrated 4_q", "unlock"));
+}
+
+TEST_F(TrackedRunTest, AGroupCommitsEveryThousandDataStatements) {
+  std::vector<std::string> texts = {"CREATE TABLE a (x)"};
+  for (int i = 0; i < 2500; ++i)
+    texts.push_back("INSERT INTO a VALUES (" + std::to_string(i) + ")");
+  migrate({make_unit("5_many", true, texts)});
+  EXPECT_EQ(std::count(m_log.begin(), m_log.end(), "commit"), 3);
+  ASSERT_EQ(m_connection.rows.size(), 1u);
+  EXPECT_EQ(m_connection.rows[0].state, RowState::applied);
+}
+
+// A refused statement rolls its group back: the row says the statements before the group took
+// effect, and a rerun starts at the group's first statement.
+TEST_F(TrackedRunTest, ARefusedDataStatementRollsBackItsGroup) {
+  m_connection.fail_on = "INSERT INTO a VALUES (3)";
+  const Unit unit =
+      make_unit("4_g", true,
+                {"CREATE TABLE a (x)", "INSERT INTO a VALUES (1)", "INSERT INTO a VALUES (2)",
+                 "INSERT INTO a VALUES (3)", "CREATE TABLE b (x)"});
+  try {
+    migrate({unit});
+    FAIL() << "the INSERT was refused";
+  } catch (const StatementError& error) {
+    EXPECT_THAT(error.what(), HasSubstr("statement 1 (line"));
+  }
+  EXPECT_THAT(m_log, Contains("rollback"));
+  ASSERT_EQ(m_connection.rows.size(), 1u);
+  EXPECT_EQ(m_connection.rows[0].state, RowState::failed);
+  EXPECT_EQ(m_connection.rows[0].statements_done, 1);
+  EXPECT_EQ(m_connection.rows[0].statement_hashes, hash_statements({"CREATE TABLE a (x)"}));
+}
+
+// A stop signal between two data statements commits the group with its row first.
+TEST_F(TrackedRunTest, AStopSignalInsideAGroupCommitsWhatItRan) {
+  struct StopAtTwo : testing::FakeReporter {
+    using FakeReporter::FakeReporter;
+    void statement_started(const Statement& s) override {
+      if (s.text == "INSERT INTO a VALUES (2)") util::request_stop(SIGTERM);
+    }
+  } reporter(m_log);
+  const Unit unit =
+      make_unit("4_g", true,
+                {"CREATE TABLE a (x)", "INSERT INTO a VALUES (1)", "INSERT INTO a VALUES (2)",
+                 "INSERT INTO a VALUES (3)", "CREATE TABLE b (x)"});
+  EXPECT_THROW(run_migrate(m_connection, {unit}, {}, reporter, m_settings), InterruptedError);
+  EXPECT_THAT(m_log, Not(Contains("execute INSERT INTO a VALUES (3)")));
+  EXPECT_THAT(m_log, Not(Contains("rollback")));
+  ASSERT_EQ(m_connection.rows.size(), 1u);
+  EXPECT_EQ(m_connection.rows[0].statements_done, 3);
+  EXPECT_EQ(m_connection.rows[0].in_flight, 0);
+}
+
 TEST_F(TrackedRunTest, AStopSignalBetweenTwoDdlStatementsRecordsTheFirstDone) {
   struct StopAfterA : testing::FakeReporter {
     using FakeReporter::FakeReporter;
