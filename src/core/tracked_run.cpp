@@ -295,7 +295,6 @@ void TrackedRun::step_joined(std::size_t i, const Statement& statement) {
   if (!m_group) {
     m_group = m_connection.begin();
     m_group_start = i;
-    m_group_size = 0;
     m_group_opened = Clock::now();
   }
   try {
@@ -304,7 +303,7 @@ void TrackedRun::step_joined(std::size_t i, const Statement& statement) {
     m_group.reset();  // rolls the group back
     fail(m_group_start, i, statement, error);
   }
-  const bool full = !batched || ++m_group_size >= k_group_statements ||
+  const bool full = !batched || i + 1 - m_group_start >= k_group_statements ||
                     Clock::now() - m_group_opened >= k_group_time;
   if (full) close_group(i + 1);
 }

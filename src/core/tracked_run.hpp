@@ -105,11 +105,10 @@ class TrackedRun {
   bool m_in_user_transaction = false;
   std::size_t m_user_transaction_start = 0;  ///< index of the file's own BEGIN
   /// Statements that can share a transaction with the row share one with each other too, a
-  /// few at a time (step_joined): the open one, the index of its first statement, how many it
-  /// holds and since when.
+  /// few at a time (step_joined): the open one, the index of its first statement (the group
+  /// holds the statements from there on) and since when.
   std::unique_ptr<Transaction> m_group;
   std::size_t m_group_start = 0;
-  std::size_t m_group_size = 0;
   std::chrono::steady_clock::time_point m_group_opened;
 };
 

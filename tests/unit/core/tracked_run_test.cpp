@@ -35,6 +35,13 @@ class TrackedRunTest : public testing::RunnerFixture {
                      {"CREATE TABLE a (x)", "INSERT INTO a VALUES (1)", "CREATE TABLE b (x)"});
   }
 
+  // CREATE a; three INSERTs of written-out rows, which share a transaction; CREATE b.
+  Unit grouped_unit() const {
+    return make_unit("4_g", true,
+                     {"CREATE TABLE a (x)", "INSERT INTO a VALUES (1)", "INSERT INTO a VALUES (2)",
+                      "INSERT INTO a VALUES (3)", "CREATE TABLE b (x)"});
+  }
+
   HistoryRow row_in_flight(std::size_t done, std::size_t in_flight) const {
     const Unit unit = mixed_unit();
     std::vector<std::string> texts;
@@ -90,9 +97,7 @@ TEST_F(TrackedRunTest, OneWriteSaysDoneWithADdlStatementAndTheNextInFlight) {
 // Where DDL commits on its own, consecutive data statements share one transaction and one row
 // write: the row still commits with what it says took effect.
 TEST_F(TrackedRunTest, ConsecutiveDataStatementsShareOneTransactionAndOneRowWrite) {
-  migrate({make_unit("4_g", true,
-                     {"CREATE TABLE a (x)", "INSERT INTO a VALUES (1)", "INSERT INTO a VALUES (2)",
-                      "INSERT INTO a VALUES (3)", "CREATE TABLE b (x)"})});
+  migrate({grouped_unit()});
   EXPECT_THAT(
       m_log,
       ElementsAre("lock", "ensure_history ForgeMeta", "read_history ForgeMeta", "migrating 4_g",
@@ -127,6 +132,35 @@ TEST_F(TrackedRunTest, AnInsertFromAQueryCommitsAloneAfterTheGroupBeforeIt) {
                   "commit", "migrated 4_q", "unlock"));
 }
 
+// A large unit's statements, read from "its file" each time they are gone through.
+class StreamedStatements final : public StatementStream {
+ public:
+  explicit StreamedStatements(std::vector<std::string> texts) : m_texts(std::move(texts)) {}
+  void for_each(const std::function<bool(const Statement&)>& each) const override {
+    for (std::size_t i = 0; i < m_texts.size(); ++i) {
+      if (!each(Statement{m_texts[i], "big.sql", static_cast<int>(i) + 2, nullptr})) return;
+    }
+  }
+
+ private:
+  std::vector<std::string> m_texts;
+};
+
+// Run statement by statement, a streamed section is gone through, never held whole (a 1 GB
+// unit in bounded memory): reading it all would leave it no longer streamed.
+TEST_F(TrackedRunTest, AStreamedSectionRunsWithoutBeingHeldWhole) {
+  Unit unit = grouped_unit();
+  std::vector<std::string> texts;
+  for (const Statement& statement : unit.up.statements) texts.push_back(statement.text);
+  unit.up.statements =
+      SectionStatements::streamed(std::make_shared<StreamedStatements>(std::move(texts)));
+  migrate({unit});
+  EXPECT_TRUE(unit.up.statements.is_streamed());
+  EXPECT_THAT(m_log, Contains("execute CREATE TABLE b (x)"));
+  ASSERT_EQ(m_connection.rows.size(), 1u);
+  EXPECT_EQ(m_connection.rows[0].state, RowState::applied);
+}
+
 TEST_F(TrackedRunTest, AGroupCommitsEveryThousandDataStatements) {
   std::vector<std::string> texts = {"CREATE TABLE a (x)"};
   for (int i = 0; i < 2500; ++i)
@@ -141,10 +175,7 @@ TEST_F(TrackedRunTest, AGroupCommitsEveryThousandDataStatements) {
 // effect, and a rerun starts at the group's first statement.
 TEST_F(TrackedRunTest, ARefusedDataStatementRollsBackItsGroup) {
   m_connection.fail_on = "INSERT INTO a VALUES (3)";
-  const Unit unit =
-      make_unit("4_g", true,
-                {"CREATE TABLE a (x)", "INSERT INTO a VALUES (1)", "INSERT INTO a VALUES (2)",
-                 "INSERT INTO a VALUES (3)", "CREATE TABLE b (x)"});
+  const Unit unit = grouped_unit();
   try {
     migrate({unit});
     FAIL() << "the INSERT was refused";
@@ -166,10 +197,7 @@ TEST_F(TrackedRunTest, AStopSignalInsideAGroupCommitsWhatItRan) {
       if (s.text == "INSERT INTO a VALUES (2)") util::request_stop(SIGTERM);
     }
   } reporter(m_log);
-  const Unit unit =
-      make_unit("4_g", true,
-                {"CREATE TABLE a (x)", "INSERT INTO a VALUES (1)", "INSERT INTO a VALUES (2)",
-                 "INSERT INTO a VALUES (3)", "CREATE TABLE b (x)"});
+  const Unit unit = grouped_unit();
   EXPECT_THROW(run_migrate(m_connection, {unit}, {}, reporter, m_settings), InterruptedError);
   EXPECT_THAT(m_log, Not(Contains("execute INSERT INTO a VALUES (3)")));
   EXPECT_THAT(m_log, Not(Contains("rollback")));
