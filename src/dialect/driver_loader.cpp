@@ -27,6 +27,8 @@ extern const unsigned char forge_postgres_module[] __attribute__((weak));
 extern const unsigned char forge_postgres_module_end[] __attribute__((weak));
 extern const unsigned char forge_mysql_module[] __attribute__((weak));
 extern const unsigned char forge_mysql_module_end[] __attribute__((weak));
+extern const unsigned char forge_ldap_standin_module[] __attribute__((weak));
+extern const unsigned char forge_ldap_standin_module_end[] __attribute__((weak));
 }
 
 namespace forge::dialect {
@@ -47,6 +49,10 @@ const std::array<Module, 2> k_modules = {{
     {core::Dialect::mysql, "forge-mysql.so", "forge_mysql_driver", forge_mysql_module,
      forge_mysql_module_end, "libmysqlcppconn7v5"},
 }};
+
+// The stand-in for the libldap libpq needs (postgres/ldap_standin.c), where the build made one.
+const Module k_ldap_standin = {core::Dialect::postgres,   "forge-ldap-standin.so",       nullptr,
+                               forge_ldap_standin_module, forge_ldap_standin_module_end, "libpq5"};
 
 std::array<std::atomic<const ServerDriver*>, 2> g_loaded{};
 std::mutex g_loading;
@@ -175,12 +181,36 @@ void* open_image(const Module& module) {
   return handle;
 }
 
+bool carried(const Module& module) {
+  return module.image != nullptr && module.image_end > module.image;
+}
+
+// The PostgreSQL module with libldap stood in for, so that its twelve libraries are mapped only
+// if libpq looks something up in LDAP. Should the stand-in keep the module from loading (a libpq
+// that calls a function of libldap's it lacks), the module is loaded again without it.
+void* open_with_ldap_standin(const Module& module) {
+  if (!carried(k_ldap_standin)) return open_image(module);
+  void* standin = nullptr;
+  try {
+    standin = open_image(k_ldap_standin);
+  } catch (const ConfigError&) {
+    return open_image(module);
+  }
+  try {
+    return open_image(module);
+  } catch (const ConfigError&) {
+    ::dlclose(standin);
+    return open_image(module);
+  }
+}
+
 const ServerDriver* load(const Module& module) {
-  if (module.image == nullptr || module.image_end <= module.image) {
+  if (!carried(module)) {
     throw ConfigError("this forge was built without its " + name_of(module) + " driver",
                       "Build forge with its CMake project, which embeds the drivers.");
   }
-  void* handle = open_image(module);
+  void* handle = module.dialect == core::Dialect::postgres ? open_with_ldap_standin(module)
+                                                           : open_image(module);
   using Entry = const ServerDriver* (*)();
   auto entry = reinterpret_cast<Entry>(::dlsym(handle, module.entry));
   const ServerDriver* driver = entry != nullptr ? entry() : nullptr;

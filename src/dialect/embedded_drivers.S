@@ -17,4 +17,14 @@ forge_mysql_module:
   .incbin FORGE_MYSQL_MODULE
 forge_mysql_module_end:
 
+#ifdef FORGE_LDAP_STANDIN_MODULE
+  // libpq's libldap stand-in (dialect/postgres/ldap_standin.c), loaded before forge-postgres.so.
+  .balign 64
+  .globl forge_ldap_standin_module
+  .globl forge_ldap_standin_module_end
+forge_ldap_standin_module:
+  .incbin FORGE_LDAP_STANDIN_MODULE
+forge_ldap_standin_module_end:
+#endif
+
   .section .note.GNU-stack, "", @progbits

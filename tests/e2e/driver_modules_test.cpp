@@ -1,11 +1,15 @@
 // The server drivers are modules the binary carries and loads when a URL or a lint needs them: a
 // SQLite run maps none of their libraries, a binary copied alone still has them, and one that
 // cannot be loaded is a clear error (exit 2) that says what to do and never shows a password.
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <filesystem>
 #include <thread>
 
 #include "forge_test.hpp"
+#include "loopback_tcp.hpp"
 
 #if !defined(FORGE_BUILT_BINARY) || !defined(FORGE_NO_MEMFD_PRELOAD)
 #error "FORGE_BUILT_BINARY and FORGE_NO_MEMFD_PRELOAD must name the built forge and no_memfd.so"
@@ -73,6 +77,63 @@ TEST_F(DriverModules, ACopiedBinaryCarriesThemAndLoadsOneWhenAUrlNeedsIt) {
   EXPECT_THAT(mysql.err + mysql.out, Not(HasSubstr("s3cr3t-pw")));
   EXPECT_EQ(postgres.exit_code, 3) << postgres;
   EXPECT_THAT(postgres.err, Not(HasSubstr("cannot load"))) << postgres;
+}
+
+// libpq needs libldap only for an ldap:// line of pg_service.conf; the binary stands in for it
+// (dialect/postgres/ldap_standin.c), so a PostgreSQL run maps none of its twelve libraries.
+TEST_F(DriverModules, PostgresMapsLibldapOnlyWhenItLooksSomethingUp) {
+  add_table_unit("20240101000001", "create-users", "users");
+
+  const auto result =
+      run({"db:migrate:status", "--url", "postgres://app@127.0.0.1:9/app"}, {{"LD_DEBUG", "libs"}});
+
+  EXPECT_EQ(result.exit_code, 3) << result;  // nobody listens on port 9
+  EXPECT_THAT(result.err, HasSubstr("libpq.so")) << "the driver's library was not loaded";
+  for (const char* library : {"liblber", "libsasl2", "libgnutls"}) {
+    EXPECT_THAT(result.err, Not(HasSubstr(library))) << library;
+  }
+}
+
+// One LDAP exchange on 127.0.0.1: the anonymous bind succeeds, the search finds nothing
+// (resultCode 32, noSuchObject). Each answer carries its request's message ID.
+void answer_ldap(int listener) {
+  const int peer = ::accept(listener, nullptr, nullptr);
+  if (peer < 0) return;
+  for (const unsigned char operation : {0x61, 0x65}) {  // BindResponse, SearchResultDone
+    unsigned char request[4096];
+    const ssize_t n = ::read(peer, request, sizeof request);
+    // SEQUENCE, its length (short or long form), then INTEGER: the message ID.
+    std::size_t at = 1;
+    if (n < 2) break;
+    at += (request[at] & 0x80) != 0 ? 1 + (request[at] & 0x7f) : 1;
+    if (static_cast<std::size_t>(n) < at + 3 || request[at] != 0x02 || request[at + 1] != 1) break;
+    const unsigned char id = request[at + 2];
+    const unsigned char code = operation == 0x61 ? 0 : 32;
+    const unsigned char answer[] = {0x30, 0x0c, 0x02, 0x01, id,   operation, 0x07,
+                                    0x0a, 0x01, code, 0x04, 0x00, 0x04,      0x00};
+    if (::send(peer, answer, sizeof answer, MSG_NOSIGNAL) != static_cast<ssize_t>(sizeof answer))
+      break;
+  }
+  ::close(peer);
+}
+
+TEST_F(DriverModules, AnLdapLookupOfPgServiceConfStillReachesLibldap) {
+  add_table_unit("20240101000001", "create-users", "users");
+  const BoundSocket ldap = bind_loopback(0);
+  ASSERT_GE(ldap.fd, 0);
+  ASSERT_EQ(::listen(ldap.fd, 1), 0);
+  std::thread server(answer_ldap, ldap.fd);
+  project.write("pg_service.conf", "[app]\nldap://127.0.0.1:" + std::to_string(ldap.port) +
+                                       "/dc=example?connstr?one?(cn=app)\n");
+
+  const auto result = run({"db:migrate:status", "--url", "postgres:///app?service=app"},
+                          {{"PGSERVICEFILE", project.path("pg_service.conf").string()}});
+  server.join();
+  ::close(ldap.fd);
+
+  EXPECT_EQ(result.exit_code, 3) << result;
+  // libldap's own words for resultCode 32, through libpq's message.
+  EXPECT_THAT(result.err, HasSubstr("lookup on LDAP server failed: No such object")) << result;
 }
 
 // One process loading both drivers (a fleet of both servers), from in-memory files and from

@@ -124,7 +124,11 @@ DependsAreTheLibraryPackagesDpkgShlibdepsFinds() {
   dpkg-deb -x "$deb" "$scratch/root"
   local elf modules=()
   mapfile -t modules < <(find "$(dirname "$1")/embedded" -maxdepth 1 -name 'forge-*.so' | sort)
-  [ "${#modules[@]}" -eq 2 ] || fail "expected the two embedded driver modules, found: ${modules[*]}"
+  # The two drivers, and libpq's libldap stand-in where the build made one.
+  local module_names
+  module_names=$(printf '%s\n' "${modules[@]##*/}" | grep -v '^forge-ldap-standin\.so$' | tr '\n' ' ')
+  [ "$module_names" = "forge-mysql.so forge-postgres.so " ] \
+    || fail "expected the two embedded driver modules, found: ${modules[*]}"
   for elf in "$scratch/root/usr/bin/forge" "${modules[@]}"; do
     library_packages "$elf"
   done > "$scratch/linked"
