@@ -24,6 +24,23 @@ std::string Connection::pinned_history_table(const std::string& table) {
   return pinned;
 }
 
+std::map<std::string, std::vector<std::string>> Connection::describe_history(
+    const std::vector<std::string>& tables) {
+  std::map<std::string, std::vector<std::string>> columns;
+  const std::string sql = history_sql().describe(tables);
+  if (sql.empty()) return columns;
+  for (const auto& row : query(sql, {}, "the history tables")) {
+    const std::string& table = row.at(0);
+    const std::string& schema = row.at(1);
+    std::vector<std::string>& names = columns[table];
+    if (!row.at(2).empty()) names.push_back(row.at(2));
+    if (m_pinned_tables.count(table) == 0 && table.find('.') == std::string::npos) {
+      m_pinned_tables.emplace(table, schema.empty() ? table : schema + "." + table);
+    }
+  }
+  return columns;
+}
+
 Effect Connection::effect_of(const Statement& statement) {
   (void)statement;
   return Effect::unknown;

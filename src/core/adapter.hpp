@@ -77,6 +77,11 @@ class Connection {
   /// changes the session's search_path (PostgreSQL) or current database (MySQL USE) does not
   /// send forge's history writes to another table, or to none.
   std::string pinned_history_table(const std::string& table);
+  /// The columns of each of the unqualified `tables` (none for one that does not exist), asked
+  /// in one statement (HistorySql::describe), each table pinned as pinned_history_table() would.
+  /// Empty when the dialect has no such statement.
+  std::map<std::string, std::vector<std::string>> describe_history(
+      const std::vector<std::string>& tables);
 
   /// Creates the history table `table` when it does not exist, and adds the columns a table
   /// written by an earlier forge lacks, keeping its rows. Call it while holding the lock.

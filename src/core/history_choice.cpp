@@ -13,8 +13,15 @@ constexpr const char* k_sequelize_table = "SequelizeMeta";
 
 std::string choose_history_table(Connection& connection, const Settings& settings) {
   if (settings.meta_table_named) return settings.meta_table;
-  const bool forge_table = HistoryStore(connection, k_forge_table).exists();
-  const bool sequelize_table = HistoryStore(connection, k_sequelize_table).exists();
+  // Both tables in one round trip where the dialect can (every server's status starts here).
+  const auto described = connection.describe_history({k_forge_table, k_sequelize_table});
+  const auto exists = [&](const char* table) {
+    HistoryStore store(connection, table);
+    const auto found = described.find(table);
+    return found != described.end() ? store.exists_with(found->second) : store.exists();
+  };
+  const bool forge_table = exists(k_forge_table);
+  const bool sequelize_table = exists(k_sequelize_table);
   if (settings.sequelize_project) {
     if (forge_table && sequelize_table) {
       throw ConfigError(

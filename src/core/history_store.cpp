@@ -65,6 +65,11 @@ std::vector<std::string> HistoryStore::columns_of(const std::string& table) {
   return names;
 }
 
+bool HistoryStore::exists_with(const std::vector<std::string>& columns) const {
+  if (!columns.empty()) refuse_foreign_table(columns);
+  return !columns.empty();
+}
+
 // An application table named by mistake (--meta-table users) must be neither altered nor read
 // as history: forge's own table and sequelize-cli's SequelizeMeta have only history columns.
 void HistoryStore::refuse_foreign_table(const std::vector<std::string>& names) const {

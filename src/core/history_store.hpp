@@ -37,6 +37,14 @@ class HistorySql {
     (void)table;
     return "";
   }
+  /// One statement describing the unqualified `tables` at once (a round trip, not two a table):
+  /// rows of the table as given, the schema it resolves to as schema_of() says, and one of its
+  /// columns in order, or "" for a table that does not exist (its only row). "" when the dialect
+  /// has no such statement (each table is then asked about alone).
+  virtual std::string describe(const std::vector<std::string>& tables) const {
+    (void)tables;
+    return "";
+  }
 };
 
 /// The history table's logic, once for every dialect: create and upgrade it, read, write and
@@ -53,6 +61,9 @@ class HistoryStore {
 
   /// Whether the table exists (and is a history table: see columns()).
   bool exists() { return !columns().empty(); }
+  /// The same, from the `columns` a description of the table (Connection::describe_history)
+  /// found.
+  bool exists_with(const std::vector<std::string>& columns) const;
   /// Creates the table when missing, and adds the columns an earlier forge's (or
   /// sequelize-cli's) table lacks, keeping its rows.
   void ensure();

@@ -28,6 +28,8 @@ struct HistorySqlFunctions {
   std::string (*stored_time)(std::string_view iso8601) = nullptr;
   /// The schema an unqualified name resolves to; nullptr: the dialect has no search path.
   std::string (*schema_of)(const std::string& table) = nullptr;
+  /// Several unqualified tables described at once; nullptr: asked about one by one.
+  std::string (*describe)(const std::vector<std::string>& tables) = nullptr;
 };
 
 /// core::HistorySql through a dialect's functions.
@@ -52,6 +54,9 @@ class FunctionHistorySql final : public core::HistorySql {
   }
   std::string schema_of(const std::string& table) const override {
     return m_functions.schema_of != nullptr ? m_functions.schema_of(table) : "";
+  }
+  std::string describe(const std::vector<std::string>& tables) const override {
+    return m_functions.describe != nullptr ? m_functions.describe(tables) : "";
   }
 
  private:

@@ -67,6 +67,36 @@ TEST_P(AdapterConformance, ReadingHistoryOfAFreshDatabaseGivesNoRows) {
   EXPECT_TRUE(connection->read_history("ForgeMeta").empty());
 }
 
+// The history tables a run chooses between, told of in one round trip where the dialect can:
+// the same columns and the same pinned name as asking about each table alone.
+TEST_P(AdapterConformance, DescribingHistoryTablesAtOnceTellsWhatAskingEachAloneTells) {
+  connection->ensure_history("ForgeMeta");
+  const char* quote = database->dialect() == core::Dialect::mysql ? "`" : "\"";
+  run(std::string("CREATE TABLE ") + quote + "SequelizeMeta" + quote +
+      " (name VARCHAR(255) NOT NULL PRIMARY KEY)");
+  const auto fresh = database->connect();  // nothing pinned on it yet
+
+  const auto described = fresh->describe_history({"ForgeMeta", "SequelizeMeta", "NoSuchMeta"});
+
+  if (database->dialect() == core::Dialect::sqlite) {
+    EXPECT_TRUE(described.empty()) << "SQLite asks about each table alone";
+    return;
+  }
+  ASSERT_EQ(described.size(), 3u);
+  const std::vector<std::string> forge_columns = {
+      "name",  "checksum",        "applied_at",       "execution_ms",
+      "state", "statements_done", "statement_hashes", "progress"};
+  EXPECT_EQ(described.at("ForgeMeta"), forge_columns);
+  EXPECT_EQ(described.at("SequelizeMeta"), std::vector<std::string>{"name"});
+  EXPECT_TRUE(described.at("NoSuchMeta").empty());
+  // Pinned as the per-table question pins a table (on a connection that never asked it).
+  for (const char* table : {"ForgeMeta", "SequelizeMeta", "NoSuchMeta"}) {
+    EXPECT_EQ(fresh->pinned_history_table(table), database->connect()->pinned_history_table(table))
+        << table;
+  }
+  EXPECT_NE(fresh->pinned_history_table("ForgeMeta"), "ForgeMeta") << "not pinned to a schema";
+}
+
 TEST_P(AdapterConformance, HistoryRowsRoundTripWithTheirMeaningIntact) {
   connection->ensure_history("ForgeMeta");
   connection->ensure_history("ForgeMeta");  // idempotent

@@ -358,9 +358,10 @@ std::unique_ptr<core::MigrationLock> MysqlConnection::lock(std::chrono::millisec
 }
 
 const core::HistorySql& MysqlConnection::history_sql() const {
-  static const FunctionHistorySql sql(
-      {create_history_sql, history_columns_sql, add_history_column_sql, select_history_sql,
-       upsert_history_sql, delete_history_sql, to_datetime, history_schema_sql});
+  static const FunctionHistorySql sql({create_history_sql, history_columns_sql,
+                                       add_history_column_sql, select_history_sql,
+                                       upsert_history_sql, delete_history_sql, to_datetime,
+                                       history_schema_sql, describe_history_sql});
   return sql;
 }
 

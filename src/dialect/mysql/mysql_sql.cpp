@@ -84,6 +84,24 @@ std::string history_schema_sql(const std::string& table) {
   return "SELECT COALESCE(DATABASE(), '')";
 }
 
+std::string describe_history_sql(const std::vector<std::string>& tables) {
+  // One branch a table, its name compared with information_schema's as a literal (as in
+  // history_columns_sql), so the column's collation decides whatever the connection's is; the
+  // outer join keeps one row for a table that does not exist.
+  std::string branches;
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    const std::string name = quote_text(tables[i], core::Dialect::mysql);
+    branches += std::string(i == 0 ? "" : " UNION ALL ") + "SELECT " + std::to_string(i) +
+                " AS i, " + name +
+                " AS name, COALESCE(c.column_name, '') AS column_name, c.ordinal_position AS at "
+                "FROM (SELECT 1) AS one LEFT JOIN information_schema.columns c ON "
+                "c.table_schema = DATABASE() AND c.table_name = " +
+                name;
+  }
+  return "SELECT name, COALESCE(DATABASE(), ''), column_name FROM (" + branches +
+         ") AS described ORDER BY i, at";
+}
+
 std::string lock_name(std::string_view database) {
   // GET_LOCK names are limited to 64 characters: a hash keeps long database names distinct.
   return "forge:" + util::sha256_hex(database).substr(0, 40);

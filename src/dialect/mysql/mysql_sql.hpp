@@ -26,6 +26,8 @@ std::string upsert_history_sql(const std::string& table);
 std::string delete_history_sql(const std::string& table);
 /// The database an unqualified history table is in: the session's current one.
 std::string history_schema_sql(const std::string& table);
+/// The unqualified `tables` described at once (core::HistorySql::describe).
+std::string describe_history_sql(const std::vector<std::string>& tables);
 /// The GET_LOCK name for a database (at most 64 characters).
 std::string lock_name(std::string_view database);
 /// `2024-03-15T10:23:44.012Z` as MySQL DATETIME text `2024-03-15 10:23:44.012`.

@@ -262,7 +262,7 @@ std::int64_t PostgresConnection::lock_key() {
 const core::HistorySql& PostgresConnection::history_sql() const {
   static const FunctionHistorySql sql(
       {create_history_sql, history_columns_sql, add_history_column_sql, select_history_sql,
-       upsert_history_sql, delete_history_sql, nullptr, history_schema_sql});
+       upsert_history_sql, delete_history_sql, nullptr, history_schema_sql, describe_history_sql});
   return sql;
 }
 

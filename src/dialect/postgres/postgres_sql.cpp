@@ -83,6 +83,23 @@ std::string history_schema_sql(const std::string& table) {
          quote_literal(quote_identifier(table)) + ")), current_schema(), '')";
 }
 
+std::string describe_history_sql(const std::vector<std::string>& tables) {
+  std::string listed;
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    listed += std::string(i == 0 ? "" : ", ") + "(" + std::to_string(i) + ", " +
+              quote_literal(tables[i]) + ", " + quote_literal(quote_identifier(tables[i])) + ")";
+  }
+  // A table that does not exist resolves to where it would be created, as history_schema_sql.
+  return "SELECT t.name, COALESCE(n.nspname, current_schema(), ''), COALESCE(a.attname, '') "
+         "FROM (VALUES " +
+         listed +
+         ") AS t(i, name, quoted) "
+         "LEFT JOIN pg_class c ON c.oid = to_regclass(t.quoted) "
+         "LEFT JOIN pg_namespace n ON n.oid = c.relnamespace "
+         "LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
+         "ORDER BY t.i, a.attnum";
+}
+
 std::int64_t advisory_lock_key(std::string_view database) {
   // FNV-1a over a fixed prefix and the database name, from the basis the first release used
   // (a key that changed would let an older forge and this one migrate at once).

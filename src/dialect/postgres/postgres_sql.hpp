@@ -29,6 +29,8 @@ std::string delete_history_sql(const std::string& table);
 /// The schema the unqualified `table` resolves to: where it exists on the search_path, else
 /// current_schema() (where CREATE TABLE would put it); '' when the search_path is empty.
 std::string history_schema_sql(const std::string& table);
+/// The unqualified `tables` described at once (core::HistorySql::describe).
+std::string describe_history_sql(const std::vector<std::string>& tables);
 /// The advisory-lock key for a database: stable across forge versions and processes.
 std::int64_t advisory_lock_key(std::string_view database);
 
