@@ -129,6 +129,9 @@ bool opens_ahead(const core::DatabaseUrl& url, Session session) {
 OpenedSession take_session(SessionAhead& ahead, const Target& target, Session session, UnitSet set,
                            std::chrono::milliseconds patience, const FirstReads& first_reads) {
   try {
+    // The units are read; while the session's thread waits on the server, this one readies
+    // what its authentication needs next.
+    dialect::warm_up_driver(target.url.dialect);
     return ahead.take();
   } catch (const ConnectionError&) {
     if (patience <= std::chrono::milliseconds::zero()) throw;

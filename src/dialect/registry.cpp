@@ -151,6 +151,12 @@ void prepare_for_threads(core::Dialect dialect) {
   if (driver.prepare_for_threads != nullptr) driver.prepare_for_threads();
 }
 
+void warm_up_driver(core::Dialect dialect) {
+  if (dialect == core::Dialect::sqlite) return;
+  const ServerDriver* driver = loaded_server_driver(dialect);
+  if (driver != nullptr && driver->warm_up != nullptr) driver->warm_up();
+}
+
 SessionThread::SessionThread() {
   // Drivers are loaded by prepare_for_threads before the threads start: one loaded later
   // (never, for a fleet) would have no per-thread state to end.

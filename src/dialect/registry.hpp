@@ -30,6 +30,11 @@ std::unique_ptr<core::Connection> connect_reader(const core::DatabaseUrl& url);
 /// dialect the threads will open, before starting them.
 void prepare_for_threads(core::Dialect dialect);
 
+/// When the driver of `dialect` is loaded already (never loads it), readies what a session being
+/// opened on another thread will need next (PostgreSQL: OpenSSL, for libpq's SCRAM). For a
+/// thread that would otherwise wait for that session.
+void warm_up_driver(core::Dialect dialect);
+
 struct ServerDriver;
 
 /// While alive, the calling thread may open and use sessions of its own: the per-thread state of

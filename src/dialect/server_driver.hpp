@@ -32,6 +32,9 @@ struct ServerDriver {
   void (*thread_end)();
   /// PostgreSQL's own parser for lint; nullptr on other dialects.
   std::vector<postgres::ParsedStatement> (*parse_for_lint)(std::string_view sql);
+  /// Readies, from a thread with nothing else to do, what a session being opened on another
+  /// will need once the server answers; nullptr: nothing to ready.
+  void (*warm_up)();
 };
 
 /// ServerDriver::open for an adapter constructed from the URL and the options.
@@ -42,7 +45,7 @@ std::unique_ptr<core::Connection> open_session(const core::DatabaseUrl& url,
 }
 
 /// Raised by hand when ServerDriver or anything it passes changes shape.
-constexpr int k_server_driver_abi = 1;
+constexpr int k_server_driver_abi = 2;
 
 /// The driver of `dialect` (postgres or mysql), loaded on first use. Throws ConfigError naming
 /// the module and what is missing (the module itself, or a library it needs) when it cannot be

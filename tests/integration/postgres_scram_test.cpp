@@ -1,12 +1,13 @@
 // libpq's SCRAM rounds go through forge's HMAC_Init_ex, which hands OpenSSL a digest fetched
-// once (src/dialect/postgres/hmac_fetched_digest.cpp): the HMAC it computes is OpenSSL's own,
+// once (src/dialect/postgres/libpq_openssl.cpp): the HMAC it computes is OpenSSL's own,
 // and a password connection to the throwaway server (SCRAM-SHA-256) really takes that path.
 #include <dlfcn.h>
 #include <gtest/gtest.h>
 
 #include <string>
+#include <thread>
 
-#include "dialect/postgres/hmac_fetched_digest.hpp"
+#include "dialect/postgres/libpq_openssl.hpp"
 #include "test_database.hpp"
 
 struct hmac_ctx_st;
@@ -69,6 +70,21 @@ TEST(PostgresScram, APasswordConnectionsRoundsTakeTheFetchedDigest) {
   ASSERT_NE(connection, nullptr);
   // SCRAM-SHA-256's salted password: one HMAC a PBKDF2 round, 4,096 rounds by default.
   EXPECT_GE(hmac_digests_substituted() - before, 4096u);
+}
+
+// warm_up_openssl() runs on the main thread while the session thread is in libpq's connect
+// (cli/context.cpp): whichever starts OpenSSL first, both go on, and again for the next one.
+TEST(PostgresScram, OpenSslWarmedBesideAConnectingSessionLeavesItWorking) {
+  TestDatabase database("postgres");
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    std::thread warming(dialect::postgres::warm_up_openssl);
+    auto connection = database.connect();
+    warming.join();
+    ASSERT_NE(connection, nullptr);
+    const auto rows = connection->query("SELECT 1", {}, "a test");
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows.front().front(), "1");
+  }
 }
 
 }  // namespace

@@ -11,9 +11,16 @@ namespace forge::dialect::mysql {
 namespace {
 
 constexpr ServerDriver k_driver = {
-    k_server_driver_abi, sizeof(ServerDriver), &open_session<MysqlConnection>,
-    &create_database,    &drop_database,       &prepare_mysql_for_threads,
-    &begin_mysql_thread, &end_mysql_thread,    nullptr,
+    k_server_driver_abi,
+    sizeof(ServerDriver),
+    &open_session<MysqlConnection>,
+    &create_database,
+    &drop_database,
+    &prepare_mysql_for_threads,
+    &begin_mysql_thread,
+    &end_mysql_thread,
+    nullptr,
+    nullptr,
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 // The PostgreSQL driver module's entry point: the adapter, db:create/db:drop and lint's parser,
 // the parts of forge that need libpqxx, libpq and libpg_query.
 
+#include "dialect/postgres/libpq_openssl.hpp"
 #include "dialect/postgres/postgres_connection.hpp"
 #include "dialect/postgres/postgres_database.hpp"
 #include "dialect/postgres/postgres_lint.hpp"
@@ -19,6 +20,7 @@ constexpr ServerDriver k_driver = {
     nullptr,
     nullptr,
     &parse_for_lint,
+    &warm_up_openssl,
 };
 
 }  // namespace

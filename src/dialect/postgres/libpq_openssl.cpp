@@ -1,3 +1,5 @@
+// What libpq's authentication asks of OpenSSL, made cheaper.
+//
 // libpq 15 works out SCRAM-SHA-256's salted password with one HMAC_Init_ex per PBKDF2 round
 // (4,096 a connection by default), each handed EVP_sha256(): a legacy digest, which OpenSSL 3
 // looks up in its providers afresh on every use, three times a round (name lookup, locks):
@@ -9,12 +11,17 @@
 // libcrypto's HMAC_Init_ex the same digest fetched once (EVP_MD_fetch with the default library
 // context and properties, the fetch OpenSSL makes implicitly), so each round skips the lookup;
 // everything else goes through unchanged.
-#include "dialect/postgres/hmac_fetched_digest.hpp"
+//
+// And SCRAM's first message needs OpenSSL started (its configuration file read, its providers
+// and random generator set up: ~1 ms here), which libpq does only once the server has answered.
+// warm_up_openssl() does it beforehand on a thread that is idle by then.
+#include "dialect/postgres/libpq_openssl.hpp"
 
 #include <dlfcn.h>
 
 #include <array>
 #include <atomic>
+#include <cstdint>
 #include <mutex>
 
 #ifndef FORGE_LIBCRYPTO_SONAME
@@ -36,7 +43,11 @@ struct Crypto {
   const ossl_provider_st* (*provider_of)(const evp_md_st*) = nullptr;
   const char* (*name_of)(const evp_md_st*) = nullptr;
   evp_md_st* (*fetch)(ossl_lib_ctx_st*, const char*, const char*) = nullptr;
+  int (*init_crypto)(std::uint64_t, const void*) = nullptr;
+  int (*random_bytes)(unsigned char*, int) = nullptr;
 };
+
+constexpr std::uint64_t k_init_load_config = 0x40;  // OPENSSL_INIT_LOAD_CONFIG
 
 // libcrypto's own functions, from the copy already loaded (libpq needs it; a handle to it is
 // searched from libcrypto itself, so its HMAC_Init_ex is found, not this one).
@@ -50,6 +61,10 @@ const Crypto& crypto() {
         reinterpret_cast<decltype(found.provider_of)>(::dlsym(library, "EVP_MD_get0_provider"));
     found.name_of = reinterpret_cast<decltype(found.name_of)>(::dlsym(library, "EVP_MD_get0_name"));
     found.fetch = reinterpret_cast<decltype(found.fetch)>(::dlsym(library, "EVP_MD_fetch"));
+    found.init_crypto =
+        reinterpret_cast<decltype(found.init_crypto)>(::dlsym(library, "OPENSSL_init_crypto"));
+    found.random_bytes =
+        reinterpret_cast<decltype(found.random_bytes)>(::dlsym(library, "RAND_bytes"));
     return found;
   }();
   return loaded;
@@ -107,5 +122,13 @@ extern "C" __attribute__((visibility("default"))) int HMAC_Init_ex(hmac_ctx_st* 
 namespace forge::dialect::postgres {
 
 std::size_t hmac_digests_substituted() { return g_substituted.load(std::memory_order_relaxed); }
+
+void warm_up_openssl() {
+  const Crypto& functions = crypto();
+  // What libpq's first SCRAM step does first: OpenSSL's default start, then a nonce.
+  if (functions.init_crypto != nullptr) functions.init_crypto(k_init_load_config, nullptr);
+  unsigned char discarded = 0;
+  if (functions.random_bytes != nullptr) functions.random_bytes(&discarded, 1);
+}
 
 }  // namespace forge::dialect::postgres
