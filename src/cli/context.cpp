@@ -109,6 +109,9 @@ OpenedSession open_session(const core::Settings& settings, const core::DatabaseU
                              ? settings.seed_table
                              : core::choose_history_table(*opened.connection, settings);
   if (first_reads) first_reads(*opened.connection, opened.history_table);
+  // The columns kept by the choice served the reads made at once; anything later (under the
+  // lock, after a wait) asks again.
+  opened.connection->forget_history_columns();
   return opened;
 }
 

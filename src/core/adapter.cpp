@@ -41,6 +41,14 @@ std::map<std::string, std::vector<std::string>> Connection::describe_history(
   return columns;
 }
 
+void Connection::keep_history_columns(const std::string& table, std::vector<std::string> columns) {
+  m_kept_columns.emplace(table, std::move(columns));
+}
+
+const std::vector<std::string>* Connection::kept_history_columns(const std::string& table) const {
+  return m_kept_columns && m_kept_columns->first == table ? &m_kept_columns->second : nullptr;
+}
+
 Effect Connection::effect_of(const Statement& statement) {
   (void)statement;
   return Effect::unknown;

@@ -82,6 +82,13 @@ class Connection {
   /// Empty when the dialect has no such statement.
   std::map<std::string, std::vector<std::string>> describe_history(
       const std::vector<std::string>& tables);
+  /// The columns of history table `table` (as named) that its choice found a moment ago, kept
+  /// for reads made at once (the session's first reads, cli/context.cpp), which then need not
+  /// ask again; only until forget_history_columns(), which the opener calls right after them.
+  void keep_history_columns(const std::string& table, std::vector<std::string> columns);
+  /// Those columns when kept for `table`, else nullptr.
+  const std::vector<std::string>* kept_history_columns(const std::string& table) const;
+  void forget_history_columns() { m_kept_columns.reset(); }
 
   /// Creates the history table `table` when it does not exist, and adds the columns a table
   /// written by an earlier forge lacks, keeping its rows. Call it while holding the lock.
@@ -124,6 +131,7 @@ class Connection {
 
  private:
   std::map<std::string, std::string> m_pinned_tables;  // as named -> as written
+  std::optional<std::pair<std::string, std::vector<std::string>>> m_kept_columns;
 };
 
 }  // namespace forge::core

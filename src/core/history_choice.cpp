@@ -11,10 +11,10 @@ constexpr const char* k_forge_table = "ForgeMeta";
 constexpr const char* k_sequelize_table = "SequelizeMeta";
 }  // namespace
 
-std::string choose_history_table(Connection& connection, const Settings& settings) {
-  if (settings.meta_table_named) return settings.meta_table;
-  // Both tables in one round trip where the dialect can (every server's status starts here).
-  const auto described = connection.describe_history({k_forge_table, k_sequelize_table});
+namespace {
+
+std::string choose(Connection& connection, const Settings& settings,
+                   const std::map<std::string, std::vector<std::string>>& described) {
   const auto exists = [&](const char* table) {
     HistoryStore store(connection, table);
     const auto found = described.find(table);
@@ -39,6 +39,20 @@ std::string choose_history_table(Connection& connection, const Settings& setting
         "--meta-table SequelizeMeta");
   }
   return k_forge_table;
+}
+
+}  // namespace
+
+std::string choose_history_table(Connection& connection, const Settings& settings) {
+  if (settings.meta_table_named) return settings.meta_table;
+  // Both tables in one round trip where the dialect can (every server's status starts here),
+  // and the chosen one's columns kept for the reads made at once (Connection::keep_history_...).
+  const auto described = connection.describe_history({k_forge_table, k_sequelize_table});
+  std::string chosen = choose(connection, settings, described);
+  if (const auto found = described.find(chosen); found != described.end()) {
+    connection.keep_history_columns(chosen, found->second);
+  }
+  return chosen;
 }
 
 }  // namespace forge::core

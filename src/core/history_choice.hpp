@@ -11,6 +11,8 @@ namespace forge::core {
 /// when an earlier forge's table is there and no SequelizeMeta -- and elsewhere `ForgeMeta`.
 /// Throws ConfigError when a Sequelize project's database holds both tables (forge cannot know
 /// which is true); warns when ForgeMeta is used and a SequelizeMeta beside it goes unread.
+/// Keeps the chosen table's columns on `connection` (Connection::keep_history_columns) where
+/// one question described both tables.
 std::string choose_history_table(Connection& connection, const Settings& settings);
 
 }  // namespace forge::core

@@ -92,6 +92,7 @@ void HistoryStore::refuse_foreign_table(const std::vector<std::string>& names) c
 // Both tables are made here, under the lock and outside any transaction (on MySQL a CREATE
 // TABLE inside one would commit it).
 void HistoryStore::ensure() {
+  m_connection.forget_history_columns();  // the table may change here
   const HistorySql& sql = m_connection.history_sql();
   for (const std::string& table : {m_table, m_progress_table}) {
     if (table.empty()) continue;
@@ -118,7 +119,9 @@ std::vector<HistoryRow> HistoryStore::rows_of(const std::string& table,
 }
 
 std::vector<HistoryRow> HistoryStore::read() {
-  const auto existing = columns();
+  // Columns its choice found a moment ago (checked to be a history table's then), else asked.
+  const std::vector<std::string>* kept = m_connection.kept_history_columns(m_shown);
+  const auto existing = kept != nullptr ? *kept : columns();
   std::vector<HistoryRow> rows;
   if (!existing.empty()) rows = rows_of(m_table, existing);
   if (m_progress_table.empty()) return rows;
