@@ -23,8 +23,9 @@ RUN cmake -S /src -B /build -DCMAKE_BUILD_TYPE=Release -DFORGE_BUILD_TESTS=OFF \
 
 FROM debian:bookworm-slim
 # Exactly the Depends of forge's .deb, as dpkg-shlibdeps computes them from the binary and the
-# driver modules it carries, and libssl3 (libcrypto, loaded to hash): tests/packaging fails when
-# the two lists differ.
+# driver modules it carries, and the packages of the libraries forge loads by name: libssl3
+# (libcrypto, to hash) and libpg-query1504.0 (lint's PostgreSQL parser): tests/packaging fails
+# when the two lists differ.
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       libc6 libfmt9 libgcc-s1 libmimalloc2.0 libmysqlcppconn7v5 libpg-query1504.0 libpq5 libpqxx-6.4 \

@@ -43,11 +43,20 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # forge_0.1.0_amd64.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION database)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # Depends is computed by dpkg-shlibdeps from the libraries the binary and the driver modules it
-# carries link (dpkg-dev, file), plus libcrypto's package: forge loads libcrypto when it first hashes
-# (util/sha256.cpp), so no ELF header names it. The Dockerfile's runtime stage installs exactly
-# those packages; tests/packaging checks both.
+# carries link (dpkg-dev, file), plus the packages of the two libraries forge loads by name, which
+# no ELF header names: libcrypto, when it first hashes (util/sha256.cpp), and libpg_query, when
+# lint first parses PostgreSQL (dialect/postgres/postgres_lint.cpp). The Dockerfile's runtime
+# stage installs exactly those packages; tests/packaging checks both.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libssl${FORGE_OPENSSL_MAJOR}")
+get_filename_component(pg_query_file "${PG_QUERY_LIBRARY}" REALPATH)
+execute_process(COMMAND dpkg-query -S "${pg_query_file}" OUTPUT_VARIABLE pg_query_owner
+                ERROR_QUIET OUTPUT_STRIP_TRAILING_WHITESPACE)
+string(REGEX REPLACE "[:,].*" "" pg_query_package "${pg_query_owner}")
+if(pg_query_package)
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libssl${FORGE_OPENSSL_MAJOR}, ${pg_query_package}")
+else()  # not installed from a package: nothing to name
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libssl${FORGE_OPENSSL_MAJOR}")
+endif()
 # The driver modules forge carries: their libraries are added to Depends as cpack runs.
 set(CPACK_FORGE_EMBEDDED_DRIVERS ${FORGE_EMBEDDED_DRIVERS})
 set(CPACK_FORGE_SHLIBDEPS_FOLDER "${PROJECT_BINARY_DIR}/embedded/shlibdeps")

@@ -80,8 +80,9 @@ TEST_F(DriverModules, ACopiedBinaryCarriesThemAndLoadsOneWhenAUrlNeedsIt) {
 }
 
 // libpq needs libldap only for an ldap:// line of pg_service.conf; the binary stands in for it
-// (dialect/postgres/ldap_standin.c), so a PostgreSQL run maps none of its twelve libraries.
-TEST_F(DriverModules, PostgresMapsLibldapOnlyWhenItLooksSomethingUp) {
+// (dialect/postgres/ldap_standin.c), so a PostgreSQL run maps none of its twelve libraries; and
+// libpg_query is loaded by lint alone (PostgresLintLoadsItsDriver parses with it).
+TEST_F(DriverModules, PostgresMapsNeitherLibldapNorLibpgQueryUntilItNeedsThem) {
   add_table_unit("20240101000001", "create-users", "users");
 
   const auto result =
@@ -89,7 +90,7 @@ TEST_F(DriverModules, PostgresMapsLibldapOnlyWhenItLooksSomethingUp) {
 
   EXPECT_EQ(result.exit_code, 3) << result;  // nobody listens on port 9
   EXPECT_THAT(result.err, HasSubstr("libpq.so")) << "the driver's library was not loaded";
-  for (const char* library : {"liblber", "libsasl2", "libgnutls"}) {
+  for (const char* library : {"liblber", "libsasl2", "libgnutls", "libpg_query"}) {
     EXPECT_THAT(result.err, Not(HasSubstr(library))) << library;
   }
 }

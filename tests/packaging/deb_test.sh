@@ -114,12 +114,12 @@ DependsAreTheLibraryPackagesDpkgShlibdepsFinds() {
   depends_names <<< "$depends" > "$scratch/depends"
   local pattern
   for pattern in '^libc6$' '^libstdc\+\+6$' '^libpqxx-' '^libmysqlcppconn' '^libsqlite3-' \
-      '^libyaml-cpp' '^libssl3$'; do
+      '^libyaml-cpp' '^libssl3$' '^libpg-query'; do
     grep -Eq "$pattern" "$scratch/depends" || fail "Depends names no package matching $pattern"
   done
   # Exactly the packages owning the libraries the packaged binary and the driver modules it
   # carries link (each named as itself or as a name it provides, as its shlibs file says), and
-  # libcrypto's, which forge loads to hash: computed, not written by hand. The modules are the
+  # the libraries forge loads by name (below): computed, not written by hand. The modules are the
   # build tree's (<build>/embedded), the deb folder being <build>/packaging-test.
   dpkg-deb -x "$deb" "$scratch/root"
   local elf modules=()
@@ -132,11 +132,16 @@ DependsAreTheLibraryPackagesDpkgShlibdepsFinds() {
   for elf in "$scratch/root/usr/bin/forge" "${modules[@]}"; do
     library_packages "$elf"
   done > "$scratch/linked"
-  local crypto
+  # And the two libraries forge loads by name: libcrypto (to hash), libpg_query (to lint).
+  local crypto pg_query
   crypto=$(ldconfig -p | awk '$1 == "libcrypto.so.3" { print $NF; exit }')
   [ -n "$crypto" ] || fail "ldconfig knows no libcrypto.so.3"
-  { cat "$scratch/linked"; dpkg-query -S "$(readlink -f "$crypto")" | sed 's/[:,].*//'; } \
-    | sort -u > "$scratch/owners"
+  pg_query=$(ldconfig -p | awk '$1 ~ /^libpg_query\.so\./ { print $NF; exit }')
+  [ -n "$pg_query" ] || fail "ldconfig knows no libpg_query.so"
+  { cat "$scratch/linked"
+    for loaded in "$crypto" "$pg_query"; do
+      dpkg-query -S "$(readlink -f "$loaded")" | sed 's/[:,].*//'
+    done; } | sort -u > "$scratch/owners"
   local owner name
   while read -r owner; do
     echo "$owner $owner"
