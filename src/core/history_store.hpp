@@ -39,8 +39,9 @@ class HistorySql {
   }
   /// One statement describing the unqualified `tables` at once (a round trip, not two a table):
   /// rows of the table as given, the schema it resolves to as schema_of() says, and one of its
-  /// columns in order, or "" for a table that does not exist (its only row). "" when the dialect
-  /// has no such statement (each table is then asked about alone).
+  /// columns in order, or "" (a row that only says the table was asked about: a table that does
+  /// not exist has that row alone). "" when the dialect has no such statement (each table is
+  /// then asked about alone).
   virtual std::string describe(const std::vector<std::string>& tables) const {
     (void)tables;
     return "";

@@ -85,17 +85,17 @@ std::string history_schema_sql(const std::string& table) {
 }
 
 std::string describe_history_sql(const std::vector<std::string>& tables) {
-  // One branch a table, its name compared with information_schema's as a literal (as in
-  // history_columns_sql), so the column's collation decides whatever the connection's is; the
-  // outer join keeps one row for a table that does not exist.
+  // Two branches a table: a row that says it was asked about, and its columns, looked up with
+  // constants in WHERE as history_columns_sql does. MariaDB then opens that table alone; joined
+  // to a list of names instead, it opened every table of every database (50 ms for 300 tables).
   std::string branches;
   for (std::size_t i = 0; i < tables.size(); ++i) {
+    const std::string index = std::to_string(i);
     const std::string name = quote_text(tables[i], core::Dialect::mysql);
-    branches += std::string(i == 0 ? "" : " UNION ALL ") + "SELECT " + std::to_string(i) +
-                " AS i, " + name +
-                " AS name, COALESCE(c.column_name, '') AS column_name, c.ordinal_position AS at "
-                "FROM (SELECT 1) AS one LEFT JOIN information_schema.columns c ON "
-                "c.table_schema = DATABASE() AND c.table_name = " +
+    branches += std::string(i == 0 ? "" : " UNION ALL ") + "SELECT " + index + " AS i, " + name +
+                " AS name, '' AS column_name, 0 AS at UNION ALL SELECT " + index + ", " + name +
+                ", column_name, ordinal_position FROM information_schema.columns WHERE "
+                "table_schema = DATABASE() AND table_name = " +
                 name;
   }
   return "SELECT name, COALESCE(DATABASE(), ''), column_name FROM (" + branches +
