@@ -41,18 +41,21 @@ struct Module {
   const unsigned char* image;
   const unsigned char* image_end;
   const char* client;  // the Debian packages of its client libraries, for the hint
+  // Loaded just before it, where the binary carries it: a module that takes the place of a
+  // library the driver's client library needs but seldom uses.
+  const struct Module* stand_in = nullptr;
 };
-
-const std::array<Module, 2> k_modules = {{
-    {core::Dialect::postgres, "forge-postgres.so", "forge_postgres_driver", forge_postgres_module,
-     forge_postgres_module_end, "libpq5, libpqxx-6.4 and libpg-query1504.0"},
-    {core::Dialect::mysql, "forge-mysql.so", "forge_mysql_driver", forge_mysql_module,
-     forge_mysql_module_end, "libmysqlcppconn7v5"},
-}};
 
 // The stand-in for the libldap libpq needs (postgres/ldap_standin.c), where the build made one.
 const Module k_ldap_standin = {core::Dialect::postgres,   "forge-ldap-standin.so",       nullptr,
                                forge_ldap_standin_module, forge_ldap_standin_module_end, "libpq5"};
+
+const std::array<Module, 2> k_modules = {{
+    {core::Dialect::postgres, "forge-postgres.so", "forge_postgres_driver", forge_postgres_module,
+     forge_postgres_module_end, "libpq5, libpqxx-6.4 and libpg-query1504.0", &k_ldap_standin},
+    {core::Dialect::mysql, "forge-mysql.so", "forge_mysql_driver", forge_mysql_module,
+     forge_mysql_module_end, "libmysqlcppconn7v5"},
+}};
 
 std::array<std::atomic<const ServerDriver*>, 2> g_loaded{};
 std::mutex g_loading;
@@ -185,21 +188,22 @@ bool carried(const Module& module) {
   return module.image != nullptr && module.image_end > module.image;
 }
 
-// The PostgreSQL module with libldap stood in for, so that its twelve libraries are mapped only
-// if libpq looks something up in LDAP. Should the stand-in keep the module from loading (a libpq
-// that calls a function of libldap's it lacks), the module is loaded again without it.
-void* open_with_ldap_standin(const Module& module) {
-  if (!carried(k_ldap_standin)) return open_image(module);
-  void* standin = nullptr;
+// The module, its stand-in loaded first (PostgreSQL: libldap's, so that its twelve libraries
+// are mapped only if libpq looks something up in LDAP). Should the stand-in keep the module from
+// loading (a libpq that calls a function of libldap's it lacks), the module is loaded again
+// without it.
+void* open_module(const Module& module) {
+  if (module.stand_in == nullptr || !carried(*module.stand_in)) return open_image(module);
+  void* stand_in = nullptr;
   try {
-    standin = open_image(k_ldap_standin);
+    stand_in = open_image(*module.stand_in);
   } catch (const ConfigError&) {
     return open_image(module);
   }
   try {
     return open_image(module);
   } catch (const ConfigError&) {
-    ::dlclose(standin);
+    ::dlclose(stand_in);
     return open_image(module);
   }
 }
@@ -209,8 +213,7 @@ const ServerDriver* load(const Module& module) {
     throw ConfigError("this forge was built without its " + name_of(module) + " driver",
                       "Build forge with its CMake project, which embeds the drivers.");
   }
-  void* handle = module.dialect == core::Dialect::postgres ? open_with_ldap_standin(module)
-                                                           : open_image(module);
+  void* handle = open_module(module);
   using Entry = const ServerDriver* (*)();
   auto entry = reinterpret_cast<Entry>(::dlsym(handle, module.entry));
   const ServerDriver* driver = entry != nullptr ? entry() : nullptr;

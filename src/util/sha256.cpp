@@ -1,23 +1,18 @@
 #include "util/sha256.hpp"
 
-#include <dlfcn.h>
 #include <openssl/evp.h>
 
 #include <array>
 #include <stdexcept>
 #include <string>
 
-#ifndef FORGE_LIBCRYPTO_SONAME
-#define FORGE_LIBCRYPTO_SONAME "libcrypto.so.3"
-#endif
+#include "util/libcrypto.hpp"
 
 namespace forge::util {
 
 namespace {
 
-// OpenSSL's digest functions, from libcrypto loaded the first time something is hashed: most
-// runs (a status or a no-op migrate with the unit cache) hash nothing, and binding libcrypto's
-// ~4,000 symbols at start-up cost them a quarter of their time.
+// OpenSSL's digest functions, from libcrypto loaded the first time something is hashed.
 struct Crypto {
   decltype(&EVP_Digest) digest = nullptr;
   decltype(&EVP_sha256) sha256 = nullptr;
@@ -28,32 +23,16 @@ struct Crypto {
   decltype(&EVP_DigestFinal_ex) final = nullptr;
 };
 
-template <typename Function>
-void bind(void* library, const char* name, Function& function) {
-  function = reinterpret_cast<Function>(::dlsym(library, name));
-  if (function == nullptr) {
-    throw std::runtime_error(std::string("SHA-256: ") + FORGE_LIBCRYPTO_SONAME + " has no " + name +
-                             "; reinstall OpenSSL 3's libcrypto (Debian: libssl3)");
-  }
-}
-
 Crypto load_crypto() {
-  void* library = ::dlopen(FORGE_LIBCRYPTO_SONAME, RTLD_NOW | RTLD_LOCAL);
-  if (library == nullptr) {
-    const char* reason = ::dlerror();
-    throw std::runtime_error(std::string("SHA-256 needs OpenSSL 3's libcrypto: ") +
-                             (reason != nullptr ? reason : FORGE_LIBCRYPTO_SONAME) +
-                             "; install it (Debian: libssl3)");
-  }
   Crypto crypto;
-  bind(library, "EVP_Digest", crypto.digest);
-  bind(library, "EVP_sha256", crypto.sha256);
-  bind(library, "EVP_MD_CTX_new", crypto.context_new);
-  bind(library, "EVP_MD_CTX_free", crypto.context_free);
-  bind(library, "EVP_DigestInit_ex", crypto.init);
-  bind(library, "EVP_DigestUpdate", crypto.update);
-  bind(library, "EVP_DigestFinal_ex", crypto.final);
-  return crypto;  // libcrypto stays loaded for the life of the process
+  bind_libcrypto("EVP_Digest", crypto.digest);
+  bind_libcrypto("EVP_sha256", crypto.sha256);
+  bind_libcrypto("EVP_MD_CTX_new", crypto.context_new);
+  bind_libcrypto("EVP_MD_CTX_free", crypto.context_free);
+  bind_libcrypto("EVP_DigestInit_ex", crypto.init);
+  bind_libcrypto("EVP_DigestUpdate", crypto.update);
+  bind_libcrypto("EVP_DigestFinal_ex", crypto.final);
+  return crypto;
 }
 
 const Crypto& crypto() {

@@ -134,9 +134,10 @@ DependsAreTheLibraryPackagesDpkgShlibdepsFinds() {
   done > "$scratch/linked"
   # And the two libraries forge loads by name: libcrypto (to hash), libpg_query (to lint).
   local crypto pg_query
-  crypto=$(ldconfig -p | awk '$1 == "libcrypto.so.3" { print $NF; exit }')
+  # awk reads to the end: leaving early would kill ldconfig with SIGPIPE, failing the pipeline.
+  crypto=$(ldconfig -p | awk '$1 == "libcrypto.so.3" && !found { print $NF; found = 1 }')
   [ -n "$crypto" ] || fail "ldconfig knows no libcrypto.so.3"
-  pg_query=$(ldconfig -p | awk '$1 ~ /^libpg_query\.so\./ { print $NF; exit }')
+  pg_query=$(ldconfig -p | awk '$1 ~ /^libpg_query\.so\./ && !found { print $NF; found = 1 }')
   [ -n "$pg_query" ] || fail "ldconfig knows no libpg_query.so"
   { cat "$scratch/linked"
     for loaded in "$crypto" "$pg_query"; do

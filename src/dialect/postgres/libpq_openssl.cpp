@@ -17,16 +17,13 @@
 // warm_up_openssl() does it beforehand on a thread that is idle by then.
 #include "dialect/postgres/libpq_openssl.hpp"
 
-#include <dlfcn.h>
-
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <exception>
 #include <mutex>
 
-#ifndef FORGE_LIBCRYPTO_SONAME
-#define FORGE_LIBCRYPTO_SONAME "libcrypto.so.3"
-#endif
+#include "util/libcrypto.hpp"
 
 // OpenSSL's types by their struct tags: its headers declare HMAC_Init_ex deprecated, and the
 // definition below must not clash with theirs.
@@ -49,22 +46,23 @@ struct Crypto {
 
 constexpr std::uint64_t k_init_load_config = 0x40;  // OPENSSL_INIT_LOAD_CONFIG
 
-// libcrypto's own functions, from the copy already loaded (libpq needs it; a handle to it is
-// searched from libcrypto itself, so its HMAC_Init_ex is found, not this one).
+// libcrypto's own functions (util::libcrypto_function searches from libcrypto itself, so its
+// HMAC_Init_ex is found, not this file's). All or none, and never an exception: they are called
+// from libpq's C code (with none, there is no libcrypto, so no HMAC context either).
 const Crypto& crypto() {
   static const Crypto loaded = [] {
+    using forge::util::bind_libcrypto;
     Crypto found;
-    void* library = ::dlopen(FORGE_LIBCRYPTO_SONAME, RTLD_NOW | RTLD_LOCAL);
-    if (library == nullptr) return found;
-    found.hmac_init = reinterpret_cast<decltype(found.hmac_init)>(::dlsym(library, "HMAC_Init_ex"));
-    found.provider_of =
-        reinterpret_cast<decltype(found.provider_of)>(::dlsym(library, "EVP_MD_get0_provider"));
-    found.name_of = reinterpret_cast<decltype(found.name_of)>(::dlsym(library, "EVP_MD_get0_name"));
-    found.fetch = reinterpret_cast<decltype(found.fetch)>(::dlsym(library, "EVP_MD_fetch"));
-    found.init_crypto =
-        reinterpret_cast<decltype(found.init_crypto)>(::dlsym(library, "OPENSSL_init_crypto"));
-    found.random_bytes =
-        reinterpret_cast<decltype(found.random_bytes)>(::dlsym(library, "RAND_bytes"));
+    try {
+      bind_libcrypto("HMAC_Init_ex", found.hmac_init);
+      bind_libcrypto("EVP_MD_get0_provider", found.provider_of);
+      bind_libcrypto("EVP_MD_get0_name", found.name_of);
+      bind_libcrypto("EVP_MD_fetch", found.fetch);
+      bind_libcrypto("OPENSSL_init_crypto", found.init_crypto);
+      bind_libcrypto("RAND_bytes", found.random_bytes);
+    } catch (const std::exception&) {
+      return Crypto{};
+    }
     return found;
   }();
   return loaded;
@@ -108,9 +106,7 @@ extern "C" __attribute__((visibility("default"))) int HMAC_Init_ex(hmac_ctx_st* 
   const Crypto& functions = crypto();
   if (functions.hmac_init == nullptr) return 0;  // no libcrypto: no HMAC context could exist
   // A legacy digest (no provider) without an engine is what OpenSSL would fetch itself.
-  if (digest != nullptr && engine == nullptr && functions.provider_of != nullptr &&
-      functions.name_of != nullptr && functions.fetch != nullptr &&
-      functions.provider_of(digest) == nullptr) {
+  if (digest != nullptr && engine == nullptr && functions.provider_of(digest) == nullptr) {
     if (const evp_md_st* fetched = fetched_for(digest, functions)) {
       digest = fetched;
       g_substituted.fetch_add(1, std::memory_order_relaxed);
@@ -125,10 +121,11 @@ std::size_t hmac_digests_substituted() { return g_substituted.load(std::memory_o
 
 void warm_up_openssl() {
   const Crypto& functions = crypto();
+  if (functions.init_crypto == nullptr) return;  // no libcrypto: nothing to start
   // What libpq's first SCRAM step does first: OpenSSL's default start, then a nonce.
-  if (functions.init_crypto != nullptr) functions.init_crypto(k_init_load_config, nullptr);
+  functions.init_crypto(k_init_load_config, nullptr);
   unsigned char discarded = 0;
-  if (functions.random_bytes != nullptr) functions.random_bytes(&discarded, 1);
+  functions.random_bytes(&discarded, 1);
 }
 
 }  // namespace forge::dialect::postgres

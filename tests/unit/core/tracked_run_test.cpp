@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <csignal>
 #include <memory>
+#include <string>
+#include <utility>
 
 #include "core/errors.hpp"
 #include "support/runner_fixture.hpp"
@@ -23,6 +25,20 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using testing::make_unit;
 using ::testing::Not;
+
+// Raises `signal` as the statement `text` starts, as a SIGTERM or Ctrl-C arriving then would.
+class StopAtStatement : public testing::FakeReporter {
+ public:
+  StopAtStatement(testing::Log& log, std::string text, int signal)
+      : FakeReporter(log), m_text(std::move(text)), m_signal(signal) {}
+  void statement_started(const Statement& statement) override {
+    if (statement.text == m_text) util::request_stop(m_signal);
+  }
+
+ private:
+  std::string m_text;
+  int m_signal;
+};
 
 class TrackedRunTest : public testing::RunnerFixture {
  protected:
@@ -191,12 +207,7 @@ TEST_F(TrackedRunTest, ARefusedDataStatementRollsBackItsGroup) {
 
 // A stop signal between two data statements commits the group with its row first.
 TEST_F(TrackedRunTest, AStopSignalInsideAGroupCommitsWhatItRan) {
-  struct StopAtTwo : testing::FakeReporter {
-    using FakeReporter::FakeReporter;
-    void statement_started(const Statement& s) override {
-      if (s.text == "INSERT INTO a VALUES (2)") util::request_stop(SIGTERM);
-    }
-  } reporter(m_log);
+  StopAtStatement reporter(m_log, "INSERT INTO a VALUES (2)", SIGTERM);
   const Unit unit = grouped_unit();
   EXPECT_THROW(run_migrate(m_connection, {unit}, {}, reporter, m_settings), InterruptedError);
   EXPECT_THAT(m_log, Not(Contains("execute INSERT INTO a VALUES (3)")));
@@ -207,12 +218,7 @@ TEST_F(TrackedRunTest, AStopSignalInsideAGroupCommitsWhatItRan) {
 }
 
 TEST_F(TrackedRunTest, AStopSignalBetweenTwoDdlStatementsRecordsTheFirstDone) {
-  struct StopAfterA : testing::FakeReporter {
-    using FakeReporter::FakeReporter;
-    void statement_started(const Statement& s) override {
-      if (s.text == "CREATE TABLE a (x)") util::request_stop(SIGTERM);
-    }
-  } reporter(m_log);
+  StopAtStatement reporter(m_log, "CREATE TABLE a (x)", SIGTERM);
   const Unit unit = make_unit("3_d", true, {"CREATE TABLE a (x)", "CREATE TABLE b (x)"});
   EXPECT_THROW(run_migrate(m_connection, {unit}, {}, reporter, m_settings), InterruptedError);
   EXPECT_THAT(m_log, Not(Contains("execute CREATE TABLE b (x)")));
@@ -296,12 +302,7 @@ TEST_F(TrackedRunTest, ACancelledDataStatementIsRolledBackAndTheRunStops) {
   m_connection.fail_on = "INSERT INTO a VALUES (1)";
   m_connection.rows = {row_in_flight(1, 0)};
   // The signal arrives while the INSERT runs: the fake fails it, as a cancelled one does.
-  struct StopOnInsert : testing::FakeReporter {
-    using FakeReporter::FakeReporter;
-    void statement_started(const Statement& s) override {
-      if (s.text == "INSERT INTO a VALUES (1)") util::request_stop(SIGINT);
-    }
-  } reporter(m_log);
+  StopAtStatement reporter(m_log, "INSERT INTO a VALUES (1)", SIGINT);
   try {
     run_migrate(m_connection, {mixed_unit()}, {}, reporter, m_settings);
     FAIL() << "expected an InterruptedError";
@@ -361,12 +362,7 @@ TEST_F(TrackedRunTest, AStopInsideTheFilesOwnTransactionRollsItBackAndResumesAtI
                         {"CREATE TABLE a (x)", "BEGIN", "INSERT INTO b VALUES (1)",
                          "INSERT INTO b VALUES (2)", "COMMIT"});
   unit.up.in_transaction = false;
-  struct StopAfterFirstInsert : testing::FakeReporter {
-    using FakeReporter::FakeReporter;
-    void statement_started(const Statement& s) override {
-      if (s.text == "INSERT INTO b VALUES (1)") util::request_stop(SIGTERM);
-    }
-  } reporter(m_log);
+  StopAtStatement reporter(m_log, "INSERT INTO b VALUES (1)", SIGTERM);
   EXPECT_THROW(run_migrate(m_connection, {unit}, {}, reporter, m_settings), InterruptedError);
   EXPECT_THAT(m_log, Contains("execute ROLLBACK"));
   ASSERT_EQ(m_connection.rows.size(), 1u);
